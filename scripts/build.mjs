@@ -1,0 +1,119 @@
+// Builds dist/: the manifest, one classic server script and one self-contained sidebar HTML.
+// Apps Script runs classic scripts, so every export of the server entry becomes a top-level
+// `function` stub that forwards to the bundled IIFE — adding an export is all it takes.
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const serverEntry = join(root, "src/server/main.ts");
+const clientEntry = join(root, "src/client/main.ts");
+const GLOBAL_NAME = "QuickwinServer";
+const analyze = process.argv.includes("--analyze");
+
+const common = {
+  bundle: true,
+  target: "es2019",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  conditions: ["import", "default"],
+  legalComments: "none",
+  logLevel: "warning",
+  write: false,
+  metafile: true,
+  absWorkingDir: root,
+};
+
+/** The names the server entry exports, read from an ESM build's metafile. */
+async function serverExports() {
+  const result = await esbuild.build({ ...common, entryPoints: [serverEntry], format: "esm" });
+  const [output] = Object.values(result.metafile.outputs);
+  const names = output?.exports ?? [];
+  for (const name of names) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === "default") {
+      throw new Error(`server export "${name}" cannot be a top-level Apps Script function`);
+    }
+  }
+  return names;
+}
+
+async function buildServer() {
+  const names = await serverExports();
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [serverEntry],
+    format: "iife",
+    globalName: GLOBAL_NAME,
+    minifySyntax: true,
+    minifyWhitespace: true,
+  });
+  const bundle = result.outputFiles[0].text;
+  // One stub per export; Apps Script (menus, triggers, google.script.run) only sees these.
+  const stubs = names
+    .map((n) => `function ${n}() { return ${GLOBAL_NAME}.${n}.apply(this, arguments); }`)
+    .join("\n");
+  const code = `${bundle}\n${stubs}\n`;
+  await writeFile(join(dist, "server.js"), code);
+  return { bytes: Buffer.byteLength(code), names, metafile: result.metafile };
+}
+
+async function buildSidebar() {
+  const result = await esbuild.build({
+    ...common,
+    platform: "browser",
+    entryPoints: [clientEntry],
+    format: "iife",
+    minify: true,
+  });
+  // A literal "</script" inside the inlined JS would end the script element early.
+  const js = result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
+  const css = await readFile(join(root, "src/client/sidebar.css"), "utf8");
+  const template = await readFile(join(root, "src/client/sidebar.html"), "utf8");
+  const html = template
+    .replace("/*__STYLE__*/", () => css.trim())
+    .replace("/*__SCRIPT__*/", () => js.trim());
+  await writeFile(join(dist, "sidebar.html"), html);
+  return { bytes: Buffer.byteLength(html), metafile: result.metafile };
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function printTopInputs(label, metafile) {
+  const [output] = Object.values(metafile.outputs);
+  const rows = Object.entries(output.inputs)
+    .map(([file, info]) => [file, info.bytesInOutput])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15);
+  console.log(`\n${label}: largest inputs`);
+  for (const [file, bytes] of rows) console.log(`  ${kb(bytes).padStart(9)}  ${file}`);
+}
+
+export async function build() {
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist, { recursive: true });
+  await copyFile(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+  const [server, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
+  console.log(
+    `dist/server.js    ${kb(server.bytes)} (budget 500 KB), ${server.names.length} entry points`,
+  );
+  console.log(`dist/sidebar.html ${kb(sidebar.bytes)} (budget 150 KB)`);
+  if (analyze) {
+    await printTopInputs("server.js", server.metafile);
+    await printTopInputs("sidebar.html", sidebar.metafile);
+  }
+  if (server.bytes > 500 * 1024 || sidebar.bytes > 150 * 1024) {
+    throw new Error("a built file is over its size budget");
+  }
+  return { server, sidebar };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  build().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

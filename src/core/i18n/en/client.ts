@@ -1,0 +1,5 @@
+import type { clientId } from "../id/client";
+
+export const clientEn: Record<keyof typeof clientId, string> = {
+  "ui.loading": "Loading…",
+};

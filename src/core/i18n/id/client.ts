@@ -1,0 +1,4 @@
+// Indonesian: the sidebar.
+export const clientId = {
+  "ui.loading": "Memuat…",
+} as const;

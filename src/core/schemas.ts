@@ -1,0 +1,308 @@
+// The vocabulary of DESIGN §3 as zod schemas, shared by the server, the sidebar and the engine.
+// Two families: *records* (what the engine and the sheets hold; unknown fields are stripped so
+// the engine tolerates richer inputs) and *payloads* (what the sidebar sends; strict, so a
+// missing or extra field is refused). Custom messages are i18n keys (see validation.ts).
+// zod/mini, not classic zod: the same schemas run in the sidebar, where classic costs ~100 KB.
+import * as z from "zod/mini";
+
+export const DIMENSIONS = [
+  "governance",
+  "branding",
+  "economy",
+  "living",
+  "society",
+  "environment",
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const STAGES = ["initiative", "pilot", "implemented"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const ROLES = ["coordinator", "reviewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const NORMALIZATIONS = ["none", "zscore", "bias"] as const;
+export type Normalization = (typeof NORMALIZATIONS)[number];
+
+/** Every flag a ranking row can carry (DESIGN §4: the whole vocabulary). */
+export const FLAGS = [
+  "too-few-reviews",
+  "tie-broken",
+  "uncertain-shortlist",
+  "no-cost",
+  "disagreement",
+  "long-duration",
+] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export const PROBLEM_CODES = [
+  "unknown-quickwin",
+  "unknown-reviewer",
+  "conflict-of-interest",
+  "incomplete-review",
+  "score-out-of-range",
+  "graph-disconnected",
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** Sheets refuses cells longer than this. */
+export const CELL_LIMIT = 50_000;
+export const LIMITS = {
+  id: 64,
+  name: 200,
+  agency: 200,
+  text: 5_000,
+  url: 2_000,
+  email: 254,
+  levelText: 1_000,
+  criteria: 30,
+  levels: 101,
+  panel: 500,
+} as const;
+
+/** A quickwin should take one to two months (DESIGN §3, rule 12). */
+export const LONG_DURATION_DAYS = 62;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (rejects 2019-02-30). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** Whole days from start to end, both YYYY-MM-DD. */
+export function daysBetween(start: string, end: string): number {
+  return Math.round(
+    (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000,
+  );
+}
+
+/** True when both dates are given and the quickwin runs longer than two months. */
+export function isLongDuration(q: { startDate?: string; endDate?: string }): boolean {
+  if (!q.startDate || !q.endDate || !isIsoDate(q.startDate) || !isIsoDate(q.endDate)) return false;
+  return daysBetween(q.startDate, q.endDate) > LONG_DURATION_DAYS;
+}
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: "v.tooLong" }));
+const requiredText = (max: number) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.maxLength(max, { error: "v.tooLong" }),
+      z.minLength(1, { error: "v.required" }),
+    );
+const isoDate = z.string().check(z.trim(), z.refine(isIsoDate, { error: "v.date" }));
+const wholeNumber = z.int({ error: "v.integer" }).check(z.gte(0, { error: "v.nonNegative" }));
+const integer = (min: number, max: number) =>
+  z
+    .int({ error: "v.integer" })
+    .check(z.gte(min, { error: "v.tooSmall" }), z.lte(max, { error: "v.tooLarge" }));
+const httpUrl = z.string().check(
+  z.trim(),
+  z.maxLength(LIMITS.url, { error: "v.tooLong" }),
+  z.refine((s) => s === "" || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s), { error: "v.url" }),
+);
+/** Empty text means "not given" for optional fields. */
+const optionalText = (schema: z.ZodMiniType<string, string>) =>
+  z.pipe(
+    z.optional(schema),
+    z.transform((s: string | undefined) => (s === undefined || s === "" ? undefined : s)),
+  );
+
+export const EmailSchema = z.pipe(
+  z
+    .string({ error: "v.email" })
+    .check(z.trim(), z.maxLength(LIMITS.email, { error: "v.tooLong" }), z.toLowerCase()),
+  z.email({ error: "v.email" }),
+);
+
+export const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+const uniqueBy =
+  <T>(key: (item: T) => string) =>
+  (items: T[]) =>
+    new Set(items.map(key)).size === items.length;
+
+// ---------- records ----------
+
+const quickwinFields = {
+  name: requiredText(LIMITS.name),
+  agency: requiredText(LIMITS.agency),
+  dimension: z.enum(DIMENSIONS, { error: "v.dimension" }),
+  description: text(LIMITS.text),
+  budget: wholeNumber,
+  beneficiaries: z.optional(wholeNumber),
+  stage: z.optional(z.enum(STAGES, { error: "v.stage" })),
+  evidenceUrl: optionalText(httpUrl),
+};
+
+const datesInOrder = (q: { startDate?: string | undefined; endDate?: string | undefined }) =>
+  !q.startDate || !q.endDate || q.endDate >= q.startDate;
+const datesInOrderCheck = z.refine<{
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+}>(datesInOrder, { error: "v.dateOrder", path: ["endDate"] });
+
+/** A quickwin as stored and ranked; dates may be missing on hand-typed rows. */
+export const QuickwinSchema = z
+  .object({
+    id: requiredText(LIMITS.id),
+    ...quickwinFields,
+    startDate: z.optional(isoDate),
+    endDate: z.optional(isoDate),
+    createdBy: z.optional(z.string()),
+  })
+  .check(datesInOrderCheck);
+export type Quickwin = z.output<typeof QuickwinSchema>;
+
+type Range = { min: number; max: number; levels?: string[] | undefined };
+const rangeCheck = z.refine<Range>((c) => c.max > c.min, { error: "v.range", path: ["max"] });
+const levelsCheck = z.refine<Range>((c) => !c.levels || c.levels.length === c.max - c.min + 1, {
+  error: "v.levels",
+  path: ["levels"],
+});
+
+const criterionFields = {
+  id: z
+    .string()
+    .check(z.trim(), z.maxLength(40, { error: "v.tooLong" }), z.regex(SLUG, { error: "v.slug" })),
+  name: requiredText(LIMITS.name),
+  description: optionalText(text(LIMITS.text)),
+  weight: z
+    .number({ error: "v.number" })
+    .check(z.gt(0, { error: "v.weight" }), z.lte(1_000_000, { error: "v.tooLarge" })),
+  min: integer(-1_000, 1_000),
+  max: integer(-1_000, 1_000),
+  levels: z.optional(
+    z.array(text(LIMITS.levelText)).check(z.maxLength(LIMITS.levels, { error: "v.tooMany" })),
+  ),
+};
+
+export const CriterionSchema = z.object(criterionFields).check(rangeCheck, levelsCheck);
+export type Criterion = z.output<typeof CriterionSchema>;
+
+const rubricOf = <S extends z.ZodMiniType<{ id: string }>>(criterion: S) =>
+  z.array(criterion).check(
+    z.minLength(1, { error: "v.rubricEmpty" }),
+    z.maxLength(LIMITS.criteria, { error: "v.tooMany" }),
+    z.refine(
+      uniqueBy((c: { id: string }) => c.id),
+      { error: "v.duplicateId" },
+    ),
+  );
+export const RubricSchema = rubricOf(CriterionSchema);
+
+const panelMemberFields = {
+  email: EmailSchema,
+  name: optionalText(text(LIMITS.name)),
+  agency: optionalText(text(LIMITS.agency)),
+  role: z.enum(ROLES, { error: "v.role" }),
+};
+export const PanelMemberSchema = z.object(panelMemberFields);
+export type PanelMember = z.output<typeof PanelMemberSchema>;
+
+const panelOf = <S extends z.ZodMiniType<{ email: string; role: string }>>(member: S) =>
+  z.array(member).check(
+    z.minLength(1, { error: "v.noCoordinator" }),
+    z.maxLength(LIMITS.panel, { error: "v.tooMany" }),
+    z.refine(
+      uniqueBy((m: { email: string }) => m.email),
+      { error: "v.duplicateEmail" },
+    ),
+    z.refine((ms: { role: string }[]) => ms.some((m) => m.role === "coordinator"), {
+      error: "v.noCoordinator",
+    }),
+  );
+export const PanelSchema = panelOf(PanelMemberSchema);
+
+/**
+ * A review as the engine receives it. Deliberately loose: a hand-edited ledger can hold any
+ * number, and the engine turns bad scores into problems instead of throwing.
+ */
+export const ReviewSchema = z.object({
+  quickwinId: z.string(),
+  reviewer: z.string(),
+  scores: z.record(z.string(), z.number()),
+  comment: z.optional(z.string()),
+  declaredConflict: z.optional(z.boolean()),
+  submittedAt: z.optional(z.string()),
+});
+export type Review = z.output<typeof ReviewSchema>;
+
+const settingsFields = {
+  shortlistSize: integer(1, 1_000),
+  maxPerAgency: integer(0, 1_000),
+  minReviews: integer(1, 1_000),
+  normalization: z.enum(NORMALIZATIONS, { error: "v.invalid" }),
+  minReviewsForCalibration: integer(2, 1_000),
+  bootstrapResamples: integer(0, 10_000),
+  seed: integer(-2_147_483_648, 4_294_967_295),
+  disagreementThreshold: z
+    .number({ error: "v.number" })
+    .check(z.gte(0, { error: "v.nonNegative" }), z.lte(100, { error: "v.tooLarge" })),
+};
+export const SettingsSchema = z.object(settingsFields);
+export type Settings = z.output<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  shortlistSize: 4,
+  maxPerAgency: 0,
+  minReviews: 2,
+  normalization: "none",
+  minReviewsForCalibration: 3,
+  bootstrapResamples: 1000,
+  seed: 1,
+  disagreementThreshold: 25,
+};
+
+// ---------- payloads (sidebar → server): strict ----------
+
+/** saveQuickwin: no id creates, an id updates. Dates are required when entering a quickwin. */
+export const QuickwinInputSchema = z
+  .strictObject({
+    id: z.optional(requiredText(LIMITS.id)),
+    ...quickwinFields,
+    startDate: isoDate,
+    endDate: isoDate,
+  })
+  .check(datesInOrderCheck);
+export type QuickwinInput = z.input<typeof QuickwinInputSchema>;
+
+export const CriterionInputSchema = z.strictObject(criterionFields).check(
+  rangeCheck,
+  z.refine<Range>((c) => c.max - c.min <= 100, { error: "v.range", path: ["max"] }),
+  levelsCheck,
+);
+export const RubricInputSchema = rubricOf(CriterionInputSchema);
+export type CriterionInput = z.input<typeof CriterionInputSchema>;
+
+export const PanelInputSchema = panelOf(z.strictObject(panelMemberFields));
+export type PanelMemberInput = z.input<typeof PanelMemberSchema>;
+
+export const SettingsPatchSchema = z.strictObject({
+  shortlistSize: z.optional(settingsFields.shortlistSize),
+  maxPerAgency: z.optional(settingsFields.maxPerAgency),
+  minReviews: z.optional(settingsFields.minReviews),
+  normalization: z.optional(settingsFields.normalization),
+  minReviewsForCalibration: z.optional(settingsFields.minReviewsForCalibration),
+  bootstrapResamples: z.optional(settingsFields.bootstrapResamples),
+  seed: z.optional(settingsFields.seed),
+  disagreementThreshold: z.optional(settingsFields.disagreementThreshold),
+});
+export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
+
+export const ReviewInputSchema = z.strictObject({
+  quickwinId: requiredText(LIMITS.id),
+  scores: z.optional(
+    z.record(z.string().check(z.maxLength(40, { error: "v.tooLong" })), integer(-1_000, 1_000)),
+  ),
+  comment: z.optional(text(LIMITS.text)),
+  declaredConflict: z.optional(z.boolean({ error: "v.boolean" })),
+});
+export type ReviewInput = z.input<typeof ReviewInputSchema>;

@@ -1,0 +1,49 @@
+// The add-on shell: menu and sidebar.
+import { resolveLocale, translator } from "../core/i18n";
+import type { Locale } from "../core/types";
+
+/** The user's locale, or Indonesian where it cannot be read (e.g. AuthMode.NONE). */
+export function userLocale(): Locale {
+  try {
+    return resolveLocale(Session.getActiveUserLocale());
+  } catch {
+    return "id";
+  }
+}
+
+/**
+ * Builds the add-on menu. In AuthMode.NONE (installed, not yet used in this document) only
+ * createAddonMenu is allowed, so the locale is not read there.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const locale = e && e.authMode === ScriptApp.AuthMode.NONE ? ("id" as Locale) : userLocale();
+  const t = translator(locale);
+  SpreadsheetApp.getUi().createAddonMenu().addItem(t("menu.open"), "showSidebar").addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** The placeholder in sidebar.html that carries boot data (the locale) into the page. */
+export const BOOT_PLACEHOLDER = '{"locale":"id"}';
+
+/** JSON safe to place inside a <script> element. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028|\u2029/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+}
+
+export function sidebarHtml(locale: Locale): string {
+  const template = HtmlService.createHtmlOutputFromFile("sidebar").getContent();
+  return template.replace(BOOT_PLACEHOLDER, () => scriptSafeJson({ locale }));
+}
+
+export function showSidebar(): void {
+  const locale = userLocale();
+  const output = HtmlService.createHtmlOutput(sidebarHtml(locale))
+    .setTitle(translator(locale)("app.title"))
+    .setWidth(300);
+  SpreadsheetApp.getUi().showSidebar(output);
+}
