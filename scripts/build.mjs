@@ -1,7 +1,7 @@
 // Builds dist/: the manifest, one classic server script and one self-contained sidebar HTML.
 // Apps Script runs classic scripts, so every export of the server entry becomes a top-level
 // `function` stub that forwards to the bundled IIFE — adding an export is all it takes.
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -55,7 +55,7 @@ async function buildServer() {
     .map((n) => `function ${n}() { return ${GLOBAL_NAME}.${n}.apply(this, arguments); }`)
     .join("\n");
   const code = `${bundle}\n${stubs}\n`;
-  await writeFile(join(dist, "server.js"), code);
+  await writeAtomic(join(dist, "server.js"), code);
   return { bytes: Buffer.byteLength(code), names, metafile: result.metafile };
 }
 
@@ -74,8 +74,15 @@ async function buildSidebar() {
   const html = template
     .replace("/*__STYLE__*/", () => css.trim())
     .replace("/*__SCRIPT__*/", () => js.trim());
-  await writeFile(join(dist, "sidebar.html"), html);
+  await writeAtomic(join(dist, "sidebar.html"), html);
   return { bytes: Buffer.byteLength(html), metafile: result.metafile };
+}
+
+/** Atomic write (temp file + rename): concurrent test runs may read dist/ while it is rebuilt. */
+async function writeAtomic(file, content) {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temp, content);
+  await rename(temp, file);
 }
 
 function kb(bytes) {
@@ -92,15 +99,22 @@ async function printTopInputs(label, metafile) {
   for (const [file, bytes] of rows) console.log(`  ${kb(bytes).padStart(9)}  ${file}`);
 }
 
-export async function build() {
-  await rm(dist, { recursive: true, force: true });
+export async function build({ quiet = false } = {}) {
   await mkdir(dist, { recursive: true });
-  await copyFile(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+  await writeAtomic(join(dist, "appsscript.json"), await readFile(join(root, "appsscript.json")));
   const [server, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
-  console.log(
-    `dist/server.js    ${kb(server.bytes)} (budget 500 KB), ${server.names.length} entry points`,
-  );
-  console.log(`dist/sidebar.html ${kb(sidebar.bytes)} (budget 150 KB)`);
+  // dist/ is exactly what clasp pushes: nothing else may linger there.
+  const keep = new Set(["appsscript.json", "server.js", "sidebar.html"]);
+  for (const name of await readdir(dist)) {
+    if (!keep.has(name) && !name.endsWith(".tmp"))
+      await rm(join(dist, name), { recursive: true, force: true });
+  }
+  if (!quiet) {
+    console.log(
+      `dist/server.js    ${kb(server.bytes)} (budget 500 KB), ${server.names.length} entry points`,
+    );
+    console.log(`dist/sidebar.html ${kb(sidebar.bytes)} (budget 150 KB)`);
+  }
   if (analyze) {
     await printTopInputs("server.js", server.metafile);
     await printTopInputs("sidebar.html", sidebar.metafile);
