@@ -21,6 +21,11 @@ export interface RankInput {
   /** Ledger order, oldest first. */
   reviews: Review[];
   settings?: Partial<Settings>;
+  /**
+   * Language of problem messages: "id" (default) or "en"; Google locales such as "en_US" or
+   * "in_ID" are accepted too.
+   */
+  locale?: Locale | string;
 }
 
 export interface RankRow {

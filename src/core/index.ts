@@ -1,0 +1,18 @@
+// The public core: pure TypeScript shared by the server, the sidebar and the preview.
+export * from "./i18n";
+export { mergeSettings, rankQuickwins, TIE_EPSILON } from "./ranking";
+export { defaultRubric } from "./rubric";
+export * from "./schemas";
+export {
+  fitAdditive,
+  krippendorffAlphaInterval,
+  mean,
+  mulberry32,
+  nearestRankIndex,
+  sampleSd,
+  solveLinear,
+  UnionFind,
+  ZERO_SPREAD,
+} from "./stats";
+export type * from "./types";
+export * from "./validation";
