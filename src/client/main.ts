@@ -1,21 +1,298 @@
-// The sidebar entry. Reads the boot data (locale) and renders.
-import { resolveLocale, translator } from "../core/i18n";
+// The sidebar entry: reads the boot data (locale), shows the loading state, loads the state from
+// the server and renders the views. Drafts live in `ui` so no typing is lost between renders.
 
-function bootLocale() {
+import type { Locale, SidebarState } from "../core/types";
+import { call } from "./api";
+import { h, mount } from "./dom";
+import { resolveLocale, type T as Translate, translator } from "./i18n";
+import {
+  button,
+  type Ctx,
+  failureText,
+  notice,
+  spinner,
+  type Tab,
+  type UiState,
+  withProgress,
+} from "./ui";
+import { quickwinView } from "./views/quickwins";
+import { rankingView } from "./views/ranking";
+import { scoringView } from "./views/scoring";
+import { settingsView } from "./views/settings";
+
+performance.mark("qw-script-start");
+
+function bootLocale(): Locale {
   const el = document.getElementById("qw-boot");
   try {
     const data = JSON.parse(el?.textContent ?? "{}") as { locale?: string };
     return resolveLocale(data.locale);
   } catch {
-    return resolveLocale("id");
+    return "id";
   }
 }
 
-const t = translator(bootLocale());
-const app = document.getElementById("app");
-if (app) {
-  const p = document.createElement("p");
-  p.className = "qw-loading";
-  p.textContent = t("ui.loading");
-  app.replaceChildren(p);
+const root = document.getElementById("app") ?? document.body;
+let locale: Locale = bootLocale();
+let t: Translate = translator(locale);
+let state: SidebarState | null = null;
+const ui: UiState = {
+  tab: "score",
+  scoringId: null,
+  scoreDrafts: new Map(),
+  quickwinDraft: null,
+  ranking: null,
+  exported: null,
+  rubricDraft: null,
+  panelDraft: null,
+  settingsDraft: null,
+  flash: null,
+  focusId: null,
+};
+
+function setLocale(next: Locale): void {
+  locale = next;
+  t = translator(next);
+  document.documentElement.lang = next;
+  document.title = t("app.title");
+  render();
+  document.getElementById(`lang-${next}`)?.focus();
 }
+
+function header(): HTMLElement {
+  const langButton = (l: Locale, label: string) =>
+    h(
+      "button",
+      {
+        type: "button",
+        id: `lang-${l}`,
+        class: "lang",
+        lang: l,
+        "aria-pressed": locale === l ? "true" : "false",
+        on: { click: () => setLocale(l) },
+      },
+      label,
+    );
+  const user = state?.user;
+  return h(
+    "header",
+    { class: "top" },
+    h(
+      "div",
+      { class: "top-row" },
+      h("h1", null, t("app.title")),
+      h(
+        "div",
+        { class: "langs", role: "group", "aria-label": t("ui.language") },
+        langButton("id", "ID"),
+        langButton("en", "EN"),
+      ),
+    ),
+    user?.email
+      ? h(
+          "p",
+          { class: "who" },
+          user.name ? `${user.name} · ` : "",
+          user.email,
+          user.role ? ` · ${t(`role.${user.role}`)}` : "",
+        )
+      : null,
+  );
+}
+
+function tabsFor(s: SidebarState): Tab[] {
+  return s.user.role === "coordinator"
+    ? ["score", "quickwin", "ranking", "settings"]
+    : ["score", "quickwin"];
+}
+
+const TAB_KEYS = {
+  score: "tab.score",
+  quickwin: "tab.quickwin",
+  ranking: "tab.ranking",
+  settings: "tab.settings",
+} as const;
+
+function tabBar(tabs: Tab[]): HTMLElement {
+  const select = (tab: Tab, focus: boolean) => {
+    ui.tab = tab;
+    if (tab === "score") ui.scoringId = null;
+    render();
+    if (focus) document.getElementById(`tab-${tab}`)?.focus();
+  };
+  return h(
+    "div",
+    {
+      class: "tabs",
+      role: "tablist",
+      "aria-label": t("ui.sections"),
+      on: {
+        keydown: (e) => {
+          const key = (e as KeyboardEvent).key;
+          const i = tabs.indexOf(ui.tab);
+          let next = -1;
+          if (key === "ArrowRight") next = (i + 1) % tabs.length;
+          else if (key === "ArrowLeft") next = (i - 1 + tabs.length) % tabs.length;
+          else if (key === "Home") next = 0;
+          else if (key === "End") next = tabs.length - 1;
+          const tab = tabs[next];
+          if (tab) {
+            e.preventDefault();
+            select(tab, true);
+          }
+        },
+      },
+    },
+    tabs.map((tab) =>
+      h(
+        "button",
+        {
+          type: "button",
+          role: "tab",
+          id: `tab-${tab}`,
+          "aria-selected": tab === ui.tab ? "true" : "false",
+          "aria-controls": "tabpanel",
+          tabindex: tab === ui.tab ? "0" : "-1",
+          on: { click: () => select(tab, false) },
+        },
+        t(TAB_KEYS[tab]),
+      ),
+    ),
+  );
+}
+
+function makeCtx(s: SidebarState): Ctx {
+  return {
+    t,
+    locale,
+    state: s,
+    ui,
+    setState(next) {
+      state = next;
+      render();
+    },
+    render,
+  };
+}
+
+/** Not set up yet: anyone may run setup (with no panel, the caller becomes its coordinator). */
+function setupView(s: SidebarState): HTMLElement {
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const run = button(
+    t("setup.run"),
+    "action",
+    async () => {
+      const next = await withProgress({ t }, { button: run, region: box, out }, "setupSpreadsheet");
+      if (!next) return;
+      state = next;
+      ui.flash = t("setup.done");
+      ui.tab = next.user.role === "coordinator" ? "settings" : "score";
+      render();
+    },
+    { id: "setup-run" },
+  );
+  const box = h(
+    "section",
+    { class: "view" },
+    h("h2", { id: "view-heading", tabindex: "-1" }, t("setup.title")),
+    h("p", null, t("setup.explain")),
+    s.spreadsheetName
+      ? h("p", { class: "help" }, t("setup.sheet", { name: s.spreadsheetName }))
+      : null,
+    h("div", { class: "buttons" }, run),
+    out,
+  );
+  return box;
+}
+
+function notOnPanelView(s: SidebarState): HTMLElement {
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const retry = button(t("ui.reload"), "secondary", async () => {
+    const next = await withProgress({ t }, { button: retry, out }, "getSidebarState");
+    if (next) {
+      state = next;
+      render();
+    }
+  });
+  return h(
+    "section",
+    { class: "view" },
+    h("h2", { id: "view-heading", tabindex: "-1" }, t("panel.notMemberTitle")),
+    s.user.email
+      ? h("p", null, t("panel.notMember", { email: s.user.email }))
+      : h("p", null, t("panel.noEmail")),
+    h("div", { class: "buttons" }, retry),
+    out,
+  );
+}
+
+function mainView(s: SidebarState): HTMLElement {
+  const tabs = tabsFor(s);
+  if (!tabs.includes(ui.tab)) ui.tab = "score";
+  const ctx = makeCtx(s);
+  const view =
+    ui.tab === "quickwin"
+      ? quickwinView(ctx)
+      : ui.tab === "ranking"
+        ? rankingView(ctx)
+        : ui.tab === "settings"
+          ? settingsView(ctx)
+          : scoringView(ctx);
+  return h(
+    "div",
+    null,
+    tabBar(tabs),
+    h("div", { id: "tabpanel", role: "tabpanel", "aria-labelledby": `tab-${ui.tab}` }, view),
+  );
+}
+
+function render(): void {
+  const flash = ui.flash;
+  ui.flash = null;
+  let body: HTMLElement;
+  if (!state) body = h("p", { class: "qw-loading" }, spinner(t("ui.loading")));
+  else if (!state.setupDone) body = setupView(state);
+  else if (state.user.role === null) body = notOnPanelView(state);
+  else body = mainView(state);
+  mount(root, header(), flash ? notice("ok", flash) : null, body);
+  root.setAttribute(
+    "data-view",
+    !state
+      ? "loading"
+      : !state.setupDone
+        ? "setup"
+        : state.user.role === null
+          ? "not-member"
+          : ui.tab,
+  );
+  const focusId = ui.focusId;
+  ui.focusId = null;
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
+async function load(): Promise<void> {
+  render();
+  performance.mark("qw-shell-rendered");
+  root.setAttribute("aria-busy", "true");
+  try {
+    state = await call("getSidebarState");
+    render();
+    performance.mark("qw-state-rendered");
+  } catch (error) {
+    const retry = button(t("ui.retry"), "action", () => {
+      void load();
+    });
+    mount(
+      root,
+      header(),
+      notice("error", failureText(t, error)),
+      h("div", { class: "buttons" }, retry),
+    );
+    root.setAttribute("data-view", "error");
+  } finally {
+    root.removeAttribute("aria-busy");
+  }
+}
+
+document.documentElement.lang = locale;
+void load();

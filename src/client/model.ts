@@ -1,0 +1,333 @@
+// Pure view-model logic of the sidebar: drafts of the forms (raw text as typed), turning them
+// into server payloads, and updating the state after a save. No DOM here: unit-tested in Node.
+import type { Criterion, PanelMember, Quickwin } from "../core/schemas";
+import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
+import { parseCount, parseRupiah } from "./format";
+
+// ---------- quickwin form ----------
+
+/** What the user typed in the quickwin form, kept verbatim so nothing is lost on an error. */
+export interface QuickwinDraft {
+  id?: string;
+  name: string;
+  agency: string;
+  dimension: string;
+  description: string;
+  startDate: string;
+  endDate: string;
+  budget: string;
+  beneficiaries: string;
+  stage: string;
+  evidenceUrl: string;
+}
+
+export function emptyQuickwinDraft(agency = ""): QuickwinDraft {
+  return {
+    name: "",
+    agency,
+    dimension: "",
+    description: "",
+    startDate: "",
+    endDate: "",
+    budget: "",
+    beneficiaries: "",
+    stage: "",
+    evidenceUrl: "",
+  };
+}
+
+export function draftOfQuickwin(q: Quickwin): QuickwinDraft {
+  return {
+    id: q.id,
+    name: q.name,
+    agency: q.agency,
+    dimension: q.dimension,
+    description: q.description,
+    startDate: q.startDate ?? "",
+    endDate: q.endDate ?? "",
+    budget: String(q.budget),
+    beneficiaries: q.beneficiaries === undefined ? "" : String(q.beneficiaries),
+    stage: q.stage ?? "",
+    evidenceUrl: q.evidenceUrl ?? "",
+  };
+}
+
+/**
+ * The saveQuickwin payload of a draft. Amounts that cannot be read as whole numbers are passed
+ * through as text, so the shared schema reports them ("harus berupa angka") like the server.
+ */
+export function quickwinPayload(d: QuickwinDraft): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  if (d.id) payload.id = d.id;
+  payload.name = d.name;
+  payload.agency = d.agency;
+  payload.dimension = d.dimension;
+  payload.description = d.description;
+  payload.startDate = d.startDate;
+  payload.endDate = d.endDate;
+  payload.budget = d.budget.trim() === "" ? undefined : (parseRupiah(d.budget) ?? d.budget);
+  if (d.beneficiaries.trim() !== "") {
+    payload.beneficiaries = parseCount(d.beneficiaries) ?? d.beneficiaries;
+  }
+  if (d.stage !== "") payload.stage = d.stage;
+  if (d.evidenceUrl.trim() !== "") payload.evidenceUrl = d.evidenceUrl.trim();
+  return payload;
+}
+
+// ---------- scoring ----------
+
+/** The scoring form of one quickwin, as typed (kept when switching quickwins). */
+export interface ScoreDraft {
+  scores: Record<string, number>;
+  comment: string;
+  declaredConflict: boolean;
+}
+
+export function draftOfReview(review: MyReview | undefined): ScoreDraft {
+  return review
+    ? {
+        scores: { ...review.scores },
+        comment: review.comment,
+        declaredConflict: review.declaredConflict,
+      }
+    : { scores: {}, comment: "", declaredConflict: false };
+}
+
+/** The criteria still without a score (none are needed when a conflict is declared). */
+export function missingScores(draft: ScoreDraft, criteria: readonly Criterion[]): Criterion[] {
+  if (draft.declaredConflict) return [];
+  return criteria.filter((c) => draft.scores[c.id] === undefined);
+}
+
+/** The submitReview payload: only current criteria's scores are sent. */
+export function reviewPayload(
+  quickwinId: string,
+  draft: ScoreDraft,
+  criteria: readonly Criterion[],
+): {
+  quickwinId: string;
+  scores: Record<string, number>;
+  comment: string;
+  declaredConflict: boolean;
+} {
+  const scores: Record<string, number> = {};
+  for (const c of criteria) {
+    const v = draft.scores[c.id];
+    if (v !== undefined) scores[c.id] = v;
+  }
+  return { quickwinId, scores, comment: draft.comment, declaredConflict: draft.declaredConflict };
+}
+
+/** The next quickwin still to score after `currentId` (wrapping), skipping automatic conflicts. */
+export function nextToScore(
+  quickwins: readonly SidebarQuickwin[],
+  currentId: string | null,
+): string | null {
+  const start = currentId === null ? -1 : quickwins.findIndex((q) => q.id === currentId);
+  for (let step = 1; step <= quickwins.length; step++) {
+    const q = quickwins[(start + step + quickwins.length) % quickwins.length];
+    if (q && q.status === "todo" && !q.agencyConflict && q.id !== currentId) return q.id;
+  }
+  return null;
+}
+
+export function progressOf(quickwins: readonly SidebarQuickwin[]): SidebarState["progress"] {
+  const count = (s: ReviewStatus) => quickwins.filter((q) => q.status === s).length;
+  return {
+    scored: count("scored"),
+    conflict: count("conflict"),
+    todo: count("todo"),
+    total: quickwins.length,
+  };
+}
+
+/** The state after the caller's review was saved (no need to reload from the server). */
+export function withReview(state: SidebarState, review: MyReview): SidebarState {
+  const myReviews = state.myReviews.filter((r) => r.quickwinId !== review.quickwinId);
+  myReviews.push(review);
+  const status: ReviewStatus = review.declaredConflict ? "conflict" : "scored";
+  const quickwins = state.quickwins.map((q) => (q.id === review.quickwinId ? { ...q, status } : q));
+  return { ...state, myReviews, quickwins, progress: progressOf(quickwins) };
+}
+
+function sameAgency(a: string | undefined, b: string | undefined): boolean {
+  const x = (a ?? "").trim().toLowerCase();
+  return x !== "" && x === (b ?? "").trim().toLowerCase();
+}
+
+/** The state after a quickwin was saved (created or updated). */
+export function withQuickwin(state: SidebarState, saved: Quickwin): SidebarState {
+  const old = state.quickwins.find((q) => q.id === saved.id);
+  const entry: SidebarQuickwin = {
+    ...saved,
+    status: old?.status ?? "todo",
+    agencyConflict: sameAgency(state.user.agency, saved.agency),
+    editable: true,
+  };
+  const quickwins = old
+    ? state.quickwins.map((q) => (q.id === saved.id ? entry : q))
+    : [...state.quickwins, entry];
+  return { ...state, quickwins, progress: progressOf(quickwins) };
+}
+
+// ---------- rubric and panel editors ----------
+
+/** A criterion as typed in the rubric editor. */
+export interface CriterionDraft {
+  id: string;
+  name: string;
+  description: string;
+  weight: string;
+  min: string;
+  max: string;
+  levels: string[];
+}
+
+export function draftOfCriterion(c: Criterion): CriterionDraft {
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description ?? "",
+    weight: String(c.weight),
+    min: String(c.min),
+    max: String(c.max),
+    levels: c.levels ? [...c.levels] : [],
+  };
+}
+
+function numberOrText(s: string): number | string {
+  const t = s.trim().replace(",", ".");
+  return t !== "" && Number.isFinite(Number(t)) ? Number(t) : s;
+}
+
+/** How many levels a criterion has (max − min + 1), or null while min/max are not integers. */
+export function levelCount(d: CriterionDraft): number | null {
+  const min = Number(d.min);
+  const max = Number(d.max);
+  if (!Number.isInteger(min) || !Number.isInteger(max) || max <= min || max - min > 100)
+    return null;
+  return max - min + 1;
+}
+
+/** Keeps the typed descriptors and pads/truncates them to the current number of levels. */
+export function resizeLevels(d: CriterionDraft): CriterionDraft {
+  const n = levelCount(d);
+  if (n === null || n === d.levels.length) return d;
+  const levels = d.levels.slice(0, n);
+  while (levels.length < n) levels.push("");
+  return { ...d, levels };
+}
+
+export function criterionPayload(d: CriterionDraft): Record<string, unknown> {
+  const payload: Record<string, unknown> = {
+    id: d.id,
+    name: d.name,
+    weight: d.weight.trim() === "" ? undefined : numberOrText(d.weight),
+    min: d.min.trim() === "" ? undefined : numberOrText(d.min),
+    max: d.max.trim() === "" ? undefined : numberOrText(d.max),
+  };
+  if (d.description.trim() !== "") payload.description = d.description;
+  // Levels are sent only when every one is described (they are optional as a whole).
+  if (d.levels.some((l) => l.trim() !== "")) payload.levels = d.levels;
+  return payload;
+}
+
+export function totalWeight(drafts: readonly { weight: string | number }[]): number {
+  let sum = 0;
+  for (const d of drafts) {
+    const w = typeof d.weight === "number" ? d.weight : Number(d.weight.trim().replace(",", "."));
+    if (Number.isFinite(w) && w > 0) sum += w;
+  }
+  return sum;
+}
+
+/** A slug for a new criterion's id from its name ("Nilai Manfaat" → "nilai-manfaat"). */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+}
+
+export interface MemberDraft {
+  email: string;
+  name: string;
+  agency: string;
+  role: string;
+}
+
+export function draftOfMember(m: PanelMember): MemberDraft {
+  return { email: m.email, name: m.name ?? "", agency: m.agency ?? "", role: m.role };
+}
+
+export function memberPayload(d: MemberDraft): Record<string, unknown> {
+  const payload: Record<string, unknown> = { email: d.email, role: d.role };
+  if (d.name.trim() !== "") payload.name = d.name;
+  if (d.agency.trim() !== "") payload.agency = d.agency;
+  return payload;
+}
+
+// ---------- ranking ----------
+
+/** The CSV as Excel reads it: a UTF-8 byte order mark first, CRLF line ends kept as given. */
+export function csvForDownload(csv: string): string {
+  return csv.charCodeAt(0) === 0xfeff ? csv : `\ufeff${csv}`;
+}
+
+export interface ChartBar {
+  quickwinId: string;
+  label: string;
+  rank: number;
+  score: number;
+  /** Bar geometry in the chart's own coordinates. */
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  /** The rank-range whisker, at the bar's top, from rankLow's slot to rankHigh's. */
+  whiskerX1: number;
+  whiskerX2: number;
+  shortlisted: boolean;
+}
+
+/**
+ * A bar per ranked quickwin (x: rank, height: score 0–100) with a whisker spanning its rank
+ * range: a bar whose whisker is wide could as well stand several places away.
+ */
+export function chartBars(
+  rows: readonly RankRow[],
+  names: ReadonlyMap<string, string>,
+  size: { width: number; height: number; maxBars: number },
+): ChartBar[] {
+  const ranked = rows
+    .filter(
+      (r): r is RankRow & { rank: number; score: number } => r.rank !== null && r.score !== null,
+    )
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, size.maxBars);
+  const n = Math.max(...ranked.map((r) => Math.max(r.rank, r.rankHigh ?? r.rank)), 1);
+  const slot = size.width / n;
+  const centre = (rank: number) => (Math.min(rank, n) - 0.5) * slot;
+  return ranked.map((r) => {
+    const score = Math.max(0, Math.min(100, r.score));
+    const height = (score / 100) * size.height;
+    const width = Math.max(2, slot * 0.6);
+    return {
+      quickwinId: r.quickwinId,
+      label: names.get(r.quickwinId) ?? r.quickwinId,
+      rank: r.rank,
+      score: r.score,
+      x: centre(r.rank) - width / 2,
+      width,
+      y: size.height - height,
+      height,
+      whiskerX1: centre(r.rankLow ?? r.rank),
+      whiskerX2: centre(r.rankHigh ?? r.rank),
+      shortlisted: r.shortlisted,
+    };
+  });
+}

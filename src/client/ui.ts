@@ -1,0 +1,181 @@
+// Shared pieces of the sidebar's views: the app context, labelled fields with inline errors,
+// and running a server call with visible progress and a localized error.
+
+import type { Dimension, Flag } from "../core/schemas";
+import type { ComputeRankingResult, ExportResult, Locale, SidebarState } from "../core/types";
+import { type ApiName, type ApiResult, call, ServerError } from "./api";
+import { type Child, h, mount, uid } from "./dom";
+import type { FieldErrors } from "./fields";
+import type { T as Translate } from "./i18n";
+import type { CriterionDraft, MemberDraft, QuickwinDraft, ScoreDraft } from "./model";
+
+export type Tab = "score" | "quickwin" | "ranking" | "settings";
+
+/** What the views remember between renders: drafts survive tab and quickwin switches. */
+export interface UiState {
+  tab: Tab;
+  scoringId: string | null;
+  scoreDrafts: Map<string, ScoreDraft>;
+  quickwinDraft: QuickwinDraft | null;
+  ranking: ComputeRankingResult | null;
+  exported: ExportResult | null;
+  rubricDraft: CriterionDraft[] | null;
+  panelDraft: MemberDraft[] | null;
+  settingsDraft: Record<string, string> | null;
+  /** A one-time confirmation shown after the next render. */
+  flash: string | null;
+  /** Where focus goes after the next render (an element id). */
+  focusId: string | null;
+}
+
+export interface Ctx {
+  t: Translate;
+  locale: Locale;
+  state: SidebarState;
+  ui: UiState;
+  /** Replaces the state (after a save) and renders. */
+  setState(state: SidebarState): void;
+  render(): void;
+}
+
+export const dimensionLabel = (t: Translate, d: Dimension) => t(`dimension.${d}`);
+export const flagLabel = (t: Translate, f: Flag) => t(`flag.${f}`);
+
+/** Error slots of a form, keyed by field path; only "touched" fields show their error. */
+export class ErrorSlots {
+  private readonly slots = new Map<string, { el: HTMLElement; control: HTMLElement | null }>();
+  private readonly touched = new Set<string>();
+  private all = false;
+
+  /** A (hidden) error paragraph for `key`, linked to `control` via aria-describedby. */
+  slot(key: string, control: HTMLElement | null = null): HTMLElement {
+    const el = h("p", { class: "field-error", id: uid("err"), hidden: true });
+    this.slots.set(key, { el, control });
+    if (control) {
+      const ids = control.getAttribute("aria-describedby");
+      control.setAttribute("aria-describedby", ids ? `${ids} ${el.id}` : el.id);
+    }
+    return el;
+  }
+
+  touch(key: string): void {
+    this.touched.add(key);
+  }
+
+  touchAll(): void {
+    this.all = true;
+  }
+
+  /** Shows the errors of touched fields; errors without a slot go to the form's "" slot. */
+  show(errors: FieldErrors, labelOf: (key: string) => string = (k) => k): void {
+    const unmatched: string[] = [];
+    for (const [key, message] of Object.entries(errors)) {
+      if (key !== "" && !this.slots.has(key)) unmatched.push(`${labelOf(key)}: ${message}`);
+    }
+    for (const [key, { el, control }] of this.slots) {
+      let message = errors[key] ?? "";
+      if (key === "") message = [message, ...unmatched].filter(Boolean).join(" · ");
+      const visible = message !== "" && (this.all || (key !== "" && this.touched.has(key)));
+      el.textContent = visible ? message : "";
+      el.hidden = !visible;
+      if (visible) control?.setAttribute("aria-invalid", "true");
+      else control?.removeAttribute("aria-invalid");
+    }
+  }
+}
+
+/** A labelled control with an optional one-line help and an error slot. */
+export function field(opts: {
+  label: string;
+  control: HTMLElement;
+  help?: string | undefined;
+  error?: HTMLElement | undefined;
+  required?: boolean;
+  extra?: Child;
+}): HTMLElement {
+  const id = opts.control.id || uid("f");
+  opts.control.id = id;
+  const help = opts.help ? h("p", { class: "help", id: uid("help") }, opts.help) : null;
+  if (help) {
+    const ids = opts.control.getAttribute("aria-describedby");
+    opts.control.setAttribute("aria-describedby", ids ? `${help.id} ${ids}` : help.id);
+  }
+  return h(
+    "div",
+    { class: "field" },
+    h("label", { for: id }, opts.label, opts.required ? h("span", { class: "req" }, " *") : null),
+    opts.control,
+    help,
+    opts.extra,
+    opts.error,
+  );
+}
+
+/** A message box: info, success, warning or error (errors are announced at once). */
+export function notice(kind: "info" | "ok" | "warn" | "error", ...text: Child[]): HTMLElement {
+  return h(
+    "div",
+    { class: `notice ${kind}`, role: kind === "error" ? "alert" : "status" },
+    ...text,
+  );
+}
+
+export function spinner(label: string): HTMLElement {
+  return h(
+    "span",
+    { class: "busy-line" },
+    h("span", { class: "spinner", "aria-hidden": "true" }),
+    label,
+  );
+}
+
+/** The user-facing text of a failed call (the server's own message when it gave one). */
+export function failureText(t: Translate, error: unknown): string {
+  const message = error instanceof ServerError || error instanceof Error ? error.message : "";
+  return message ? t("error.server", { message }) : t("error.unknown");
+}
+
+/**
+ * Runs a server call with progress shown: the button is disabled and marked busy, the region
+ * gets aria-busy, `out` shows a spinner, then the localized error on failure. Resolves with the
+ * result, or null after a failure (the form keeps everything the user typed).
+ */
+export async function withProgress<K extends ApiName>(
+  ctx: { t: Translate },
+  where: { button?: HTMLButtonElement | null; region?: HTMLElement | null; out: HTMLElement },
+  name: K,
+  ...args: unknown[]
+): Promise<ApiResult<K> | null> {
+  const { button, region, out } = where;
+  const t = ctx.t;
+  if (button) {
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+  }
+  region?.setAttribute("aria-busy", "true");
+  mount(out, spinner(t("ui.working")));
+  try {
+    const value = await call(name, ...args);
+    mount(out);
+    return value;
+  } catch (error) {
+    mount(out, notice("error", failureText(t, error)));
+    return null;
+  } finally {
+    if (button) {
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+    }
+    region?.removeAttribute("aria-busy");
+  }
+}
+
+/** A button: `.action` (blue), `.secondary` (grey) or `.link`. */
+export function button(
+  label: Child,
+  kind: "action" | "secondary" | "link" | "danger",
+  onClick: (event: Event) => void,
+  attrs: Record<string, string> = {},
+): HTMLButtonElement {
+  return h("button", { type: "button", class: kind, ...attrs, on: { click: onClick } }, label);
+}

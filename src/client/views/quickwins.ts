@@ -1,0 +1,284 @@
+// Quickwin entry: the list (with Ubah where the user may edit) and the form, validated as the
+// user types with the very schema the server uses.
+import { DIMENSIONS, isLongDuration, QuickwinInputSchema, STAGES } from "../../core/schemas";
+import { h, uid } from "../dom";
+import { validate } from "../fields";
+import { formatRupiah, parseCount, parseRupiah } from "../format";
+import {
+  draftOfQuickwin,
+  emptyQuickwinDraft,
+  type QuickwinDraft,
+  quickwinPayload,
+  withQuickwin,
+} from "../model";
+import { button, type Ctx, dimensionLabel, ErrorSlots, field, notice, withProgress } from "../ui";
+
+export function quickwinView(ctx: Ctx): HTMLElement {
+  return ctx.ui.quickwinDraft ? quickwinForm(ctx, ctx.ui.quickwinDraft) : quickwinList(ctx);
+}
+
+function quickwinList(ctx: Ctx): HTMLElement {
+  const { t, state, ui } = ctx;
+  const add = button(
+    t("qw.add"),
+    "action",
+    () => {
+      ui.quickwinDraft = emptyQuickwinDraft(state.user.agency ?? "");
+      ui.focusId = "view-heading";
+      ctx.render();
+    },
+    { id: "add-quickwin" },
+  );
+  return h(
+    "section",
+    { class: "view" },
+    h("h2", { id: "view-heading", tabindex: "-1" }, t("qw.title")),
+    h("p", { class: "help" }, t("qw.intro")),
+    h("div", { class: "buttons" }, add),
+    state.quickwins.length === 0
+      ? notice("info", t("qw.none"))
+      : h(
+          "ul",
+          { class: "qw-list", "aria-label": t("qw.listLabel") },
+          state.quickwins.map((q) =>
+            h(
+              "li",
+              { class: "qw-row", "data-id": q.id },
+              h(
+                "div",
+                { class: "qw-text" },
+                h("span", { class: "qw-name" }, q.name),
+                h("span", { class: "qw-meta" }, `${q.agency} · ${formatRupiah(q.budget)}`),
+              ),
+              q.editable
+                ? button(
+                    t("ui.edit"),
+                    "secondary",
+                    () => {
+                      ui.quickwinDraft = draftOfQuickwin(q);
+                      ui.focusId = "view-heading";
+                      ctx.render();
+                    },
+                    { "aria-label": t("qw.editNamed", { name: q.name }) },
+                  )
+                : null,
+            ),
+          ),
+        ),
+  );
+}
+
+type Key = keyof QuickwinDraft;
+
+function quickwinForm(ctx: Ctx, draft: QuickwinDraft): HTMLElement {
+  const { t, ui } = ctx;
+  const errors = new ErrorSlots();
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const warning = h("p", { class: "field-warning", role: "status", hidden: true });
+  const budgetPreview = h("p", { class: "help", "aria-live": "polite" });
+  const beneficiariesPreview = h("p", { class: "help" });
+
+  const refresh = () => {
+    const payload = quickwinPayload(draft);
+    const result = validate(QuickwinInputSchema, payload, t);
+    errors.show(result.ok ? {} : result.errors, (k) => t(`field.${k as Key}` as "field.name"));
+    const long = isLongDuration({ startDate: draft.startDate, endDate: draft.endDate });
+    warning.textContent = long ? t("warn.longDuration") : "";
+    warning.hidden = !long;
+    const amount = parseRupiah(draft.budget);
+    budgetPreview.textContent =
+      amount !== null && amount >= 0 ? formatRupiah(amount) : t("qw.budgetHelp");
+    const people = parseCount(draft.beneficiaries);
+    beneficiariesPreview.textContent = t("qw.beneficiariesHelp");
+    if (people !== null && draft.beneficiaries.trim() !== String(people)) {
+      beneficiariesPreview.textContent = `${t("qw.beneficiariesHelp")} (${people})`;
+    }
+    return result;
+  };
+
+  /** An input bound to the draft: every keystroke updates the draft and the inline errors. */
+  const bind = <E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+    key: Key,
+    el: E,
+  ): E => {
+    el.id = uid(`qw-${key}`);
+    el.setAttribute("name", key);
+    el.value = draft[key] ?? "";
+    const update = () => {
+      (draft as unknown as Record<string, string>)[key] = el.value;
+      refresh();
+    };
+    el.addEventListener("input", () => {
+      errors.touch(key);
+      update();
+    });
+    el.addEventListener("change", () => {
+      errors.touch(key);
+      update();
+    });
+    el.addEventListener("blur", () => {
+      errors.touch(key);
+      refresh();
+    });
+    return el;
+  };
+
+  const name = bind("name", h("input", { type: "text", maxlength: "200", autocomplete: "off" }));
+  const agency = bind("agency", h("input", { type: "text", maxlength: "200" }));
+  const dimension = bind(
+    "dimension",
+    h(
+      "select",
+      null,
+      h("option", { value: "" }, t("qw.choose")),
+      DIMENSIONS.map((d) => h("option", { value: d }, dimensionLabel(t, d))),
+    ),
+  );
+  const description = bind("description", h("textarea", { rows: "4", maxlength: "5000" }));
+  const startDate = bind("startDate", h("input", { type: "date" }));
+  const endDate = bind("endDate", h("input", { type: "date" }));
+  const budget = bind(
+    "budget",
+    h("input", { type: "text", inputmode: "numeric", autocomplete: "off", placeholder: "Rp0" }),
+  );
+  budget.addEventListener("blur", () => {
+    const amount = parseRupiah(budget.value);
+    if (amount !== null && amount >= 0) {
+      budget.value = formatRupiah(amount);
+      draft.budget = budget.value;
+    }
+  });
+  const beneficiaries = bind(
+    "beneficiaries",
+    h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }),
+  );
+  const stage = bind(
+    "stage",
+    h(
+      "select",
+      null,
+      h("option", { value: "" }, t("qw.stageNone")),
+      STAGES.map((s) => h("option", { value: s }, t(`stage.${s}`))),
+    ),
+  );
+  const evidenceUrl = bind(
+    "evidenceUrl",
+    h("input", { type: "url", inputmode: "url", placeholder: "https://", maxlength: "2000" }),
+  );
+
+  const save = button(draft.id ? t("ui.save") : t("qw.create"), "action", async () => {
+    errors.touchAll();
+    const result = refresh();
+    if (!result.ok) {
+      form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+      return;
+    }
+    const saved = await withProgress(
+      ctx,
+      { button: save, region: form, out },
+      "saveQuickwin",
+      quickwinPayload(draft),
+    );
+    if (!saved) return;
+    ui.quickwinDraft = null;
+    ui.flash = t("qw.saved", { name: saved.name });
+    ui.focusId = "view-heading";
+    ctx.setState(withQuickwin(ctx.state, saved));
+  });
+  const cancel = button(t("ui.cancel"), "secondary", () => {
+    ui.quickwinDraft = null;
+    ui.focusId = "view-heading";
+    ctx.render();
+  });
+
+  const form = h(
+    "form",
+    { class: "qw-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+    errors.slot(""),
+    field({
+      label: t("field.name"),
+      control: name,
+      required: true,
+      error: errors.slot("name", name),
+    }),
+    field({
+      label: t("field.agency"),
+      control: agency,
+      required: true,
+      help: t("qw.agencyHelp"),
+      error: errors.slot("agency", agency),
+    }),
+    field({
+      label: t("field.dimension"),
+      control: dimension,
+      required: true,
+      error: errors.slot("dimension", dimension),
+    }),
+    field({
+      label: t("field.description"),
+      control: description,
+      help: t("qw.descriptionHelp"),
+      error: errors.slot("description", description),
+    }),
+    h(
+      "div",
+      { class: "row2" },
+      field({
+        label: t("field.startDate"),
+        control: startDate,
+        required: true,
+        error: errors.slot("startDate", startDate),
+      }),
+      field({
+        label: t("field.endDate"),
+        control: endDate,
+        required: true,
+        error: errors.slot("endDate", endDate),
+      }),
+    ),
+    warning,
+    field({
+      label: t("field.budget"),
+      control: budget,
+      required: true,
+      extra: budgetPreview,
+      error: errors.slot("budget", budget),
+    }),
+    field({
+      label: t("field.beneficiaries"),
+      control: beneficiaries,
+      extra: beneficiariesPreview,
+      error: errors.slot("beneficiaries", beneficiaries),
+    }),
+    field({
+      label: t("field.stage"),
+      control: stage,
+      help: t("qw.stageHelp"),
+      error: errors.slot("stage", stage),
+    }),
+    field({
+      label: t("field.evidenceUrl"),
+      control: evidenceUrl,
+      help: t("qw.evidenceHelp"),
+      error: errors.slot("evidenceUrl", evidenceUrl),
+    }),
+    h("div", { class: "buttons" }, save, cancel),
+    out,
+  );
+  warning.id = uid("warn");
+  const ids = endDate.getAttribute("aria-describedby");
+  endDate.setAttribute("aria-describedby", ids ? `${ids} ${warning.id}` : warning.id);
+  refresh();
+
+  return h(
+    "section",
+    { class: "view" },
+    h(
+      "h2",
+      { id: "view-heading", tabindex: "-1" },
+      draft.id ? t("qw.editTitle") : t("qw.newTitle"),
+    ),
+    h("p", { class: "help" }, t("qw.requiredNote")),
+    form,
+  );
+}

@@ -1,0 +1,289 @@
+// Ranking and export (coordinators): compute, a compact ranked list, a small SVG chart with
+// rank-range whiskers, problems, and the shortlist export with a client-side CSV download.
+import type { ComputeRankingResult, RankRow } from "../../core/types";
+import { downloadLink, h, s } from "../dom";
+import {
+  csvFileName,
+  formatDateTimeWib,
+  formatDecimal,
+  formatPercent,
+  formatRupiah,
+} from "../format";
+import { chartBars, csvForDownload } from "../model";
+import { button, type Ctx, flagLabel, notice, withProgress } from "../ui";
+
+const CHART = { width: 260, height: 90, maxBars: 20 };
+
+export function rankingView(ctx: Ctx): HTMLElement {
+  const { t, ui } = ctx;
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const compute = button(
+    ui.ranking ? t("rank.recompute") : t("rank.compute"),
+    "action",
+    async () => {
+      const result = await withProgress(
+        ctx,
+        { button: compute, region: body, out },
+        "computeRanking",
+      );
+      if (!result) return;
+      ui.ranking = result;
+      ui.exported = null;
+      ui.focusId = "rank-summary";
+      ctx.render();
+    },
+    { id: "compute-ranking" },
+  );
+  const body = h(
+    "div",
+    { class: "rank-body" },
+    ui.ranking ? rankingResult(ctx, ui.ranking) : h("p", { class: "help" }, t("rank.intro")),
+  );
+  return h(
+    "section",
+    { class: "view" },
+    h("h2", { id: "view-heading", tabindex: "-1" }, t("rank.title")),
+    h("div", { class: "buttons" }, compute),
+    out,
+    body,
+  );
+}
+
+function rankingResult(ctx: Ctx, r: ComputeRankingResult): HTMLElement {
+  const { t, locale, state } = ctx;
+  const byId = new Map(state.quickwins.map((q) => [q.id, q]));
+  const names = new Map(state.quickwins.map((q) => [q.id, q.name]));
+  const rankedCount = r.rows.filter((row) => row.rank !== null).length;
+  return h(
+    "div",
+    null,
+    h(
+      "p",
+      { class: "help", id: "rank-summary", tabindex: "-1" },
+      t("rank.summary", {
+        when: formatDateTimeWib(r.computedAt, locale) || r.computedAt,
+        ranked: rankedCount,
+        total: r.rows.length,
+      }),
+      " ",
+      r.agreement === null
+        ? t("rank.agreementNone")
+        : t("rank.agreement", { alpha: formatDecimal(r.agreement, 2, locale) }),
+      " ",
+      t("rank.calibration", { method: t(`normalization.${r.normalizationUsed}`) }),
+    ),
+    rankedCount > 0 ? chart(ctx, r.rows, names) : null,
+    h(
+      "ol",
+      { class: "rank-list", "aria-label": t("rank.listLabel") },
+      r.rows.map((row) => rankItem(ctx, row, byId.get(row.quickwinId))),
+    ),
+    problems(ctx, r),
+    exportSection(ctx),
+  );
+}
+
+function rankItem(
+  ctx: Ctx,
+  row: RankRow,
+  q: { name: string; agency: string; budget: number } | undefined,
+): HTMLElement {
+  const { t, locale } = ctx;
+  const range =
+    row.rankLow !== null && row.rankHigh !== null
+      ? row.rankLow === row.rankHigh
+        ? t("rank.rangeExact")
+        : t("rank.range", { low: row.rankLow, high: row.rankHigh })
+      : null;
+  return h(
+    "li",
+    { class: row.shortlisted ? "rank-item shortlisted" : "rank-item", "data-id": row.quickwinId },
+    h(
+      "div",
+      { class: "rank-head" },
+      row.rank === null
+        ? h(
+            "span",
+            { class: "rank-no" },
+            h("span", { "aria-hidden": "true" }, "–"),
+            h("span", { class: "sr-only" }, t("rank.unranked")),
+          )
+        : h("span", { class: "rank-no" }, `${row.rank}`),
+      h(
+        "span",
+        { class: "rank-name" },
+        h("span", { class: "qw-name" }, q?.name ?? row.quickwinId),
+        h("span", { class: "qw-meta" }, q ? `${q.agency} · ${formatRupiah(q.budget)}` : ""),
+      ),
+      h(
+        "span",
+        { class: "rank-score", title: t("rank.scoreTitle") },
+        row.score === null ? "–" : formatDecimal(row.score, 1, locale),
+      ),
+    ),
+    h(
+      "p",
+      { class: "rank-facts" },
+      row.shortlisted ? h("span", { class: "badge shortlist" }, t("rank.shortlisted")) : null,
+      range ? h("span", null, range) : null,
+      row.pShortlist !== null
+        ? h("span", null, t("rank.chance", { p: formatPercent(row.pShortlist) }))
+        : null,
+      h("span", null, t("rank.reviews", { n: row.reviewCount })),
+    ),
+    row.flags.length > 0
+      ? h(
+          "ul",
+          { class: "flags", "aria-label": t("rank.flags") },
+          row.flags.map((f) => h("li", null, flagLabel(t, f))),
+        )
+      : null,
+  );
+}
+
+/** Bars by rank (height: score), each with a whisker over its plausible ranks. */
+function chart(ctx: Ctx, rows: RankRow[], names: Map<string, string>): Element {
+  const { t, locale } = ctx;
+  const bars = chartBars(rows, names, CHART);
+  const pad = { top: 6, bottom: 16, left: 8 };
+  const total = { w: CHART.width + pad.left * 2, h: CHART.height + pad.top + pad.bottom };
+  const svg = s(
+    "svg",
+    {
+      class: "chart",
+      viewBox: `0 0 ${total.w} ${total.h}`,
+      width: String(total.w),
+      height: String(total.h),
+      role: "img",
+      "aria-label": t("rank.chartLabel"),
+    },
+    s("title", null, t("rank.chartLabel")),
+    s("line", {
+      x1: String(pad.left),
+      x2: String(pad.left + CHART.width),
+      y1: String(pad.top + CHART.height),
+      y2: String(pad.top + CHART.height),
+      stroke: "#80868b",
+      "stroke-width": "1",
+    }),
+    bars.map((b) => {
+      const y = pad.top + b.y;
+      const label = t("rank.barLabel", {
+        rank: b.rank,
+        name: b.label,
+        score: formatDecimal(b.score, 1, locale),
+      });
+      return s(
+        "g",
+        { "data-id": b.quickwinId },
+        s("title", null, label),
+        s("rect", {
+          x: (pad.left + b.x).toFixed(1),
+          y: y.toFixed(1),
+          width: b.width.toFixed(1),
+          height: Math.max(1, b.height).toFixed(1),
+          rx: "1",
+          fill: b.shortlisted ? "#1a73e8" : "#9aa0a6",
+        }),
+        s("line", {
+          class: "whisker",
+          x1: (pad.left + b.whiskerX1).toFixed(1),
+          x2: (pad.left + b.whiskerX2).toFixed(1),
+          y1: (y - 3).toFixed(1),
+          y2: (y - 3).toFixed(1),
+          stroke: "#202124",
+          "stroke-width": "1.5",
+        }),
+        s(
+          "text",
+          {
+            x: (pad.left + b.x + b.width / 2).toFixed(1),
+            y: String(total.h - 4),
+            "text-anchor": "middle",
+            "font-size": "9",
+            fill: "#3c4043",
+          },
+          String(b.rank),
+        ),
+      );
+    }),
+  );
+  return h(
+    "figure",
+    { class: "chart-box" },
+    svg,
+    h("figcaption", { class: "help" }, t("rank.chartCaption")),
+  );
+}
+
+function problems(ctx: Ctx, r: ComputeRankingResult): HTMLElement | null {
+  const { t } = ctx;
+  const items = [
+    ...r.problems.map((p) => p.message),
+    ...r.rowProblems.map((p) =>
+      t("rank.rowProblem", { sheet: p.sheet, row: p.row, message: p.message }),
+    ),
+  ];
+  if (items.length === 0) return null;
+  return h(
+    "section",
+    { class: "problems", "aria-labelledby": "problems-heading" },
+    h("h3", { id: "problems-heading" }, t("rank.problems", { n: items.length })),
+    h(
+      "ul",
+      null,
+      items.map((m) => h("li", null, m)),
+    ),
+  );
+}
+
+function exportSection(ctx: Ctx): HTMLElement {
+  const { t, ui, locale } = ctx;
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const result = h("div", null);
+  const showExport = () => {
+    const e = ui.exported;
+    if (!e) return;
+    const fileName = csvFileName(Date.now(), locale);
+    result.replaceChildren(
+      notice("ok", t("rank.exported", { sheet: e.sheetName, n: e.quickwinIds.length })),
+      h(
+        "div",
+        { class: "buttons" },
+        downloadLink(
+          csvForDownload(e.csv),
+          fileName,
+          "text/csv;charset=utf-8",
+          t("rank.download", { file: fileName }),
+        ),
+      ),
+    );
+  };
+  const exportButton = button(
+    t("rank.export"),
+    "action",
+    async () => {
+      const value = await withProgress(
+        ctx,
+        { button: exportButton, region: section, out },
+        "exportShortlist",
+      );
+      if (!value) return;
+      ui.exported = value;
+      showExport();
+      result.querySelector<HTMLElement>("a")?.focus();
+    },
+    { id: "export-shortlist" },
+  );
+  const section = h(
+    "section",
+    { class: "export", "aria-labelledby": "export-heading" },
+    h("h3", { id: "export-heading" }, t("rank.exportTitle")),
+    h("p", { class: "help" }, t("rank.exportHelp")),
+    h("div", { class: "buttons" }, exportButton),
+    out,
+    result,
+  );
+  showExport();
+  return section;
+}

@@ -1,0 +1,326 @@
+// Scoring (Nilai): the list of quickwins with the user's progress, and one quickwin at a time
+// with a radio group per criterion showing each level's descriptor.
+import type { Criterion } from "../../core/schemas";
+import type { SidebarQuickwin } from "../../core/types";
+import { externalLink, h, uid } from "../dom";
+import { formatDate, formatDateTimeWib, formatInteger, formatRupiah } from "../format";
+import {
+  draftOfReview,
+  missingScores,
+  nextToScore,
+  reviewPayload,
+  type ScoreDraft,
+  withReview,
+} from "../model";
+import { button, type Ctx, dimensionLabel, notice, withProgress } from "../ui";
+
+function statusBadge(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
+  const { t } = ctx;
+  if (q.agencyConflict && q.status === "todo") {
+    return h("span", { class: "badge conflict" }, t("status.agencyConflict"));
+  }
+  return h("span", { class: `badge ${q.status}` }, t(`status.${q.status}`));
+}
+
+export function scoringView(ctx: Ctx): HTMLElement {
+  const selected = ctx.state.quickwins.find((q) => q.id === ctx.ui.scoringId);
+  return selected ? scoreOne(ctx, selected) : scoringList(ctx);
+}
+
+function scoringList(ctx: Ctx): HTMLElement {
+  const { t, state } = ctx;
+  const p = state.progress;
+  if (state.quickwins.length === 0) {
+    return h(
+      "section",
+      { class: "view" },
+      h("h2", { id: "view-heading", tabindex: "-1" }, t("score.title")),
+      notice("info", t("score.none")),
+    );
+  }
+  const done = p.scored + p.conflict;
+  return h(
+    "section",
+    { class: "view" },
+    h("h2", { id: "view-heading", tabindex: "-1" }, t("score.title")),
+    h(
+      "p",
+      { class: "progress-text", id: "score-progress" },
+      t("score.progress", { done, total: p.total }),
+      p.conflict > 0 ? ` · ${t("score.progressConflict", { n: p.conflict })}` : "",
+    ),
+    h("progress", {
+      max: String(Math.max(1, p.total)),
+      value: String(done),
+      "aria-labelledby": "score-progress",
+    }),
+    h(
+      "ul",
+      { class: "qw-list", "aria-label": t("score.listLabel") },
+      state.quickwins.map((q) =>
+        h(
+          "li",
+          null,
+          h(
+            "button",
+            {
+              type: "button",
+              class: "qw-item",
+              "data-id": q.id,
+              on: {
+                click: () => {
+                  ctx.ui.scoringId = q.id;
+                  ctx.ui.focusId = "view-heading";
+                  ctx.render();
+                },
+              },
+            },
+            h("span", { class: "qw-name" }, q.name),
+            h("span", { class: "qw-meta" }, q.agency),
+            statusBadge(ctx, q),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The facts of a quickwin, compact. */
+export function quickwinDetails(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
+  const { t, locale } = ctx;
+  const rows: [string, Node | string][] = [
+    [t("field.agency"), q.agency],
+    [t("field.dimension"), dimensionLabel(t, q.dimension)],
+  ];
+  if (q.startDate || q.endDate) {
+    rows.push([
+      t("qw.period"),
+      `${q.startDate ? formatDate(q.startDate, locale) : "?"} – ${
+        q.endDate ? formatDate(q.endDate, locale) : "?"
+      }`,
+    ]);
+  }
+  rows.push([t("field.budget"), formatRupiah(q.budget)]);
+  if (q.beneficiaries !== undefined) {
+    rows.push([t("field.beneficiaries"), formatInteger(q.beneficiaries, locale)]);
+  }
+  if (q.stage) rows.push([t("field.stage"), t(`stage.${q.stage}`)]);
+  if (q.evidenceUrl) rows.push([t("field.evidenceUrl"), externalLink(q.evidenceUrl)]);
+  return h(
+    "div",
+    { class: "details" },
+    h(
+      "dl",
+      null,
+      rows.map(([k, v]) => [h("dt", null, k), h("dd", null, v)]),
+    ),
+    q.description ? h("p", { class: "description" }, q.description) : null,
+  );
+}
+
+function levelValues(c: Criterion): number[] {
+  const out: number[] = [];
+  for (let v = c.min; v <= c.max; v++) out.push(v);
+  return out;
+}
+
+function criterionFieldset(
+  ctx: Ctx,
+  c: Criterion,
+  index: number,
+  totalWeight: number,
+  draft: ScoreDraft,
+  onChange: () => void,
+): HTMLElement {
+  const { t } = ctx;
+  const name = uid(`crit-${index}`);
+  const percent = totalWeight > 0 ? Math.round((100 * c.weight) / totalWeight) : 0;
+  const descId = c.description ? uid("cdesc") : null;
+  return h(
+    "fieldset",
+    {
+      class: "criterion",
+      "data-criterion": c.id,
+      "aria-describedby": descId ?? undefined,
+    },
+    h(
+      "legend",
+      null,
+      h("span", { class: "crit-name" }, c.name),
+      h("span", { class: "weight" }, t("score.weight", { percent })),
+    ),
+    c.description ? h("p", { class: "help", id: descId ?? undefined }, c.description) : null,
+    h(
+      "div",
+      { class: "levels" },
+      levelValues(c).map((v, i) => {
+        const id = uid("lvl");
+        const descriptor = c.levels?.[i] ?? "";
+        return h(
+          "div",
+          { class: "level" },
+          h("input", {
+            type: "radio",
+            id,
+            name,
+            value: String(v),
+            checked: draft.scores[c.id] === v,
+            on: {
+              change: () => {
+                draft.scores[c.id] = v;
+                onChange();
+              },
+            },
+          }),
+          h(
+            "label",
+            { for: id },
+            h("span", { class: "level-value" }, String(v)),
+            descriptor ? h("span", { class: "level-text" }, descriptor) : null,
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+function scoreOne(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
+  const { t, state, ui } = ctx;
+  const previous = state.myReviews.find((r) => r.quickwinId === q.id);
+  let draft = ui.scoreDrafts.get(q.id);
+  if (!draft) {
+    draft = draftOfReview(previous);
+    ui.scoreDrafts.set(q.id, draft);
+  }
+  const d = draft;
+  const totalWeight = state.criteria.reduce((s, c) => s + c.weight, 0);
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const formError = h("p", { class: "field-error", id: uid("err"), hidden: true });
+  const missingNote = h("p", { class: "help" });
+
+  const updateMissing = () => {
+    const missing = missingScores(d, state.criteria);
+    missingNote.textContent = d.declaredConflict
+      ? t("score.conflictNote")
+      : missing.length > 0
+        ? t("score.missing", { n: missing.length })
+        : t("score.complete");
+    if (missing.length === 0) formError.hidden = true;
+  };
+
+  const submit = button(previous ? t("score.update") : t("score.submit"), "action", async () => {
+    const missing = missingScores(d, state.criteria);
+    if (missing.length > 0) {
+      formError.textContent = t("score.missingNames", {
+        names: missing.map((c) => c.name).join(", "),
+      });
+      formError.hidden = false;
+      const firstId = missing[0]?.id;
+      const fieldset = Array.from(form.querySelectorAll("fieldset[data-criterion]")).find(
+        (f) => f.getAttribute("data-criterion") === firstId,
+      );
+      fieldset?.querySelector("input")?.focus();
+      return;
+    }
+    const saved = await withProgress(
+      ctx,
+      { button: submit, region: form, out },
+      "submitReview",
+      reviewPayload(q.id, d, state.criteria),
+    );
+    if (!saved) return;
+    ui.scoreDrafts.delete(q.id);
+    ui.flash = t("score.saved", { name: q.name });
+    ui.focusId = "next-button";
+    ctx.setState(withReview(state, saved));
+  });
+  submit.setAttribute("aria-describedby", formError.id);
+
+  const conflictBox = h("input", {
+    type: "checkbox",
+    id: uid("conf"),
+    checked: d.declaredConflict,
+    on: {
+      change: (e) => {
+        d.declaredConflict = (e.target as HTMLInputElement).checked;
+        updateMissing();
+      },
+    },
+  });
+  const comment = h("textarea", {
+    id: uid("comment"),
+    rows: "3",
+    maxlength: "5000",
+    value: d.comment,
+    on: {
+      input: (e) => {
+        d.comment = (e.target as HTMLTextAreaElement).value;
+      },
+    },
+  });
+
+  const form = h(
+    "form",
+    {
+      class: "score-form",
+      "aria-labelledby": "view-heading",
+      on: { submit: (e) => e.preventDefault() },
+    },
+    state.criteria.length === 0 ? notice("warn", t("score.noCriteria")) : null,
+    state.criteria.map((c, i) => criterionFieldset(ctx, c, i, totalWeight, d, updateMissing)),
+    h("div", { class: "field" }, h("label", { for: comment.id }, t("field.comment")), comment),
+    h(
+      "div",
+      { class: "check" },
+      conflictBox,
+      h("label", { for: conflictBox.id }, t("score.declareConflict")),
+    ),
+    h("p", { class: "help" }, t("score.declareConflictHelp")),
+    missingNote,
+    formError,
+    h("div", { class: "buttons" }, submit),
+    out,
+  );
+  updateMissing();
+
+  const nextId = nextToScore(state.quickwins, q.id);
+  const nextButton = button(
+    nextId ? t("score.next") : t("score.backToList"),
+    previous ? "action" : "secondary",
+    () => {
+      ui.scoringId = nextId;
+      ui.focusId = "view-heading";
+      ctx.render();
+    },
+    { id: "next-button" },
+  );
+
+  return h(
+    "section",
+    { class: "view" },
+    button(
+      t("score.backToList"),
+      "link",
+      () => {
+        ui.scoringId = null;
+        ui.focusId = "view-heading";
+        ctx.render();
+      },
+      { class: "link back" },
+    ),
+    h("h2", { id: "view-heading", tabindex: "-1" }, q.name),
+    statusBadge(ctx, q),
+    quickwinDetails(ctx, q),
+    q.agencyConflict ? notice("warn", t("score.agencyConflict", { agency: q.agency })) : null,
+    previous
+      ? notice(
+          "info",
+          t("score.previous", {
+            when: formatDateTimeWib(previous.submittedAt, ctx.locale) || previous.submittedAt,
+          }),
+        )
+      : null,
+    form,
+    h("div", { class: "buttons" }, nextButton),
+  );
+}

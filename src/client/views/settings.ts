@@ -1,0 +1,524 @@
+// Settings and panel (coordinators): meeting settings, the rubric editor and the panel editor.
+// Each is validated with the server's schema as the user types, and saved as a whole.
+
+import {
+  NORMALIZATIONS,
+  type Normalization,
+  PanelInputSchema,
+  ROLES,
+  RubricInputSchema,
+  SettingsPatchSchema,
+} from "../../core/schemas";
+import { h, uid } from "../dom";
+import { type FieldErrors, validate } from "../fields";
+import { formatDecimal } from "../format";
+import type { ClientKey } from "../i18n";
+import {
+  type CriterionDraft,
+  criterionPayload,
+  draftOfCriterion,
+  draftOfMember,
+  levelCount,
+  type MemberDraft,
+  memberPayload,
+  resizeLevels,
+  slugify,
+  totalWeight,
+} from "../model";
+import { button, type Ctx, ErrorSlots, field, notice, withProgress } from "../ui";
+
+export function settingsView(ctx: Ctx): HTMLElement {
+  const { t } = ctx;
+  return h(
+    "section",
+    { class: "view" },
+    h("h2", { id: "view-heading", tabindex: "-1" }, t("set.title")),
+    settingsForm(ctx),
+    rubricEditor(ctx),
+    panelEditor(ctx),
+  );
+}
+
+// ---------- meeting settings ----------
+
+const SETTING_FIELDS = ["shortlistSize", "maxPerAgency", "minReviews"] as const;
+
+function toNumber(text: string): number | string {
+  const s = text.trim();
+  return s !== "" && Number.isFinite(Number(s)) ? Number(s) : text;
+}
+
+function settingsForm(ctx: Ctx): HTMLElement {
+  const { t, ui } = ctx;
+  const current = ctx.state.settings;
+  if (!ui.settingsDraft) {
+    ui.settingsDraft = {
+      shortlistSize: String(current.shortlistSize),
+      maxPerAgency: String(current.maxPerAgency),
+      minReviews: String(current.minReviews),
+      normalization: current.normalization,
+    };
+  }
+  const draft = ui.settingsDraft;
+  const errors = new ErrorSlots();
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const payload = () => ({
+    shortlistSize: toNumber(draft.shortlistSize ?? ""),
+    maxPerAgency: toNumber(draft.maxPerAgency ?? ""),
+    minReviews: toNumber(draft.minReviews ?? ""),
+    normalization: draft.normalization,
+  });
+  const refresh = () => {
+    const result = validate(SettingsPatchSchema, payload(), t);
+    errors.show(result.ok ? {} : result.errors);
+    return result;
+  };
+  const input = (key: string, el: HTMLInputElement | HTMLSelectElement) => {
+    el.id = uid(`set-${key}`);
+    el.value = draft[key] ?? "";
+    el.addEventListener("input", () => {
+      draft[key] = el.value;
+      errors.touch(key);
+      refresh();
+    });
+    el.addEventListener("change", () => {
+      draft[key] = el.value;
+      errors.touch(key);
+      refresh();
+    });
+    return el;
+  };
+  const fields = SETTING_FIELDS.map((key) => {
+    const el = input(
+      key,
+      h("input", {
+        type: "number",
+        inputmode: "numeric",
+        min: key === "maxPerAgency" ? "0" : "1",
+        step: "1",
+      }),
+    );
+    return field({
+      label: t(`field.${key}`),
+      control: el,
+      help: t(`set.${key}Help`),
+      error: errors.slot(key, el),
+    });
+  });
+  const method = input(
+    "normalization",
+    h(
+      "select",
+      null,
+      NORMALIZATIONS.map((n: Normalization) => h("option", { value: n }, t(`normalization.${n}`))),
+    ),
+  );
+  const save = button(t("set.saveSettings"), "action", async () => {
+    errors.touchAll();
+    if (!refresh().ok) return;
+    const saved = await withProgress(
+      ctx,
+      { button: save, region: form, out },
+      "saveSettings",
+      payload(),
+    );
+    if (!saved) return;
+    ui.settingsDraft = null;
+    ui.ranking = null;
+    ui.flash = t("set.settingsSaved");
+    ui.focusId = "settings-heading";
+    ctx.setState({ ...ctx.state, settings: saved });
+  });
+  const form = h(
+    "form",
+    { class: "settings-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+    errors.slot(""),
+    fields,
+    field({
+      label: t("field.normalization"),
+      control: method,
+      help: t("set.normalizationHelp"),
+      error: errors.slot("normalization", method),
+    }),
+    h("div", { class: "buttons" }, save),
+    out,
+  );
+  return h(
+    "section",
+    { class: "subsection", "aria-labelledby": "settings-heading" },
+    h("h3", { id: "settings-heading", tabindex: "-1" }, t("set.settingsTitle")),
+    form,
+  );
+}
+
+// ---------- rubric ----------
+
+function rubricEditor(ctx: Ctx): HTMLElement {
+  const { t, ui, locale } = ctx;
+  if (!ui.rubricDraft) ui.rubricDraft = ctx.state.criteria.map(draftOfCriterion);
+  const drafts = ui.rubricDraft;
+  const errors = new ErrorSlots();
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const total = h("p", { class: "total", "aria-live": "polite" });
+  const list = h("div", null);
+  const payload = () => drafts.map(criterionPayload);
+
+  const refresh = (): { ok: boolean; errors: FieldErrors } => {
+    const result = validate(RubricInputSchema, payload(), t);
+    const errs = result.ok ? {} : result.errors;
+    errors.show(errs, (key) => labelOfPath(ctx, key));
+    total.textContent = t("set.totalWeight", {
+      total: formatDecimal(totalWeight(drafts), 2, locale).replace(/[,.]00$/, ""),
+    });
+    return { ok: result.ok, errors: errs };
+  };
+
+  const renderList = () => {
+    list.replaceChildren(
+      ...drafts.map((d, i) => criterionCard(ctx, drafts, d, i, errors, refresh, rerenderList)),
+    );
+    refresh();
+  };
+  const rerenderList = (focusId?: string) => {
+    renderList();
+    if (focusId) document.getElementById(focusId)?.focus();
+  };
+
+  const add = button(t("set.addCriterion"), "secondary", () => {
+    drafts.push({
+      id: "",
+      name: "",
+      description: "",
+      weight: "1",
+      min: "1",
+      max: "5",
+      levels: ["", "", "", "", ""],
+    });
+    rerenderList(`crit-name-${drafts.length - 1}`);
+  });
+  const save = button(t("set.saveRubric"), "action", async () => {
+    errors.touchAll();
+    const result = refresh();
+    if (!result.ok) {
+      section.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+      return;
+    }
+    const saved = await withProgress(
+      ctx,
+      { button: save, region: section, out },
+      "saveCriteria",
+      payload(),
+    );
+    if (!saved) return;
+    ui.rubricDraft = null;
+    ui.ranking = null;
+    ui.flash = [t("set.rubricSaved"), ...saved.warnings].join(" ");
+    ui.focusId = "rubric-heading";
+    ctx.setState({ ...ctx.state, criteria: saved.value });
+  });
+
+  const reviews = ctx.state.reviewCount ?? 0;
+  const section = h(
+    "section",
+    { class: "subsection", "aria-labelledby": "rubric-heading" },
+    h("h3", { id: "rubric-heading", tabindex: "-1" }, t("set.rubricTitle")),
+    h("p", { class: "help" }, t("set.rubricHelp")),
+    reviews > 0 ? notice("warn", t("set.rubricHasReviews", { n: reviews })) : null,
+    errors.slot(""),
+    list,
+    total,
+    h("div", { class: "buttons" }, add, save),
+    out,
+  );
+  renderList();
+  return section;
+}
+
+function labelOfPath(ctx: Ctx, key: string): string {
+  const [index, name, level] = key.split(".");
+  const parts: string[] = [];
+  if (index !== undefined && /^\d+$/.test(index)) parts.push(`#${Number(index) + 1}`);
+  if (name) parts.push(ctx.t(`field.${name}` as ClientKey) ?? name);
+  if (level !== undefined) parts.push(String(Number(level) + 1));
+  return parts.join(" ");
+}
+
+function criterionCard(
+  ctx: Ctx,
+  drafts: CriterionDraft[],
+  d: CriterionDraft,
+  i: number,
+  errors: ErrorSlots,
+  refresh: () => unknown,
+  rerenderList: (focusId?: string) => void,
+): HTMLElement {
+  const { t } = ctx;
+  const levelsBox = h("div", { class: "levels-edit" });
+  const bind = (
+    key: "id" | "name" | "description" | "weight" | "min" | "max",
+    el: HTMLInputElement | HTMLTextAreaElement,
+  ) => {
+    el.id = key === "name" ? `crit-name-${i}` : uid(`crit-${key}`);
+    el.value = d[key];
+    el.addEventListener("input", () => {
+      const wasAuto =
+        key === "name" &&
+        (d.id === "" || d.id === slugify(d.name)) &&
+        !ctx.state.criteria.some((c) => c.id === d.id && d.id !== "");
+      d[key] = el.value;
+      if (wasAuto) {
+        d.id = slugify(d.name);
+        idInput.value = d.id;
+        errors.touch(`${i}.id`);
+      }
+      if (key === "min" || key === "max") {
+        const resized = resizeLevels(d);
+        if (resized !== d) {
+          d.levels = resized.levels;
+          renderLevels();
+        }
+      }
+      errors.touch(`${i}.${key}`);
+      refresh();
+    });
+    el.addEventListener("blur", () => {
+      errors.touch(`${i}.${key}`);
+      refresh();
+    });
+    return el;
+  };
+  const idInput = bind(
+    "id",
+    h("input", { type: "text", maxlength: "40", autocomplete: "off", spellcheck: "false" }),
+  ) as HTMLInputElement;
+  const name = bind("name", h("input", { type: "text", maxlength: "200" }));
+  const weight = bind(
+    "weight",
+    h("input", { type: "number", min: "0", step: "any", inputmode: "decimal" }),
+  );
+  const min = bind("min", h("input", { type: "number", step: "1", inputmode: "numeric" }));
+  const max = bind("max", h("input", { type: "number", step: "1", inputmode: "numeric" }));
+  const description = bind("description", h("textarea", { rows: "2", maxlength: "5000" }));
+  const levelsError = errors.slot(`${i}.levels`);
+
+  const renderLevels = () => {
+    const n = levelCount(d);
+    const minValue = Number(d.min);
+    levelsBox.replaceChildren(
+      ...(n === null
+        ? [h("p", { class: "help" }, t("set.levelsNeedRange"))]
+        : d.levels.map((text, j) => {
+            const el = h("input", {
+              type: "text",
+              id: uid("lvl-edit"),
+              maxlength: "1000",
+              value: text,
+              on: {
+                input: (e) => {
+                  d.levels[j] = (e.target as HTMLInputElement).value;
+                  errors.touch(`${i}.levels`);
+                  errors.touch(`${i}.levels.${j}`);
+                  refresh();
+                },
+              },
+            });
+            return field({
+              label: t("set.levelLabel", { value: minValue + j }),
+              control: el,
+              error: errors.slot(`${i}.levels.${j}`, el),
+            });
+          })),
+    );
+  };
+  renderLevels();
+
+  const remove = button(
+    t("set.removeCriterion"),
+    "danger",
+    () => {
+      drafts.splice(i, 1);
+      rerenderList();
+      document.getElementById("rubric-heading")?.focus();
+    },
+    { "aria-label": t("set.removeNamed", { name: d.name || `#${i + 1}` }) },
+  );
+
+  return h(
+    "fieldset",
+    { class: "card", "data-index": String(i) },
+    h("legend", null, t("set.criterionN", { n: i + 1 })),
+    field({
+      label: t("field.name"),
+      control: name,
+      required: true,
+      error: errors.slot(`${i}.name`, name),
+    }),
+    field({
+      label: t("field.id"),
+      control: idInput,
+      required: true,
+      help: t("set.idHelp"),
+      error: errors.slot(`${i}.id`, idInput),
+    }),
+    h(
+      "div",
+      { class: "row3" },
+      field({
+        label: t("field.weight"),
+        control: weight,
+        required: true,
+        error: errors.slot(`${i}.weight`, weight),
+      }),
+      field({
+        label: t("set.min"),
+        control: min,
+        required: true,
+        error: errors.slot(`${i}.min`, min),
+      }),
+      field({
+        label: t("set.max"),
+        control: max,
+        required: true,
+        error: errors.slot(`${i}.max`, max),
+      }),
+    ),
+    field({
+      label: t("field.description"),
+      control: description,
+      error: errors.slot(`${i}.description`, description),
+    }),
+    h("p", { class: "sub-label" }, t("field.levels")),
+    h("p", { class: "help" }, t("set.levelsHelp")),
+    levelsBox,
+    levelsError,
+    h("div", { class: "buttons" }, remove),
+  );
+}
+
+// ---------- panel ----------
+
+function panelEditor(ctx: Ctx): HTMLElement {
+  const { t, ui } = ctx;
+  if (!ui.panelDraft) ui.panelDraft = (ctx.state.panel ?? []).map(draftOfMember);
+  const drafts = ui.panelDraft;
+  const errors = new ErrorSlots();
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const list = h("div", null);
+  const payload = () => drafts.map(memberPayload);
+  const refresh = () => {
+    const result = validate(PanelInputSchema, payload(), t);
+    errors.show(result.ok ? {} : result.errors, (key) => labelOfPath(ctx, key));
+    return result;
+  };
+  const renderList = (focusId?: string) => {
+    list.replaceChildren(
+      ...drafts.map((m, i) => memberCard(ctx, drafts, m, i, errors, refresh, renderList)),
+    );
+    refresh();
+    if (focusId) document.getElementById(focusId)?.focus();
+  };
+  const add = button(t("set.addMember"), "secondary", () => {
+    drafts.push({ email: "", name: "", agency: "", role: "reviewer" });
+    renderList(`member-email-${drafts.length - 1}`);
+  });
+  const save = button(t("set.savePanel"), "action", async () => {
+    errors.touchAll();
+    if (!refresh().ok) {
+      section.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+      return;
+    }
+    const saved = await withProgress(
+      ctx,
+      { button: save, region: section, out },
+      "saveReviewers",
+      payload(),
+    );
+    if (!saved) return;
+    ui.panelDraft = null;
+    ui.flash = t("set.panelSaved", { n: saved.length });
+    ui.focusId = "panel-heading";
+    const me = saved.find((m) => m.email === ctx.state.user.email.trim().toLowerCase());
+    ctx.setState({
+      ...ctx.state,
+      panel: saved,
+      user: { ...ctx.state.user, role: me ? me.role : null, agency: me?.agency, name: me?.name },
+    });
+  });
+  const section = h(
+    "section",
+    { class: "subsection", "aria-labelledby": "panel-heading" },
+    h("h3", { id: "panel-heading", tabindex: "-1" }, t("set.panelTitle")),
+    h("p", { class: "help" }, t("set.panelHelp")),
+    errors.slot(""),
+    list,
+    h("div", { class: "buttons" }, add, save),
+    out,
+  );
+  renderList();
+  return section;
+}
+
+function memberCard(
+  ctx: Ctx,
+  drafts: MemberDraft[],
+  m: MemberDraft,
+  i: number,
+  errors: ErrorSlots,
+  refresh: () => unknown,
+  renderList: (focusId?: string) => void,
+): HTMLElement {
+  const { t } = ctx;
+  const bind = (key: keyof MemberDraft, el: HTMLInputElement | HTMLSelectElement) => {
+    el.id = key === "email" ? `member-email-${i}` : uid(`member-${key}`);
+    el.value = m[key];
+    const update = () => {
+      m[key] = el.value;
+      errors.touch(`${i}.${key}`);
+      refresh();
+    };
+    el.addEventListener("input", update);
+    el.addEventListener("change", update);
+    return el;
+  };
+  const email = bind("email", h("input", { type: "email", autocomplete: "off", maxlength: "254" }));
+  const name = bind("name", h("input", { type: "text", maxlength: "200" }));
+  const agency = bind("agency", h("input", { type: "text", maxlength: "200" }));
+  const role = bind(
+    "role",
+    h(
+      "select",
+      null,
+      ROLES.map((r) => h("option", { value: r }, t(`role.${r}`))),
+    ),
+  );
+  const remove = button(
+    t("ui.remove"),
+    "danger",
+    () => {
+      drafts.splice(i, 1);
+      renderList();
+      document.getElementById("panel-heading")?.focus();
+    },
+    { "aria-label": t("set.removeNamed", { name: m.email || `#${i + 1}` }) },
+  );
+  return h(
+    "fieldset",
+    { class: "card", "data-index": String(i) },
+    h("legend", null, t("set.memberN", { n: i + 1 })),
+    field({
+      label: t("field.email"),
+      control: email,
+      required: true,
+      error: errors.slot(`${i}.email`, email),
+    }),
+    field({ label: t("field.name"), control: name, error: errors.slot(`${i}.name`, name) }),
+    field({
+      label: t("field.agency"),
+      control: agency,
+      help: t("set.agencyHelp"),
+      error: errors.slot(`${i}.agency`, agency),
+    }),
+    field({ label: t("field.role"), control: role, error: errors.slot(`${i}.role`, role) }),
+    h("div", { class: "buttons" }, remove),
+  );
+}
