@@ -22,6 +22,15 @@ export function pathKey(path: readonly PropertyKey[]): string {
 
 /** One issue in words, like the server says it (schema messages are i18n keys "v.*"). */
 export function issueMessage(issue: z.core.$ZodIssue, input: unknown, t: T): string {
+  // A field left empty is "required", and text where a number belongs "must be a number",
+  // whatever the schema's own message (it speaks of the server's payload, not of typing).
+  if (issue.code === "invalid_type") {
+    const value = valueAt(input, issue.path);
+    if (value === undefined) return t("v.required");
+    if (typeof value === "string" && (issue.expected === "number" || issue.expected === "int")) {
+      return t("v.number");
+    }
+  }
   if (isClientKey(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "invalid_type":

@@ -1,0 +1,362 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrors, validate } from "../../src/client/fields";
+import { translator } from "../../src/client/i18n";
+import {
+  chartBars,
+  criterionPayload,
+  csvForDownload,
+  draftOfQuickwin,
+  draftOfReview,
+  emptyQuickwinDraft,
+  levelCount,
+  missingScores,
+  nextToScore,
+  progressOf,
+  quickwinPayload,
+  resizeLevels,
+  reviewPayload,
+  slugify,
+  totalWeight,
+  withQuickwin,
+  withReview,
+} from "../../src/client/model";
+import {
+  type Criterion,
+  DEFAULT_SETTINGS,
+  PanelInputSchema,
+  QuickwinInputSchema,
+  RubricInputSchema,
+} from "../../src/core/schemas";
+import type { RankRow, SidebarQuickwin, SidebarState } from "../../src/core/types";
+
+const tId = translator("id");
+const tEn = translator("en");
+
+const criteria: Criterion[] = [
+  { id: "manfaat", name: "Manfaat", weight: 3, min: 1, max: 5 },
+  { id: "biaya", name: "Biaya", weight: 1, min: 0, max: 2, levels: ["mahal", "sedang", "murah"] },
+];
+
+function qw(id: string, extra: Partial<SidebarQuickwin> = {}): SidebarQuickwin {
+  return {
+    id,
+    name: `Q ${id}`,
+    agency: "Diskominfo",
+    dimension: "governance",
+    description: "",
+    budget: 1000,
+    startDate: "2019-09-01",
+    endDate: "2019-10-01",
+    status: "todo",
+    agencyConflict: false,
+    editable: false,
+    ...extra,
+  };
+}
+
+function state(quickwins: SidebarQuickwin[]): SidebarState {
+  return {
+    user: { email: "a@b.id", role: "reviewer", agency: "Dinkes" },
+    locale: "id",
+    setupDone: true,
+    spreadsheetName: "x",
+    timeZone: "Asia/Jakarta",
+    dimensions: [],
+    settings: DEFAULT_SETTINGS,
+    criteria,
+    quickwins,
+    myReviews: [],
+    progress: progressOf(quickwins),
+  };
+}
+
+describe("quickwin form", () => {
+  const filled = {
+    ...emptyQuickwinDraft("Diskominfo"),
+    name: "  Satrio Pasar ",
+    dimension: "economy",
+    description: "Pasar",
+    startDate: "2019-09-01",
+    endDate: "2019-10-15",
+    budget: "Rp 1.500.000",
+    beneficiaries: "12.500",
+    stage: "pilot",
+    evidenceUrl: " https://patikab.go.id ",
+  };
+
+  it("turns what was typed into a payload the server's schema accepts", () => {
+    const payload = quickwinPayload(filled);
+    expect(payload).toEqual({
+      name: "  Satrio Pasar ",
+      agency: "Diskominfo",
+      dimension: "economy",
+      description: "Pasar",
+      startDate: "2019-09-01",
+      endDate: "2019-10-15",
+      budget: 1_500_000,
+      beneficiaries: 12_500,
+      stage: "pilot",
+      evidenceUrl: "https://patikab.go.id",
+    });
+    const result = validate(QuickwinInputSchema, payload, tId);
+    expect(result.ok).toBe(true);
+  });
+
+  it("omits empty optional fields (the schema is strict)", () => {
+    const payload = quickwinPayload({ ...filled, beneficiaries: " ", stage: "", evidenceUrl: "" });
+    expect(Object.keys(payload)).not.toContain("beneficiaries");
+    expect(Object.keys(payload)).not.toContain("stage");
+    expect(Object.keys(payload)).not.toContain("evidenceUrl");
+    expect(validate(QuickwinInputSchema, payload, tId).ok).toBe(true);
+  });
+
+  it("reports every bad field in the server's words, by field", () => {
+    const payload = quickwinPayload({
+      ...emptyQuickwinDraft(),
+      startDate: "2019-10-01",
+      endDate: "2019-09-01",
+      budget: "satu juta",
+      evidenceUrl: "javascript:alert(1)",
+    });
+    const result = validate(QuickwinInputSchema, payload, tId);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toMatchObject({
+      name: "Wajib diisi",
+      agency: "Wajib diisi",
+      dimension: "Pilih salah satu dari enam dimensi smart city",
+      budget: "Harus berupa angka",
+      evidenceUrl: "Harus alamat web yang diawali http:// atau https://",
+    });
+    const en = validate(QuickwinInputSchema, payload, tEn);
+    expect(!en.ok && en.errors.name).toBe("Is required");
+  });
+
+  it("reports a missing budget as required and a negative one as such", () => {
+    const missing = validate(QuickwinInputSchema, quickwinPayload({ ...filled, budget: "" }), tId);
+    expect(!missing.ok && missing.errors.budget).toBe("Wajib diisi");
+    const negative = validate(
+      QuickwinInputSchema,
+      quickwinPayload({ ...filled, budget: "-5" }),
+      tId,
+    );
+    expect(!negative.ok && negative.errors.budget).toBe("Tidak boleh negatif");
+  });
+
+  it("puts the date-order rule on the end date", () => {
+    const result = validate(
+      QuickwinInputSchema,
+      quickwinPayload({ ...filled, startDate: "2019-10-01", endDate: "2019-09-01" }),
+      tId,
+    );
+    expect(!result.ok && result.errors.endDate).toBe("Tidak boleh sebelum tanggal mulai");
+  });
+
+  it("edits a quickwin from its stored values", () => {
+    const d = draftOfQuickwin(qw("q1", { beneficiaries: 40, stage: "pilot" }));
+    expect(d).toMatchObject({ id: "q1", budget: "1000", beneficiaries: "40", stage: "pilot" });
+    expect(quickwinPayload(d)).toMatchObject({ id: "q1", budget: 1000, beneficiaries: 40 });
+  });
+
+  it("lists unknown keys as a form-level problem", () => {
+    const errors = fieldErrors(
+      QuickwinInputSchema.safeParse({ ...quickwinPayload(filled), hack: 1 }).error!,
+      {},
+      tId,
+    );
+    expect(errors[""]).toMatch(/hack/);
+  });
+});
+
+describe("scoring", () => {
+  it("needs every criterion unless a conflict is declared", () => {
+    const d = draftOfReview(undefined);
+    expect(missingScores(d, criteria).map((c) => c.id)).toEqual(["manfaat", "biaya"]);
+    d.scores.manfaat = 4;
+    expect(missingScores(d, criteria).map((c) => c.id)).toEqual(["biaya"]);
+    d.declaredConflict = true;
+    expect(missingScores(d, criteria)).toEqual([]);
+  });
+
+  it("sends only the current criteria's scores", () => {
+    const d = { scores: { manfaat: 4, biaya: 2, old: 3 }, comment: "ok", declaredConflict: false };
+    expect(reviewPayload("q1", d, criteria)).toEqual({
+      quickwinId: "q1",
+      scores: { manfaat: 4, biaya: 2 },
+      comment: "ok",
+      declaredConflict: false,
+    });
+  });
+
+  it("re-scoring starts from the previous review (a copy, not the same object)", () => {
+    const previous = {
+      quickwinId: "q1",
+      scores: { manfaat: 2 },
+      comment: "c",
+      declaredConflict: false,
+      submittedAt: "2019-09-05T03:00:00Z",
+    };
+    const d = draftOfReview(previous);
+    d.scores.manfaat = 5;
+    expect(previous.scores.manfaat).toBe(2);
+  });
+
+  it("goes to the next unscored quickwin, wrapping and skipping own-agency ones", () => {
+    const list = [
+      qw("a", { status: "scored" }),
+      qw("b", { agencyConflict: true }),
+      qw("c"),
+      qw("d", { status: "conflict" }),
+      qw("e"),
+    ];
+    expect(nextToScore(list, "a")).toBe("c");
+    expect(nextToScore(list, "c")).toBe("e");
+    expect(nextToScore(list, "e")).toBe("c");
+    expect(nextToScore(list, null)).toBe("c");
+    expect(nextToScore([qw("x", { status: "scored" })], "x")).toBeNull();
+  });
+
+  it("updates status and progress after a review is saved", () => {
+    const s = state([qw("a"), qw("b")]);
+    const review = {
+      quickwinId: "b",
+      scores: {},
+      comment: "",
+      declaredConflict: true,
+      submittedAt: "2019-09-05T03:00:00Z",
+    };
+    const next = withReview(s, review);
+    expect(next.quickwins.map((q) => q.status)).toEqual(["todo", "conflict"]);
+    expect(next.progress).toEqual({ scored: 0, conflict: 1, todo: 1, total: 2 });
+    expect(next.myReviews).toEqual([review]);
+    const again = withReview(next, { ...review, declaredConflict: false });
+    expect(again.myReviews).toHaveLength(1);
+    expect(again.progress.scored).toBe(1);
+  });
+
+  it("adds or replaces a saved quickwin, marking an own-agency conflict", () => {
+    const s = state([qw("a")]);
+    const created = withQuickwin(s, { ...qw("b"), agency: " dinkes " });
+    expect(created.quickwins.map((q) => q.id)).toEqual(["a", "b"]);
+    expect(created.quickwins[1]).toMatchObject({
+      agencyConflict: true,
+      editable: true,
+      status: "todo",
+    });
+    const updated = withQuickwin(created, { ...qw("a"), name: "Baru" });
+    expect(updated.quickwins.map((q) => q.name)).toEqual(["Baru", "Q b"]);
+  });
+});
+
+describe("rubric and panel editors", () => {
+  it("keeps descriptors as min/max change", () => {
+    const d = {
+      id: "x",
+      name: "X",
+      description: "",
+      weight: "1",
+      min: "1",
+      max: "3",
+      levels: ["a", "b", "c"],
+    };
+    expect(levelCount(d)).toBe(3);
+    expect(resizeLevels({ ...d, max: "5" }).levels).toEqual(["a", "b", "c", "", ""]);
+    expect(resizeLevels({ ...d, max: "2" }).levels).toEqual(["a", "b"]);
+    expect(resizeLevels({ ...d, max: "x" })).toEqual({ ...d, max: "x" });
+    expect(levelCount({ ...d, min: "5", max: "1" })).toBeNull();
+  });
+
+  it("builds criteria the rubric schema checks, with errors by criterion and field", () => {
+    const good = criterionPayload({
+      id: "manfaat",
+      name: "Manfaat",
+      description: "",
+      weight: "2,5",
+      min: "1",
+      max: "3",
+      levels: ["", "", ""],
+    });
+    expect(good).toEqual({ id: "manfaat", name: "Manfaat", weight: 2.5, min: 1, max: 3 });
+    const bad = criterionPayload({
+      id: "Bad Id",
+      name: "",
+      description: "",
+      weight: "0",
+      min: "1",
+      max: "3",
+      levels: ["a", "b", ""],
+    });
+    const result = validate(RubricInputSchema, [good, bad, good], tId);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors["1.id"]).toBe("Hanya huruf kecil, angka, dan tanda hubung");
+    expect(result.errors["1.name"]).toBe("Wajib diisi");
+    expect(result.errors["1.weight"]).toBe("Harus lebih dari 0");
+    expect(result.errors[""]).toBe("ID kriteria tidak boleh kembar");
+  });
+
+  it("sums weights as typed, ignoring what is not a positive number", () => {
+    expect(
+      totalWeight([{ weight: "30" }, { weight: "2,5" }, { weight: "x" }, { weight: "-1" }]),
+    ).toBe(32.5);
+    expect(slugify("Nilai Manfaat (Publik)")).toBe("nilai-manfaat-publik");
+    expect(slugify("Keberlanjutan Sistem é")).toBe("keberlanjutan-sistem-e");
+  });
+
+  it("requires a coordinator on the panel", () => {
+    const result = validate(PanelInputSchema, [{ email: "a@b.id", role: "reviewer" }], tId);
+    expect(!result.ok && result.errors[""]).toBe(
+      "Tim penilai harus memiliki paling sedikit satu koordinator",
+    );
+    const email = validate(PanelInputSchema, [{ email: "nope", role: "coordinator" }], tId);
+    expect(!email.ok && email.errors["0.email"]).toBe("Harus alamat email yang valid");
+  });
+});
+
+describe("ranking helpers", () => {
+  it("adds a UTF-8 byte order mark once", () => {
+    expect(csvForDownload("a;b")).toBe("\ufeffa;b");
+    expect(csvForDownload("\ufeffa;b")).toBe("\ufeffa;b");
+  });
+
+  const row = (
+    id: string,
+    rank: number | null,
+    score: number | null,
+    extra: Partial<RankRow> = {},
+  ): RankRow => ({
+    quickwinId: id,
+    rank,
+    score,
+    rawScore: score,
+    reviewCount: 3,
+    sd: null,
+    rankLow: rank,
+    rankHigh: rank,
+    pShortlist: null,
+    valueForMoney: null,
+    shortlisted: false,
+    flags: [],
+    minReview: null,
+    maxReview: null,
+    ...extra,
+  });
+
+  it("draws bars by rank with height by score and whiskers over the rank range", () => {
+    const bars = chartBars(
+      [
+        row("b", 2, 50, { rankLow: 1, rankHigh: 3 }),
+        row("a", 1, 100, { shortlisted: true }),
+        row("c", 3, 0),
+        row("z", null, null),
+      ],
+      new Map([["a", "A"]]),
+      { width: 300, height: 100, maxBars: 10 },
+    );
+    expect(bars.map((b) => b.quickwinId)).toEqual(["a", "b", "c"]);
+    expect(bars[0]).toMatchObject({ label: "A", height: 100, y: 0, shortlisted: true });
+    expect(bars[1]).toMatchObject({ label: "b", height: 50, y: 50, whiskerX1: 50, whiskerX2: 250 });
+    expect(bars[2]?.height).toBe(0);
+    expect(bars[0]!.x + bars[0]!.width / 2).toBeCloseTo(50);
+  });
+});
