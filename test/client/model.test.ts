@@ -33,8 +33,16 @@ const tId = translator("id");
 const tEn = translator("en");
 
 const criteria: Criterion[] = [
-  { id: "manfaat", name: "Manfaat", weight: 3, min: 1, max: 5 },
-  { id: "biaya", name: "Biaya", weight: 1, min: 0, max: 2, levels: ["mahal", "sedang", "murah"] },
+  { id: "manfaat", name: "Manfaat", description: undefined, weight: 3, min: 1, max: 5 },
+  {
+    id: "biaya",
+    name: "Biaya",
+    description: undefined,
+    weight: 1,
+    min: 0,
+    max: 2,
+    levels: ["mahal", "sedang", "murah"],
+  },
 ];
 
 function qw(id: string, extra: Partial<SidebarQuickwin> = {}): SidebarQuickwin {
@@ -47,6 +55,7 @@ function qw(id: string, extra: Partial<SidebarQuickwin> = {}): SidebarQuickwin {
     budget: 1000,
     startDate: "2019-09-01",
     endDate: "2019-10-01",
+    evidenceUrl: undefined,
     status: "todo",
     agencyConflict: false,
     editable: false,

@@ -12,7 +12,7 @@ import {
 import { chartBars, csvForDownload } from "../model";
 import { button, type Ctx, flagLabel, notice, withProgress } from "../ui";
 
-const CHART = { width: 260, height: 90, maxBars: 20 };
+const CHART = { width: 260, height: 80, maxBars: 20 };
 
 export function rankingView(ctx: Ctx): HTMLElement {
   const { t, ui } = ctx;
@@ -194,6 +194,16 @@ function chart(ctx: Ctx, rows: RankRow[], names: Map<string, string>): Element {
           stroke: "#202124",
           "stroke-width": "1.5",
         }),
+        [b.whiskerX1, b.whiskerX2].map((x) =>
+          s("line", {
+            x1: (pad.left + x).toFixed(1),
+            x2: (pad.left + x).toFixed(1),
+            y1: (y - 6).toFixed(1),
+            y2: y.toFixed(1),
+            stroke: "#202124",
+            "stroke-width": "1.5",
+          }),
+        ),
         s(
           "text",
           {

@@ -152,7 +152,7 @@ function criterionFieldset(
     c.description ? h("p", { class: "help", id: descId ?? undefined }, c.description) : null,
     h(
       "div",
-      { class: "levels" },
+      { class: c.levels?.some((l) => l.trim() !== "") ? "levels" : "levels inline" },
       levelValues(c).map((v, i) => {
         const id = uid("lvl");
         const descriptor = c.levels?.[i] ?? "";

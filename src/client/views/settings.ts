@@ -39,6 +39,26 @@ export function settingsView(ctx: Ctx): HTMLElement {
   );
 }
 
+/** Cards of the editors that are open (new ones, or opened by the user), kept across renders. */
+const openCards = new WeakSet<object>();
+
+/** A collapsible card: the summary names it; opening is remembered for the draft. */
+function collapsible(draft: object, summary: HTMLElement, body: HTMLElement): HTMLElement {
+  const details = h("details", { class: "card-box", open: openCards.has(draft) }, summary, body);
+  details.addEventListener("toggle", () => {
+    if (details.open) openCards.add(draft);
+    else openCards.delete(draft);
+  });
+  return details;
+}
+
+/** Opens every card holding an invalid field, so the error can be seen and fixed. */
+function openInvalid(section: HTMLElement): void {
+  for (const d of Array.from(section.querySelectorAll("details"))) {
+    if (d.querySelector("[aria-invalid=true]")) d.open = true;
+  }
+}
+
 // ---------- meeting settings ----------
 
 const SETTING_FIELDS = ["shortlistSize", "maxPerAgency", "minReviews"] as const;
@@ -185,7 +205,7 @@ function rubricEditor(ctx: Ctx): HTMLElement {
   };
 
   const add = button(t("set.addCriterion"), "secondary", () => {
-    drafts.push({
+    const fresh: CriterionDraft = {
       id: "",
       name: "",
       description: "",
@@ -193,13 +213,16 @@ function rubricEditor(ctx: Ctx): HTMLElement {
       min: "1",
       max: "5",
       levels: ["", "", "", "", ""],
-    });
+    };
+    openCards.add(fresh);
+    drafts.push(fresh);
     rerenderList(`crit-name-${drafts.length - 1}`);
   });
   const save = button(t("set.saveRubric"), "action", async () => {
     errors.touchAll();
     const result = refresh();
     if (!result.ok) {
+      openInvalid(section);
       section.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
       return;
     }
@@ -254,6 +277,11 @@ function criterionCard(
 ): HTMLElement {
   const { t } = ctx;
   const levelsBox = h("div", { class: "levels-edit" });
+  const summary = h("summary", null);
+  const updateSummary = () => {
+    summary.textContent = `${d.name.trim() || t("set.criterionN", { n: i + 1 })} · ${t("field.weight")} ${d.weight}`;
+  };
+  updateSummary();
   const bind = (
     key: "id" | "name" | "description" | "weight" | "min" | "max",
     el: HTMLInputElement | HTMLTextAreaElement,
@@ -271,6 +299,7 @@ function criterionCard(
         idInput.value = d.id;
         errors.touch(`${i}.id`);
       }
+      if (key === "name" || key === "weight") updateSummary();
       if (key === "min" || key === "max") {
         const resized = resizeLevels(d);
         if (resized !== d) {
@@ -343,55 +372,59 @@ function criterionCard(
     { "aria-label": t("set.removeNamed", { name: d.name || `#${i + 1}` }) },
   );
 
-  return h(
-    "fieldset",
-    { class: "card", "data-index": String(i) },
-    h("legend", null, t("set.criterionN", { n: i + 1 })),
-    field({
-      label: t("field.name"),
-      control: name,
-      required: true,
-      error: errors.slot(`${i}.name`, name),
-    }),
-    field({
-      label: t("field.id"),
-      control: idInput,
-      required: true,
-      help: t("set.idHelp"),
-      error: errors.slot(`${i}.id`, idInput),
-    }),
+  return collapsible(
+    d,
+    summary,
     h(
-      "div",
-      { class: "row3" },
+      "fieldset",
+      { class: "card", "data-index": String(i) },
+      h("legend", null, t("set.criterionN", { n: i + 1 })),
       field({
-        label: t("field.weight"),
-        control: weight,
+        label: t("field.name"),
+        control: name,
         required: true,
-        error: errors.slot(`${i}.weight`, weight),
+        error: errors.slot(`${i}.name`, name),
       }),
       field({
-        label: t("set.min"),
-        control: min,
+        label: t("field.id"),
+        control: idInput,
         required: true,
-        error: errors.slot(`${i}.min`, min),
+        help: t("set.idHelp"),
+        error: errors.slot(`${i}.id`, idInput),
       }),
+      h(
+        "div",
+        { class: "row3" },
+        field({
+          label: t("field.weight"),
+          control: weight,
+          required: true,
+          error: errors.slot(`${i}.weight`, weight),
+        }),
+        field({
+          label: t("set.min"),
+          control: min,
+          required: true,
+          error: errors.slot(`${i}.min`, min),
+        }),
+        field({
+          label: t("set.max"),
+          control: max,
+          required: true,
+          error: errors.slot(`${i}.max`, max),
+        }),
+      ),
       field({
-        label: t("set.max"),
-        control: max,
-        required: true,
-        error: errors.slot(`${i}.max`, max),
+        label: t("field.description"),
+        control: description,
+        error: errors.slot(`${i}.description`, description),
       }),
+      h("p", { class: "sub-label" }, t("field.levels")),
+      h("p", { class: "help" }, t("set.levelsHelp")),
+      levelsBox,
+      levelsError,
+      h("div", { class: "buttons" }, remove),
     ),
-    field({
-      label: t("field.description"),
-      control: description,
-      error: errors.slot(`${i}.description`, description),
-    }),
-    h("p", { class: "sub-label" }, t("field.levels")),
-    h("p", { class: "help" }, t("set.levelsHelp")),
-    levelsBox,
-    levelsError,
-    h("div", { class: "buttons" }, remove),
   );
 }
 
@@ -418,12 +451,15 @@ function panelEditor(ctx: Ctx): HTMLElement {
     if (focusId) document.getElementById(focusId)?.focus();
   };
   const add = button(t("set.addMember"), "secondary", () => {
-    drafts.push({ email: "", name: "", agency: "", role: "reviewer" });
+    const fresh: MemberDraft = { email: "", name: "", agency: "", role: "reviewer" };
+    openCards.add(fresh);
+    drafts.push(fresh);
     renderList(`member-email-${drafts.length - 1}`);
   });
   const save = button(t("set.savePanel"), "action", async () => {
     errors.touchAll();
     if (!refresh().ok) {
+      openInvalid(section);
       section.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
       return;
     }
@@ -468,11 +504,18 @@ function memberCard(
   renderList: (focusId?: string) => void,
 ): HTMLElement {
   const { t } = ctx;
+  const summary = h("summary", null);
+  const roleLabel = (r: string) => (r === "coordinator" || r === "reviewer" ? t(`role.${r}`) : r);
+  const updateSummary = () => {
+    summary.textContent = `${m.email.trim() || t("set.memberN", { n: i + 1 })} · ${roleLabel(m.role)}`;
+  };
+  updateSummary();
   const bind = (key: keyof MemberDraft, el: HTMLInputElement | HTMLSelectElement) => {
     el.id = key === "email" ? `member-email-${i}` : uid(`member-${key}`);
     el.value = m[key];
     const update = () => {
       m[key] = el.value;
+      updateSummary();
       errors.touch(`${i}.${key}`);
       refresh();
     };
@@ -501,24 +544,28 @@ function memberCard(
     },
     { "aria-label": t("set.removeNamed", { name: m.email || `#${i + 1}` }) },
   );
-  return h(
-    "fieldset",
-    { class: "card", "data-index": String(i) },
-    h("legend", null, t("set.memberN", { n: i + 1 })),
-    field({
-      label: t("field.email"),
-      control: email,
-      required: true,
-      error: errors.slot(`${i}.email`, email),
-    }),
-    field({ label: t("field.name"), control: name, error: errors.slot(`${i}.name`, name) }),
-    field({
-      label: t("field.agency"),
-      control: agency,
-      help: t("set.agencyHelp"),
-      error: errors.slot(`${i}.agency`, agency),
-    }),
-    field({ label: t("field.role"), control: role, error: errors.slot(`${i}.role`, role) }),
-    h("div", { class: "buttons" }, remove),
+  return collapsible(
+    m,
+    summary,
+    h(
+      "fieldset",
+      { class: "card", "data-index": String(i) },
+      h("legend", null, t("set.memberN", { n: i + 1 })),
+      field({
+        label: t("field.email"),
+        control: email,
+        required: true,
+        error: errors.slot(`${i}.email`, email),
+      }),
+      field({ label: t("field.name"), control: name, error: errors.slot(`${i}.name`, name) }),
+      field({
+        label: t("field.agency"),
+        control: agency,
+        help: t("set.agencyHelp"),
+        error: errors.slot(`${i}.agency`, agency),
+      }),
+      field({ label: t("field.role"), control: role, error: errors.slot(`${i}.role`, role) }),
+      h("div", { class: "buttons" }, remove),
+    ),
   );
 }
