@@ -1,0 +1,417 @@
+// @vitest-environment happy-dom
+// The whole sidebar (src/client/main.ts) against a scripted google.script.run: loading state,
+// progress and errors of calls, drafts that survive switching, typed text kept on failure.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { translator } from "../../src/client/i18n";
+import { DEFAULT_SETTINGS } from "../../src/core/schemas";
+import type { SidebarQuickwin, SidebarState } from "../../src/core/types";
+
+type Handler = (...args: unknown[]) => unknown;
+
+interface Call {
+  name: string;
+  args: unknown[];
+  settle: () => void;
+}
+
+/** A google.script.run whose calls wait until the test settles them (to observe progress). */
+function fakeRun(handlers: Record<string, Handler>, pending: Call[]) {
+  const make = (ok?: (v: unknown) => void, fail?: (e: unknown) => void): unknown =>
+    new Proxy(
+      {},
+      {
+        get(_t, name: string) {
+          if (name === "withSuccessHandler") return (f: (v: unknown) => void) => make(f, fail);
+          if (name === "withFailureHandler") return (f: (e: unknown) => void) => make(ok, f);
+          return (...args: unknown[]) => {
+            pending.push({
+              name,
+              args,
+              settle: () => {
+                try {
+                  const handler = handlers[name];
+                  if (!handler) throw new Error(`no handler for ${name}`);
+                  ok?.(JSON.parse(JSON.stringify(handler(...args) ?? null)));
+                } catch (error) {
+                  fail?.(error);
+                }
+              },
+            });
+          };
+        },
+      },
+    );
+  return make();
+}
+
+function quickwin(id: string, extra: Partial<SidebarQuickwin> = {}): SidebarQuickwin {
+  return {
+    id,
+    name: `Quickwin ${id}`,
+    agency: "Disdagperin",
+    dimension: "economy",
+    description: "",
+    budget: 1_500_000,
+    startDate: "2019-09-01",
+    endDate: "2019-10-01",
+    evidenceUrl: undefined,
+    status: "todo",
+    agencyConflict: false,
+    editable: true,
+    ...extra,
+  };
+}
+
+function baseState(extra: Partial<SidebarState> = {}): SidebarState {
+  const quickwins = [
+    quickwin("q1", { name: "<img src=x onerror=alert(1)>" }),
+    quickwin("q2"),
+    quickwin("q3", { agency: "Dinkes", agencyConflict: true }),
+  ];
+  return {
+    user: { email: "penilai@patikab.go.id", role: "reviewer", agency: "Dinkes" },
+    locale: "id",
+    setupDone: true,
+    spreadsheetName: "Penilaian",
+    timeZone: "Asia/Jakarta",
+    dimensions: [],
+    settings: DEFAULT_SETTINGS,
+    criteria: [
+      {
+        id: "kesiapan",
+        name: "Kesiapan",
+        description: undefined,
+        weight: 3,
+        min: 1,
+        max: 3,
+        levels: ["Ide", "Uji coba", "Berjalan"],
+      },
+      { id: "manfaat", name: "Manfaat", description: undefined, weight: 1, min: 1, max: 5 },
+    ],
+    quickwins,
+    myReviews: [],
+    progress: { scored: 0, conflict: 0, todo: 3, total: 3 },
+    ...extra,
+  };
+}
+
+let pending: Call[];
+
+async function boot(handlers: Record<string, Handler>, locale = "id") {
+  pending = [];
+  document.body.replaceChildren();
+  const main = document.createElement("main");
+  main.id = "app";
+  const bootEl = document.createElement("script");
+  bootEl.id = "qw-boot";
+  bootEl.type = "application/json";
+  bootEl.textContent = JSON.stringify({ locale });
+  document.body.append(main, bootEl);
+  (globalThis as { google?: unknown }).google = { script: { run: fakeRun(handlers, pending) } };
+  vi.resetModules();
+  await import("../../src/client/main");
+  return main;
+}
+
+/** Settles the oldest pending call and lets the promise chain run. */
+async function settle(name?: string) {
+  const call = pending.shift();
+  if (!call) throw new Error("no pending call");
+  if (name) expect(call.name).toBe(name);
+  call.settle();
+  await new Promise((r) => setTimeout(r, 0));
+  return call;
+}
+
+const $ = <E extends Element = HTMLElement>(sel: string) => document.querySelector(sel) as E;
+const $$ = (sel: string) => Array.from(document.querySelectorAll(sel));
+function type(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
+  el.value = value;
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+  el.dispatchEvent(new Event("change", { bubbles: true }));
+}
+const buttonByText = (text: string) =>
+  $$("button").find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
+
+beforeEach(() => {
+  vi.useRealTimers();
+});
+afterEach(() => {
+  delete (globalThis as { google?: unknown }).google;
+});
+
+describe("sidebar app", () => {
+  it("shows a loading state, then the scoring list with hostile names as text", async () => {
+    const app = await boot({ getSidebarState: () => baseState() });
+    expect(app.getAttribute("data-view")).toBe("loading");
+    expect(app.getAttribute("aria-busy")).toBe("true");
+    expect(app.textContent).toContain("Memuat…");
+    await settle("getSidebarState");
+    expect(app.getAttribute("data-view")).toBe("score");
+    expect(app.hasAttribute("aria-busy")).toBe(false);
+    expect(app.querySelector("img")).toBeNull();
+    expect(app.textContent).toContain("<img src=x onerror=alert(1)>");
+    expect(app.textContent).toContain("0 dari 3 quickwin sudah Anda nilai");
+    // Reviewers see two tabs, coordinators four.
+    expect($$("[role=tab]").map((b) => b.textContent)).toEqual(["Nilai", "Quickwin"]);
+  });
+
+  it("explains a failed load with the server's message and retries", async () => {
+    let fail = true;
+    const app = await boot({
+      getSidebarState: () => {
+        if (fail) throw new Error("Exception: Layanan sibuk, coba lagi.");
+        return baseState();
+      },
+    });
+    await settle();
+    expect($(".notice.error").textContent).toBe("Gagal: Layanan sibuk, coba lagi.");
+    expect($(".notice.error").getAttribute("role")).toBe("alert");
+    fail = false;
+    buttonByText("Coba lagi").click();
+    await settle("getSidebarState");
+    expect(app.getAttribute("data-view")).toBe("score");
+  });
+
+  it("keeps a scoring draft when switching quickwins, and goes to the next after submit", async () => {
+    let submitted: unknown;
+    await boot({
+      getSidebarState: () => baseState(),
+      submitReview: (r) => {
+        submitted = r;
+        return { ...(r as object), submittedAt: "2019-09-05T03:30:00Z" };
+      },
+    });
+    await settle();
+    ($$("button.qw-item")[0] as HTMLButtonElement).click();
+    const radios = $$("input[type=radio]") as HTMLInputElement[];
+    expect(radios).toHaveLength(3 + 5);
+    // The level's descriptor is its label.
+    expect($(`label[for="${radios[1]!.id}"]`).textContent).toBe("2Uji coba");
+    radios[1]!.checked = true;
+    radios[1]!.dispatchEvent(new Event("change"));
+    type($("textarea") as HTMLTextAreaElement, "catatan saya");
+    buttonByText("Kembali ke daftar").click();
+    ($$("button.qw-item")[1] as HTMLButtonElement).click();
+    expect(($$("input[type=radio]") as HTMLInputElement[]).some((r) => r.checked)).toBe(false);
+    buttonByText("Kembali ke daftar").click();
+    ($$("button.qw-item")[0] as HTMLButtonElement).click();
+    const again = $$("input[type=radio]") as HTMLInputElement[];
+    expect(again[1]!.checked).toBe(true);
+    expect(($("textarea") as HTMLTextAreaElement).value).toBe("catatan saya");
+
+    // Incomplete: refused locally with the missing criterion named, nothing sent.
+    buttonByText("Kirim nilai").click();
+    expect(pending).toHaveLength(0);
+    expect($(".field-error:not([hidden])").textContent).toBe("Beri nilai untuk: Manfaat");
+
+    again[3 + 4]!.checked = true;
+    again[3 + 4]!.dispatchEvent(new Event("change"));
+    const submit = buttonByText("Kirim nilai");
+    submit.click();
+    expect(submit.disabled).toBe(true);
+    expect(submit.getAttribute("aria-busy")).toBe("true");
+    expect($(".busy-line").textContent).toContain("Sedang memproses");
+    await settle("submitReview");
+    expect(submitted).toEqual({
+      quickwinId: "q1",
+      scores: { kesiapan: 2, manfaat: 5 },
+      comment: "catatan saya",
+      declaredConflict: false,
+    });
+    expect($(".notice.ok").textContent).toContain("tersimpan");
+    expect(document.activeElement?.id).toBe("next-button");
+    // Next skips q3 (own agency) and lands on q2.
+    ($("#next-button") as HTMLButtonElement).click();
+    expect($("#view-heading").textContent).toBe("Quickwin q2");
+    buttonByText("Kembali ke daftar").click();
+    expect(document.body.textContent).toContain("1 dari 3 quickwin sudah Anda nilai");
+  });
+
+  it("re-scoring shows the previous scores; a refused review keeps the form and shows why", async () => {
+    const state = baseState({
+      myReviews: [
+        {
+          quickwinId: "q3",
+          scores: { kesiapan: 3, manfaat: 1 },
+          comment: "lama",
+          declaredConflict: false,
+          submittedAt: "2019-09-05T03:30:00Z",
+        },
+      ],
+    });
+    await boot({
+      getSidebarState: () => state,
+      submitReview: () => {
+        throw new Error("Anda tidak dapat menilai quickwin dari OPD Anda sendiri (Dinkes).");
+      },
+    });
+    await settle();
+    ($$("button.qw-item")[2] as HTMLButtonElement).click();
+    expect(document.body.textContent).toContain("berasal dari OPD Anda (Dinkes)");
+    expect(document.body.textContent).toContain("5 September 2019, 10.30 WIB");
+    const radios = $$("input[type=radio]") as HTMLInputElement[];
+    expect(radios[2]!.checked).toBe(true);
+    expect(radios[3]!.checked).toBe(true);
+    buttonByText("Perbarui nilai").click();
+    await settle("submitReview");
+    expect($(".notice.error").textContent).toBe(
+      "Gagal: Anda tidak dapat menilai quickwin dari OPD Anda sendiri (Dinkes).",
+    );
+    expect(($("textarea") as HTMLTextAreaElement).value).toBe("lama");
+    expect(buttonByText("Perbarui nilai").disabled).toBe(false);
+  });
+
+  it("validates the quickwin form as the user types and keeps it on a server error", async () => {
+    let saved: unknown;
+    let refuse = true;
+    await boot({
+      getSidebarState: () => baseState(),
+      saveQuickwin: (q) => {
+        if (refuse) throw new Error("Sedang sibuk, coba lagi sebentar.");
+        saved = q;
+        return { ...(q as object), id: "q9" };
+      },
+    });
+    await settle();
+    ($("#tab-quickwin") as HTMLButtonElement).click();
+    ($("#add-quickwin") as HTMLButtonElement).click();
+    const input = (name: string) => $(`[name=${name}]`) as HTMLInputElement;
+    expect(input("agency").value).toBe("Dinkes");
+    type(input("name"), "");
+    expect(
+      $(`#${input("name").getAttribute("aria-describedby")?.split(" ").pop()}`).textContent,
+    ).toBe("Wajib diisi");
+    expect(input("name").getAttribute("aria-invalid")).toBe("true");
+    type(input("name"), '=HYPERLINK("x")');
+    expect(input("name").hasAttribute("aria-invalid")).toBe(false);
+    type(input("dimension") as unknown as HTMLInputElement, "living");
+    type(input("startDate"), "2019-09-01");
+    type(input("endDate"), "2019-12-31");
+    // Longer than two months: a warning, not an error.
+    expect($(".field-warning").hidden).toBe(false);
+    expect($(".field-warning").textContent).toContain("lebih dari dua bulan");
+    type(input("budget"), "Rp 1.500.000");
+    expect(document.body.textContent).toContain("Rp1.500.000");
+    type(input("evidenceUrl"), "javascript:alert(1)");
+    expect(input("evidenceUrl").getAttribute("aria-invalid")).toBe("true");
+    type(input("evidenceUrl"), "https://patikab.go.id/satrio");
+    buttonByText("Simpan quickwin").click();
+    await settle("saveQuickwin");
+    expect($(".notice.error").textContent).toBe("Gagal: Sedang sibuk, coba lagi sebentar.");
+    expect(input("name").value).toBe('=HYPERLINK("x")');
+    expect(input("budget").value).toBe("Rp 1.500.000");
+    refuse = false;
+    buttonByText("Simpan quickwin").click();
+    await settle("saveQuickwin");
+    expect(saved).toEqual({
+      name: '=HYPERLINK("x")',
+      agency: "Dinkes",
+      dimension: "living",
+      description: "",
+      startDate: "2019-09-01",
+      endDate: "2019-12-31",
+      budget: 1_500_000,
+      evidenceUrl: "https://patikab.go.id/satrio",
+    });
+    expect(document.body.textContent).toContain('=HYPERLINK("x")');
+    expect($$(".qw-row")).toHaveLength(4);
+  });
+
+  it("shows coordinators the ranking with flags in words, and settings with explanations", async () => {
+    const state = baseState({
+      user: { email: "k@patikab.go.id", role: "coordinator" },
+      panel: [
+        { email: "k@patikab.go.id", role: "coordinator", name: undefined, agency: undefined },
+      ],
+    });
+    let exported = false;
+    await boot(
+      {
+        getSidebarState: () => state,
+        computeRanking: () => ({
+          rows: [
+            {
+              quickwinId: "q2",
+              rank: 1,
+              score: 80.25,
+              rawScore: 80.25,
+              reviewCount: 3,
+              sd: 1,
+              rankLow: 1,
+              rankHigh: 2,
+              pShortlist: 0.5,
+              valueForMoney: 1,
+              shortlisted: true,
+              flags: ["uncertain-shortlist"],
+              minReview: 70,
+              maxReview: 90,
+            },
+          ],
+          shortlist: ["q2"],
+          agreement: null,
+          problems: [{ code: "unknown-reviewer", message: "Reviewer x is not on the panel" }],
+          normalizationUsed: "none",
+          rowProblems: [{ sheet: "Reviews", row: 4, message: "bad score" }],
+          computedAt: "2019-09-05T03:30:00Z",
+        }),
+        exportShortlist: () => {
+          exported = true;
+          return { sheetName: "Shortlist", quickwinIds: ["q2"], csv: "a,b\r\n" };
+        },
+      },
+      "en",
+    );
+    await settle();
+    expect($$("[role=tab]").map((b) => b.textContent)).toEqual([
+      "Score",
+      "Quickwins",
+      "Ranking",
+      "Settings",
+    ]);
+    ($("#tab-ranking") as HTMLButtonElement).click();
+    ($("#compute-ranking") as HTMLButtonElement).click();
+    await settle("computeRanking");
+    const text = document.body.textContent ?? "";
+    expect(text).toContain("Computed 5 September 2019, 10:30 WIB");
+    expect(text).toContain("80.3");
+    expect(text).toContain("rank 1–2");
+    expect(text).toContain("chance of selection 50%");
+    expect(text).toContain("Selected");
+    expect(text).toContain(translator("en")("flag.uncertain-shortlist"));
+    expect(text).toContain("Reviewer x is not on the panel");
+    expect(text).toContain("Sheet Reviews, row 4: bad score");
+    expect($("svg.chart rect")).not.toBeNull();
+    ($("#export-shortlist") as HTMLButtonElement).click();
+    await settle("exportShortlist");
+    expect(exported).toBe(true);
+    const link = $("a[download]") as HTMLAnchorElement;
+    expect(link.getAttribute("download")).toMatch(/^shortlist-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    ($("#tab-settings") as HTMLButtonElement).click();
+    expect(document.body.textContent).toContain("0 means no cap");
+    // Switching the language re-renders in Indonesian, keeping the tab.
+    ($("#lang-id") as HTMLButtonElement).click();
+    expect(document.documentElement.lang).toBe("id");
+    expect($("[role=tab][aria-selected=true]").textContent).toBe("Pengaturan");
+  });
+
+  it("offers setup on a new spreadsheet, and explains to non-members whom to ask", async () => {
+    const app = await boot({
+      getSidebarState: () => baseState({ setupDone: false, user: { email: "a@b.id", role: null } }),
+      setupSpreadsheet: () => baseState({ user: { email: "a@b.id", role: "coordinator" } }),
+    });
+    await settle();
+    expect(app.getAttribute("data-view")).toBe("setup");
+    ($("#setup-run") as HTMLButtonElement).click();
+    await settle("setupSpreadsheet");
+    expect(app.getAttribute("data-view")).toBe("settings");
+
+    const other = await boot({
+      getSidebarState: () => baseState({ user: { email: "tamu@b.id", role: null } }),
+    });
+    await settle();
+    expect(other.getAttribute("data-view")).toBe("not-member");
+    expect(other.textContent).toContain("tamu@b.id belum ada di tim penilai");
+  });
+});
