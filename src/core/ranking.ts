@@ -23,7 +23,6 @@ import {
   krippendorffAlphaInterval,
   nearestRankIndex,
   sampleSd,
-  UINT32_SCALE,
   UnionFind,
   ZERO_SPREAD,
 } from "./stats";
@@ -31,6 +30,8 @@ import type { RankInput, RankProblem, RankResult, RankRow } from "./types";
 
 /** Scores closer than this are ties (DESIGN §4 rule 6). */
 export const TIE_EPSILON = 1e-9;
+/** 2^-32 (a local copy: an imported binding is a getter call under some loaders). */
+const SCALE = 2.3283064365386963e-10;
 /** Upper bound on resamples, so a hostile setting cannot hang the script. */
 const MAX_RESAMPLES = 100_000;
 
@@ -312,10 +313,13 @@ export function rankQuickwins(input: RankInput): RankResult {
         let outOfRange = false;
         let acc = 0;
         const base = counted * nCrit;
+        // A plain object cannot inherit a number; anything else is checked key by key.
+        const proto = Object.getPrototypeOf(scores);
+        const plainObject = proto === Object.prototype || proto === null;
         for (let c = 0; c < nCrit; c++) {
           const spec = crits[c]!;
           const s = scores[spec.id];
-          if (typeof s !== "number") {
+          if (typeof s !== "number" || (!plainObject && !has(scores, spec.id))) {
             if (s === undefined || !has(scores, spec.id)) missing = true;
             else outOfRange = true;
             continue;
@@ -696,10 +700,18 @@ function bootstrap(b: BootstrapInput): {
   }
   // Ids are in canonical (id) order: compare canonical quickwin indices.
   const idRank = Int32Array.from(b.rankedQ);
+  // Criterion values (s − min) with criteria in tie-break order, and 1/range in that order.
+  const critT = new Float64Array(b.crit.length);
+  const rows = b.crit.length / nCrit;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < nCrit; c++) critT[r * nCrit + c] = b.crit[r * nCrit + b.tieOrder[c]!]!;
+  }
+  const rangesT = Float64Array.from(b.tieOrder, (ci) => b.ranges[ci]!);
   const scores = new Float64Array(K);
   const states = new Int32Array(K);
-  const ord: number[] = [];
-  for (let p = 0; p < K; p++) ord.push(p);
+  const neg = new Float64Array(K);
+  const sorted = new Float64Array(K);
+  const ord = new Int32Array(K);
   const useHistogram = K <= B;
   const hist = useHistogram ? new Int32Array(K * K) : null; // hist[p*K + rank-1]
   const rankStore = useHistogram ? null : new Int32Array(K * B); // rankStore[p*B + b]
@@ -709,61 +721,32 @@ function bootstrap(b: BootstrapInput): {
   const held = new Int32Array(agencies);
   const cap = b.maxPerAgency;
   const want = Math.min(b.shortlistSize, K);
-  const byScore = (x: number, y: number) => scores[y]! - scores[x]! || x - y;
-  const means = new Float64Array(nCrit);
-  const groupMeans: Float64Array[] = [];
-
-  // Criterion means of a position's resampled reviews: replay its draws from the saved state.
-  const resampledMeans = (p: number, into: Float64Array) => {
-    let s = states[p]!;
-    const n = count[p]!;
-    const src = srcStart[p]!;
-    const sums = means;
-    sums.fill(0);
-    for (let k = 0; k < n; k++) {
-      s = (s + 0x6d2b79f5) | 0;
-      let x = Math.imul(s ^ (s >>> 15), 1 | s);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      const idx = (((x ^ (x >>> 14)) >>> 0) * UINT32_SCALE * n) | 0;
-      const row = (src + idx) * nCrit;
-      for (let c = 0; c < nCrit; c++) sums[c]! += b.crit[row + b.tieOrder[c]!]!;
-    }
-    for (let c = 0; c < nCrit; c++) into[c] = sums[c]! / (b.ranges[b.tieOrder[c]!]! * n);
+  const tie: TieScratch = {
+    crit: critT,
+    nCrit,
+    ranges: rangesT,
+    states,
+    count,
+    srcStart,
+    off,
+    picks: new Int32Array(off[K]!),
+    budget,
+    idRank,
+    slot: new Int32Array(K),
+    means: new Float64Array(K * nCrit),
   };
+  // Insertion-sort budget per resample before falling back to a full sort (see orderByScore).
+  const sortBudget = 4 * K * Math.max(1, Math.ceil(Math.log2(K + 1)));
 
   let s = b.seed | 0;
   for (let it = 0; it < B; it++) {
-    for (let p = 0; p < K; p++) {
-      states[p] = s;
-      const o = off[p]!;
-      const n = off[p + 1]! - o;
-      let sum = 0;
-      for (let k = 0; k < n; k++) {
-        s = (s + 0x6d2b79f5) | 0;
-        let x = Math.imul(s ^ (s >>> 15), 1 | s);
-        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-        sum += vals[o + ((((x ^ (x >>> 14)) >>> 0) * UINT32_SCALE * n) | 0)]!;
-      }
-      scores[p] = sum / n;
-    }
-    ord.sort(byScore);
-    // Tie groups (rare): re-order by the tie-break chain on resampled criterion means.
+    s = drawResample(vals, off, K, s, scores, states);
+    orderByScore(scores, neg, sorted, ord, K, sortBudget);
+    // Tie groups (chained within 1e-9): re-order by the tie-break chain on resampled means.
     for (let i = 0; i < K; ) {
       let j = i;
       while (j + 1 < K && scores[ord[j]!]! - scores[ord[j + 1]!]! <= TIE_EPSILON) j++;
-      if (j > i) {
-        const group = ord.slice(i, j + 1);
-        const memberOf = new Map<number, number>();
-        const m = new Float64Array(group.length * nCrit);
-        group.forEach((p, g) => {
-          memberOf.set(p, g);
-          while (groupMeans.length <= g) groupMeans.push(new Float64Array(nCrit));
-          resampledMeans(p, groupMeans[g]!);
-          m.set(groupMeans[g]!, g * nCrit);
-        });
-        group.sort(tieBreakComparator(m, memberOf, budget, count, idRank, nCrit));
-        for (let k = 0; k < group.length; k++) ord[i + k] = group[k]!;
-      }
+      if (j > i) resolveResampledTie(ord, i, j + 1, tie);
       i = j + 1;
     }
     if (hist) {
@@ -813,4 +796,210 @@ function bootstrap(b: BootstrapInput): {
     }
   }
   return { low, high, shortlisted: slCount };
+}
+
+/**
+ * The draws of one quickwin in one resample: n indices in [0, n), uniform with replacement.
+ * mulberry32 gives 32 bits per step; for n ≤ 65 536 each step yields two indices (low half
+ * first, then high half; an odd n drops the last high half), index = ⌊h·n / 2^16⌋ — the
+ * multiply-shift map, whose buckets differ by at most one of 65 536 values (≤ 0.08 % for 50
+ * reviews, far below the Monte Carlo error). Larger n uses one step per index, ⌊u·n / 2^32⌋.
+ * drawResample inlines exactly these steps; replayPicks repeats them from a saved state.
+ */
+export function replayPicks(state: number, n: number, into: Int32Array, at = 0): number {
+  let s = state | 0;
+  if (n <= 65536) {
+    for (let k = 0; k < n; k += 2) {
+      s = (s + 0x6d2b79f5) | 0;
+      let x = Math.imul(s ^ (s >>> 15), 1 | s);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      x ^= x >>> 14;
+      into[at + k] = ((x & 0xffff) * n) >>> 16;
+      if (k + 1 < n) into[at + k + 1] = ((x >>> 16) * n) >>> 16;
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      s = (s + 0x6d2b79f5) | 0;
+      let x = Math.imul(s ^ (s >>> 15), 1 | s);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      into[at + k] = (((x ^ (x >>> 14)) >>> 0) * SCALE * n) | 0;
+    }
+  }
+  return s;
+}
+
+/**
+ * One resample: for each position p, the mean of the off[p+1]−off[p] values drawn with
+ * replacement from vals[off[p]..off[p+1]) (draws as in replayPicks). Saves the PRNG state before
+ * each position's draws in `states` (to replay the picks for a tie-break) and returns the state
+ * after the last draw. A top-level function of typed arrays, so V8 keeps the loop tight.
+ */
+export function drawResample(
+  vals: Float64Array,
+  off: Int32Array,
+  K: number,
+  state: number,
+  scores: Float64Array,
+  states: Int32Array,
+): number {
+  let s = state | 0;
+  for (let p = 0; p < K; p++) {
+    states[p] = s;
+    const o = off[p]!;
+    const n = off[p + 1]! - o;
+    let sum = 0;
+    if (n <= 65536) {
+      const pairs = n >> 1;
+      for (let k = 0; k < pairs; k++) {
+        s = (s + 0x6d2b79f5) | 0;
+        let x = Math.imul(s ^ (s >>> 15), 1 | s);
+        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+        x ^= x >>> 14;
+        sum += vals[o + (((x & 0xffff) * n) >>> 16)]!;
+        sum += vals[o + (((x >>> 16) * n) >>> 16)]!;
+      }
+      if (n & 1) {
+        s = (s + 0x6d2b79f5) | 0;
+        let x = Math.imul(s ^ (s >>> 15), 1 | s);
+        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+        x ^= x >>> 14;
+        sum += vals[o + (((x & 0xffff) * n) >>> 16)]!;
+      }
+    } else {
+      for (let k = 0; k < n; k++) {
+        s = (s + 0x6d2b79f5) | 0;
+        let x = Math.imul(s ^ (s >>> 15), 1 | s);
+        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+        sum += vals[o + ((((x ^ (x >>> 14)) >>> 0) * SCALE * n) | 0)]!;
+      }
+    }
+    scores[p] = sum / n;
+  }
+  return s;
+}
+
+/**
+ * ord ← positions 0..K-1 by score descending, exact ties by position ascending. Positions are
+ * the full-sample ranking, so a resample is nearly sorted already: insertion sort from the
+ * identity costs K + (number of inversions). If the inversions pass `budget` (a flat panel
+ * where everything swaps), fall back to a native numeric sort of the negated scores plus a
+ * binary search per position (the first free slot of its value). Both give the same order.
+ */
+export function orderByScore(
+  scores: Float64Array,
+  neg: Float64Array,
+  sorted: Float64Array,
+  ord: Int32Array,
+  K: number,
+  budget: number,
+): void {
+  let moves = 0;
+  ord[0] = 0;
+  for (let i = 1; i < K; i++) {
+    const sp = scores[i]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const q = ord[j]!;
+      if (scores[q]! >= sp) break; // q < i, so an exact tie keeps q first
+      ord[j + 1] = q;
+      j--;
+    }
+    ord[j + 1] = i;
+    moves += i - 1 - j;
+    if (moves > budget) {
+      for (let p = 0; p < K; p++) neg[p] = -scores[p]!;
+      sorted.set(neg);
+      sorted.sort();
+      ord.fill(-1);
+      for (let p = 0; p < K; p++) {
+        const key = neg[p]!;
+        let lo = 0;
+        let hi = K;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (sorted[mid]! < key) lo = mid + 1;
+          else hi = mid;
+        }
+        while (ord[lo] !== -1) lo++;
+        ord[lo] = p;
+      }
+      return;
+    }
+  }
+}
+
+interface TieScratch {
+  /** Criterion values (s − min) per canonical review, criteria in tie-break order. */
+  crit: Float64Array;
+  nCrit: number;
+  /** Criterion ranges (max − min), in tie-break order. */
+  ranges: Float64Array;
+  states: Int32Array;
+  count: Int32Array;
+  srcStart: Int32Array;
+  /** Start of each position's block in `picks` (the same layout as the R′ values). */
+  off: Int32Array;
+  picks: Int32Array;
+  budget: Float64Array;
+  idRank: Int32Array;
+  /** Position → index of its first cached mean in `means` (group slot × nCrit). */
+  slot: Int32Array;
+  /** Criterion means of the group's members, computed on demand (NaN: not yet). */
+  means: Float64Array;
+}
+
+/** Mean normalized value of criterion c (tie order) over position p's resampled reviews. */
+function resampledMean(p: number, c: number, t: TieScratch): number {
+  const at = t.slot[p]! + c;
+  let m = t.means[at]!;
+  if (!Number.isNaN(m)) return m; // cached
+  const n = t.count[p]!;
+  const o = t.off[p]!;
+  const src = t.srcStart[p]!;
+  const nCrit = t.nCrit;
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += t.crit[(src + t.picks[o + k]!) * nCrit + c]!;
+  m = sum / (t.ranges[c]! * n);
+  t.means[at] = m;
+  return m;
+}
+
+/**
+ * Re-orders ord[from..to) (one tie group of a resample) by the tie-break chain: criterion means
+ * of the resampled reviews (picks replayed from the saved PRNG state; means computed only as far
+ * down the criteria as a comparison needs) in descending weight order, then lower budget, more
+ * reviews, id ascending. Insertion sort: groups are small.
+ */
+function resolveResampledTie(ord: Int32Array, from: number, to: number, t: TieScratch): void {
+  const nCrit = t.nCrit;
+  for (let g = from; g < to; g++) {
+    const p = ord[g]!;
+    const at = (g - from) * nCrit;
+    t.slot[p] = at;
+    t.means.fill(Number.NaN, at, at + nCrit);
+    replayPicks(t.states[p]!, t.count[p]!, t.picks, t.off[p]!);
+  }
+  for (let i = from + 1; i < to; i++) {
+    const p = ord[i]!;
+    let j = i - 1;
+    while (j >= from && tieBefore(p, ord[j]!, t)) {
+      ord[j + 1] = ord[j]!;
+      j--;
+    }
+    ord[j + 1] = p;
+  }
+}
+
+/** True when position a goes strictly before position b by the tie-break chain. */
+function tieBefore(a: number, b: number, t: TieScratch): boolean {
+  for (let c = 0; c < t.nCrit; c++) {
+    const x = resampledMean(a, c, t);
+    const y = resampledMean(b, c, t);
+    if (x !== y) return x > y;
+  }
+  const ba = t.budget[a]!;
+  const bb = t.budget[b]!;
+  if (ba !== bb) return ba < bb;
+  if (t.count[a] !== t.count[b]) return t.count[a]! > t.count[b]!;
+  return t.idRank[a]! < t.idRank[b]!;
 }
