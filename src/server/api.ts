@@ -1,0 +1,495 @@
+// The server functions of DESIGN §5. Each one: checks its arguments with zod BEFORE taking the
+// lock or writing anything, identifies the caller from Session only, takes the document lock
+// for a mutation, reads each sheet it needs with one range read, computes everything, writes
+// each block with one setValues (ledgers with one atomic appendRow), and logs last.
+import type * as z from "zod/mini";
+import type { MessageKey } from "../core/i18n";
+import { rankQuickwins } from "../core/ranking";
+import {
+  type Criterion,
+  CriterionSchema,
+  DIMENSIONS,
+  isLongDuration,
+  PanelInputSchema,
+  type PanelMember,
+  PanelMemberSchema,
+  type Quickwin,
+  QuickwinInputSchema,
+  QuickwinSchema,
+  type Review,
+  ReviewInputSchema,
+  RubricInputSchema,
+  type Settings,
+  SettingsPatchSchema,
+} from "../core/schemas";
+import type {
+  ComputeRankingResult,
+  ExportResult,
+  MyReview,
+  RankResult,
+  RowProblem,
+  SaveResult,
+  SidebarQuickwin,
+  SidebarState,
+} from "../core/types";
+import { parseOrThrow, UserError } from "../core/validation";
+import { isBlankRow } from "./cells";
+import { toCsv } from "./csv";
+import { formatLongDate, rankingRows, shortlistBlock } from "./output";
+import {
+  criterionRow,
+  headerRow,
+  type Parsed,
+  panelRow,
+  parseCriteria,
+  parsePanel,
+  parseQuickwins,
+  parseReviews,
+  parseSettings,
+  QUICKWIN_ID_COLUMN,
+  quickwinRow,
+  reviewRow,
+  settingsRows,
+} from "./repo";
+import { Context } from "./runtime";
+import { runSetup } from "./setup";
+
+/** One error boundary for every server function: user messages pass, the rest is generic. */
+export function serve<T>(
+  action: string,
+  args: ArrayLike<unknown>,
+  arity: number,
+  body: (ctx: Context) => T,
+): T {
+  const ctx = new Context(action);
+  try {
+    if (args.length > arity) throw new UserError(ctx.t("err.arity"));
+    return body(ctx);
+  } catch (error) {
+    if (error instanceof UserError) throw new Error(error.message);
+    try {
+      console.error(
+        `${action} failed: ${error instanceof Error ? error.stack || error.message : String(error)}`,
+      );
+    } catch {
+      // logging is best effort
+    }
+    let message = "Terjadi kesalahan. Silakan coba lagi.";
+    try {
+      message = ctx.t("err.generic");
+    } catch {
+      // keep the Indonesian fallback
+    }
+    throw new Error(message);
+  }
+}
+
+// ---------- shared checks ----------
+
+/** zod check of a payload; the (lazily localized) message only when it fails. */
+function check<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  ctx: Context,
+  label: MessageKey,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  return parseOrThrow(schema, value, ctx.t, ctx.t(label));
+}
+
+function requireSetup(ctx: Context): void {
+  if (!ctx.registry()) throw new UserError(ctx.t("err.notSetUp"));
+}
+
+function findMember(panel: Parsed<PanelMember>, email: string): PanelMember | undefined {
+  return panel.items.find((m) => m.email === email);
+}
+
+function loadPanel(ctx: Context): Parsed<PanelMember> {
+  return parsePanel(ctx.read("panel"), ctx.t, ctx.knownTimeZone());
+}
+
+function requireMember(ctx: Context): { member: PanelMember; panel: Parsed<PanelMember> } {
+  requireSetup(ctx);
+  const email = ctx.email();
+  const panel = loadPanel(ctx);
+  const member = findMember(panel, email);
+  if (!member) throw new UserError(ctx.t("err.notPanel"));
+  return { member, panel };
+}
+
+function requireCoordinator(ctx: Context): { member: PanelMember; panel: Parsed<PanelMember> } {
+  const found = requireMember(ctx);
+  if (found.member.role !== "coordinator") throw new UserError(ctx.t("err.notCoordinator"));
+  return found;
+}
+
+const sameAgency = (a?: string, b?: string) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase() && a.trim() !== "";
+
+/** Everything the engine needs, read with one range read per sheet. */
+interface World {
+  panel: Parsed<PanelMember>;
+  quickwins: Parsed<Quickwin>;
+  criteria: Parsed<Criterion>;
+  reviews: Parsed<Review>;
+  settings: Settings;
+  problems: RowProblem[];
+}
+
+function loadWorld(ctx: Context, panel: Parsed<PanelMember>): World {
+  const tz = ctx.knownTimeZone();
+  const quickwins = parseQuickwins(ctx.read("quickwins"), ctx.t, tz);
+  const criteria = parseCriteria(ctx.read("criteria"), ctx.t, tz);
+  const reviews = parseReviews(ctx.read("reviews"), ctx.t, tz);
+  const settings = parseSettings(ctx.read("settings"), ctx.t, tz);
+  return {
+    panel,
+    quickwins,
+    criteria,
+    reviews,
+    settings: settings.settings,
+    problems: [
+      ...panel.problems,
+      ...quickwins.problems,
+      ...criteria.problems,
+      ...reviews.problems,
+      ...settings.problems,
+    ],
+  };
+}
+
+function rank(ctx: Context, world: World): RankResult {
+  if (world.criteria.items.length === 0) throw new UserError(ctx.t("err.noCriteria"));
+  return rankQuickwins({
+    criteria: world.criteria.items,
+    quickwins: world.quickwins.items,
+    reviewers: world.panel.items,
+    reviews: world.reviews.items,
+    settings: world.settings,
+    locale: ctx.locale(),
+  } as Parameters<typeof rankQuickwins>[0]);
+}
+
+// ---------- getSidebarState ----------
+
+function emptyState(ctx: Context, email: string, setupDone: boolean): SidebarState {
+  return {
+    user: { email, role: null },
+    locale: ctx.locale(),
+    setupDone,
+    spreadsheetName: ctx.retry(() => ctx.ss().getName()),
+    timeZone: ctx.knownTimeZone(),
+    dimensions: [...DIMENSIONS],
+    settings: { ...parseSettings(null, ctx.t, "UTC").settings },
+    criteria: [],
+    quickwins: [],
+    myReviews: [],
+    progress: { scored: 0, conflict: 0, todo: 0, total: 0 },
+  };
+}
+
+function isComplete(review: Review, criteria: Criterion[]): boolean {
+  return criteria.every((c) => {
+    const s = review.scores[c.id];
+    return typeof s === "number" && Number.isInteger(s) && s >= c.min && s <= c.max;
+  });
+}
+
+export function sidebarState(ctx: Context): SidebarState {
+  const email = ctx.email();
+  const reg = ctx.registry();
+  if (!reg) return emptyState(ctx, email, false);
+  const panel = loadPanel(ctx);
+  const member = findMember(panel, email);
+  if (!member) return emptyState(ctx, email, true);
+  const world = loadWorld(ctx, panel);
+  const state = emptyState(ctx, email, true);
+  state.user = { email, role: member.role };
+  if (member.name) state.user.name = member.name;
+  if (member.agency) state.user.agency = member.agency;
+  state.settings = world.settings;
+  state.criteria = world.criteria.items;
+  // The caller's own latest review per quickwin (the ledger is oldest first).
+  const mine = new Map<string, Review>();
+  for (const r of world.reviews.items) if (r.reviewer === email) mine.set(r.quickwinId, r);
+  const quickwins: SidebarQuickwin[] = [];
+  const progress = { scored: 0, conflict: 0, todo: 0, total: 0 };
+  for (const q of world.quickwins.items) {
+    const own = mine.get(q.id);
+    const agencyConflict = sameAgency(member.agency, q.agency);
+    const status =
+      agencyConflict || own?.declaredConflict
+        ? "conflict"
+        : own && isComplete(own, world.criteria.items)
+          ? "scored"
+          : "todo";
+    progress[status]++;
+    progress.total++;
+    quickwins.push({
+      ...q,
+      status,
+      agencyConflict,
+      editable: member.role === "coordinator" || (!!q.createdBy && q.createdBy === email),
+    });
+  }
+  state.quickwins = quickwins;
+  state.progress = progress;
+  const known = new Set(world.quickwins.items.map((q) => q.id));
+  state.myReviews = [...mine.values()]
+    .filter((r) => known.has(r.quickwinId))
+    .map((r) => ({
+      quickwinId: r.quickwinId,
+      scores: r.scores,
+      comment: r.comment ?? "",
+      declaredConflict: r.declaredConflict === true,
+      submittedAt: r.submittedAt ?? "",
+    }));
+  if (member.role === "coordinator") {
+    state.panel = panel.items;
+    state.problems = world.problems;
+    state.reviewCount = world.reviews.items.length;
+  }
+  return state;
+}
+
+// ---------- setup ----------
+
+export function setupSpreadsheet(ctx: Context): SidebarState {
+  ctx.email();
+  ctx.withLock(() => runSetup(ctx));
+  return sidebarState(ctx);
+}
+
+// ---------- settings, criteria, panel ----------
+
+export function saveSettings(ctx: Context, patchInput: unknown): Settings {
+  const patch = check(SettingsPatchSchema, patchInput, ctx, "field.settings");
+  ctx.email();
+  return ctx.withLock(() => {
+    requireCoordinator(ctx);
+    const data = ctx.read("settings");
+    if (!data) throw new UserError(ctx.t("err.notSetUp"));
+    const current = parseSettings(data, ctx.t, ctx.knownTimeZone()).settings;
+    const next: Settings = { ...current };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v !== undefined) (next as Record<string, unknown>)[k] = v;
+    }
+    const st = ctx.sheetT();
+    ctx.replaceTable(data, [headerRow("settings", st), ...settingsRows(next, st)]);
+    ctx.log({ changed: Object.keys(patch) });
+    return next;
+  });
+}
+
+export function saveCriteria(ctx: Context, input: unknown): SaveResult<Criterion[]> {
+  const parsed = check(RubricInputSchema, input, ctx, "field.criteria");
+  // The record form (what the engine and the sheet hold).
+  const criteria = parsed.map((c) => CriterionSchema.parse(c));
+  ctx.email();
+  return ctx.withLock(() => {
+    requireCoordinator(ctx);
+    const data = ctx.read("criteria");
+    if (!data) throw new UserError(ctx.t("err.notSetUp"));
+    const tz = ctx.knownTimeZone();
+    const old = parseCriteria(data, ctx.t, tz).items;
+    const ledger = ctx.read("reviews");
+    let reviewCount = 0;
+    if (ledger)
+      for (let i = 1; i < ledger.values.length; i++)
+        if (!isBlankRow(ledger.values[i]!)) reviewCount++;
+    const warnings: string[] = [];
+    if (reviewCount > 0) {
+      const before = new Map(old.map((c) => [c.id, c]));
+      const after = new Map(criteria.map((c) => [c.id, c]));
+      const removed = old.filter((c) => !after.has(c.id)).map((c) => c.id);
+      const added = criteria.filter((c) => !before.has(c.id)).map((c) => c.id);
+      const rescaled = criteria
+        .filter((c) => {
+          const b = before.get(c.id);
+          return b && (b.min !== c.min || b.max !== c.max);
+        })
+        .map((c) => c.id);
+      if (removed.length || added.length || rescaled.length) {
+        warnings.push(ctx.t("warn.criteriaChanged", { reviews: reviewCount }));
+        if (removed.length)
+          warnings.push(ctx.t("warn.criteriaRemoved", { ids: removed.join(", ") }));
+        if (added.length) warnings.push(ctx.t("warn.criteriaAdded", { ids: added.join(", ") }));
+        if (rescaled.length)
+          warnings.push(ctx.t("warn.criteriaRescaled", { ids: rescaled.join(", ") }));
+      }
+    }
+    ctx.replaceTable(data, [headerRow("criteria", ctx.sheetT()), ...criteria.map(criterionRow)]);
+    ctx.log({ criteria: criteria.map((c) => c.id), warnings: warnings.length });
+    return { value: criteria, warnings };
+  });
+}
+
+export function saveReviewers(ctx: Context, input: unknown): PanelMember[] {
+  const parsed = check(PanelInputSchema, input, ctx, "field.panel");
+  const members = parsed.map((m) => PanelMemberSchema.parse(m));
+  const email = ctx.email();
+  return ctx.withLock(() => {
+    requireCoordinator(ctx);
+    const self = members.find((m) => m.email === email);
+    if (self?.role !== "coordinator") throw new UserError(ctx.t("err.selfDemote"));
+    const data = ctx.read("panel");
+    if (!data) throw new UserError(ctx.t("err.notSetUp"));
+    ctx.replaceTable(data, [headerRow("panel", ctx.sheetT()), ...members.map(panelRow)]);
+    ctx.log({
+      members: members.length,
+      coordinators: members.filter((m) => m.role === "coordinator").length,
+    });
+    return members;
+  });
+}
+
+// ---------- quickwins ----------
+
+/** The next server id: QW-001, QW-002, … after the highest used (also on bad rows). */
+function nextQuickwinId(values: unknown[][]): string {
+  let max = 0;
+  for (let i = 1; i < values.length; i++) {
+    const m = /^QW-(\d{1,9})$/i.exec(String(values[i]![QUICKWIN_ID_COLUMN] ?? "").trim());
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `QW-${String(max + 1).padStart(3, "0")}`;
+}
+
+export function saveQuickwin(ctx: Context, input: unknown): Quickwin {
+  const q = check(QuickwinInputSchema, input, ctx, "app.title");
+  const email = ctx.email();
+  return ctx.withLock(() => {
+    const { member } = requireMember(ctx);
+    const data = ctx.read("quickwins");
+    if (!data) throw new UserError(ctx.t("err.notSetUp"));
+    const parsed = parseQuickwins(data, ctx.t, ctx.knownTimeZone());
+    const now = new Date().toISOString();
+    const { id: _ignored, ...fields } = q;
+    if (q.id !== undefined) {
+      const index = parsed.items.findIndex((x) => x.id === q.id);
+      if (index < 0) throw new UserError(ctx.t("err.unknownQuickwin", { id: q.id.slice(0, 64) }));
+      const existing = parsed.items[index]!;
+      if (member.role !== "coordinator" && existing.createdBy !== email) {
+        throw new UserError(ctx.t("err.notEditable"));
+      }
+      const saved = QuickwinSchema.parse({
+        ...fields,
+        id: existing.id,
+        createdBy: existing.createdBy,
+      });
+      ctx.writeRows("quickwins", parsed.rows[index]!, [quickwinRow(saved, now)]);
+      ctx.log({ update: saved.id, longDuration: isLongDuration(saved) });
+      return saved;
+    }
+    const id = nextQuickwinId(data.values);
+    const saved = QuickwinSchema.parse({ ...fields, id, createdBy: email });
+    ctx.appendRows("quickwins", [quickwinRow(saved, now)], data.lastRow);
+    ctx.log({ create: id, longDuration: isLongDuration(saved) });
+    return saved;
+  });
+}
+
+// ---------- reviews ----------
+
+export function submitReview(ctx: Context, input: unknown): MyReview {
+  const review = check(ReviewInputSchema, input, ctx, "field.scores");
+  const email = ctx.email();
+  return ctx.withLock(() => {
+    const { member } = requireMember(ctx);
+    const tz = ctx.knownTimeZone();
+    const quickwins = parseQuickwins(ctx.read("quickwins"), ctx.t, tz);
+    const q = quickwins.items.find((x) => x.id === review.quickwinId);
+    if (!q)
+      throw new UserError(ctx.t("err.unknownQuickwin", { id: review.quickwinId.slice(0, 64) }));
+    const declared = review.declaredConflict === true;
+    if (!declared && sameAgency(member.agency, q.agency)) {
+      throw new UserError(ctx.t("err.conflict", { name: q.name, agency: q.agency }));
+    }
+    const criteria = parseCriteria(ctx.read("criteria"), ctx.t, tz).items;
+    if (criteria.length === 0) throw new UserError(ctx.t("err.noCriteria"));
+    const scores = review.scores ?? {};
+    const byId = new Map(criteria.map((c) => [c.id, c]));
+    for (const id of Object.keys(scores)) {
+      if (!byId.has(id))
+        throw new UserError(ctx.t("err.unknownCriterion", { id: id.slice(0, 40) }));
+    }
+    for (const c of criteria) {
+      const s = scores[c.id];
+      if (s === undefined) {
+        if (declared) continue;
+        throw new UserError(ctx.t("err.missingScore", { name: c.name }));
+      }
+      if (!Number.isInteger(s) || s < c.min || s > c.max) {
+        throw new UserError(ctx.t("err.scoreRange", { name: c.name, min: c.min, max: c.max }));
+      }
+    }
+    const stored: Review = {
+      quickwinId: q.id,
+      reviewer: email,
+      scores,
+      comment: review.comment ?? "",
+      declaredConflict: declared,
+      submittedAt: new Date().toISOString(),
+    };
+    ctx.appendQuoted(
+      "reviews",
+      reviewRow(
+        stored,
+        criteria.map((c) => c.id),
+      ),
+    );
+    ctx.log({ quickwinId: q.id, declaredConflict: declared });
+    return {
+      quickwinId: stored.quickwinId,
+      scores: stored.scores,
+      comment: stored.comment ?? "",
+      declaredConflict: declared,
+      submittedAt: stored.submittedAt ?? "",
+    };
+  });
+}
+
+// ---------- ranking and shortlist ----------
+
+export function computeRanking(ctx: Context): ComputeRankingResult {
+  ctx.email();
+  return ctx.withLock(() => {
+    const { panel } = requireCoordinator(ctx);
+    const world = loadWorld(ctx, panel);
+    const result = rank(ctx, world);
+    const data = ctx.read("ranking");
+    if (!data) throw new UserError(ctx.t("err.notSetUp"));
+    const { values, backgrounds } = rankingRows(
+      ctx.sheetT(),
+      result,
+      world.quickwins.items,
+      data.values.length,
+    );
+    ctx.writeWhole(data, values, backgrounds);
+    ctx.log({
+      ranked: result.rows.filter((r) => r.rank !== null).length,
+      shortlist: result.shortlist,
+    });
+    return { ...result, rowProblems: world.problems, computedAt: new Date().toISOString() };
+  });
+}
+
+export function exportShortlist(ctx: Context): ExportResult {
+  ctx.email();
+  return ctx.withLock(() => {
+    const { panel } = requireCoordinator(ctx);
+    const world = loadWorld(ctx, panel);
+    const result = rank(ctx, world);
+    const data = ctx.read("shortlist");
+    if (!data) throw new UserError(ctx.t("err.notSetUp"));
+    const st = ctx.sheetT();
+    const date = formatLongDate(new Date(), ctx.knownTimeZone(), ctx.registry()?.locale ?? "id");
+    const block = shortlistBlock(st, result, world, date, data.values.length);
+    ctx.writeWhole(data, block.values, null);
+    const csv = toCsv(block.csv);
+    ctx.log({ shortlist: result.shortlist });
+    return { sheetName: data.name, quickwinIds: result.shortlist, csv };
+  });
+}

@@ -1,0 +1,208 @@
+// setupSpreadsheet: creates the eight sheets (or repairs missing sheets and damaged header
+// rows) and changes nothing else on a re-run. A new sheet is formatted once: localized,
+// frozen, bold header; plain text "@" on text columns of the sheets people type into; Rupiah
+// and number formats; warning-only dropdowns where they help; warning-only protection on the
+// generated and ledger sheets; the ranking chart.
+import { type Translate, translator } from "../core/i18n";
+import { defaultRubric } from "../core/rubric";
+import { DEFAULT_SETTINGS, DIMENSIONS, ROLES, STAGES } from "../core/schemas";
+import { UserError } from "../core/validation";
+import { cellText } from "./cells";
+import {
+  CHART_ROWS,
+  colIndex,
+  NUMBER_FORMATS,
+  SHEET_KEYS,
+  SHORTLIST_HEADER_ROW,
+  type SheetKey,
+  SPECS,
+} from "./layout";
+import { criterionRow, headerRow, panelRow, parsePanel, settingsRows } from "./repo";
+import type { Context, Registry } from "./runtime";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The ranking sheet starts this tall so 1 000+ quickwins fit without growing it. */
+export const RANKING_ROWS = 2_000;
+const DEFAULT_FORMAT = "0.###############";
+
+function formatsFor(key: SheetKey, rows: number): string[][] {
+  const spec = SPECS[key];
+  const row = spec.columns.map((c) =>
+    c.kind === "text" && spec.text === "quote" ? DEFAULT_FORMAT : NUMBER_FORMATS[c.kind],
+  );
+  return Array.from({ length: rows }, () => row);
+}
+
+function headerOk(key: SheetKey, values: unknown[][], t: Translate): boolean {
+  const row = key === "shortlist" ? values[SHORTLIST_HEADER_ROW - 1] : values[0];
+  if (key === "shortlist") return true; // a generated page: rewritten by every export
+  const expected = headerRow(key, t);
+  return expected.every((h, i) => cellText(row?.[i], "UTC").trim() === h);
+}
+
+function seedRows(
+  key: SheetKey,
+  t: Translate,
+  locale: "id" | "en",
+  email: string,
+  withPanel: boolean,
+): unknown[][] {
+  switch (key) {
+    case "criteria":
+      return defaultRubric(locale).map(criterionRow);
+    case "settings":
+      return settingsRows(DEFAULT_SETTINGS, t);
+    case "panel":
+      return withPanel
+        ? [panelRow({ email, name: undefined, agency: undefined, role: "coordinator" })]
+        : [];
+    default:
+      return [];
+  }
+}
+
+function quote(values: unknown[][], key: SheetKey): unknown[][] {
+  if (SPECS[key].text !== "quote") return values;
+  return values.map((r) => r.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v)));
+}
+
+/** Formats a freshly inserted sheet and writes its header (and seed rows) in one block. */
+function formatNewSheet(
+  ctx: Context,
+  key: SheetKey,
+  sheet: Sheet,
+  t: Translate,
+  seed: unknown[][],
+): void {
+  const spec = SPECS[key];
+  const width = spec.columns.length;
+  const r = <T>(fn: () => T) => ctx.retry(fn);
+  let rows = r(() => sheet.getMaxRows());
+  if (key === "ranking" && rows < RANKING_ROWS) {
+    r(() => sheet.insertRowsAfter(rows, RANKING_ROWS - rows));
+    rows = RANKING_ROWS;
+  }
+  const columns = r(() => sheet.getMaxColumns());
+  if (columns < width) r(() => sheet.insertColumnsAfter(columns, width - columns));
+  const all = r(() => sheet.getRange(1, 1, rows, width));
+  r(() => all.setNumberFormats(formatsFor(key, rows)));
+  if (key === "shortlist") {
+    r(() => sheet.getRange(1, 1).setFontSize(14).setFontWeight("bold"));
+    r(() => sheet.getRange(SHORTLIST_HEADER_ROW, 1, 1, width).setFontWeight("bold"));
+  } else {
+    const block = quote([headerRow(key, t), ...seed], key);
+    r(() => sheet.getRange(1, 1, block.length, width).setValues(block));
+    r(() => sheet.getRange(1, 1, 1, width).setFontWeight("bold"));
+    r(() => sheet.setFrozenRows(1));
+  }
+  const lists: [string, readonly string[]][] =
+    key === "quickwins"
+      ? [
+          ["dimension", DIMENSIONS],
+          ["stage", STAGES],
+        ]
+      : key === "panel"
+        ? [["role", ROLES]]
+        : [];
+  for (const [column, values] of lists) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...values], true)
+      .setAllowInvalid(true)
+      .build();
+    r(() => sheet.getRange(2, colIndex(key, column) + 1, rows - 1, 1).setDataValidation(rule));
+  }
+  if (spec.protect) {
+    r(() => sheet.protect().setWarningOnly(true));
+  }
+  if (key === "ranking") insertChart(ctx, sheet, t);
+}
+
+/** The ranking chart: a bar chart of the top quickwins' scores (names and scores columns). */
+function insertChart(ctx: Context, sheet: Sheet, t: Translate): void {
+  const name = colIndex("ranking", "name") + 1;
+  const range = ctx.retry(() => sheet.getRange(1, name, CHART_ROWS, 2));
+  const chart = ctx
+    .retry(() => sheet.newChart())
+    .asBarChart()
+    .addRange(range)
+    .setNumHeaders(1)
+    .setOption("title", t("chart.title"))
+    .setOption("legend", { position: "none" })
+    .setPosition(2, SPECS.ranking.columns.length + 2, 0, 0)
+    .build();
+  ctx.retry(() => sheet.insertChart(chart));
+}
+
+export function runSetup(ctx: Context): void {
+  const email = ctx.email();
+  const ss = ctx.ss();
+  const before = ctx.registry();
+  const tz = ctx.timeZone();
+  // Anyone may set up a spreadsheet without a panel; afterwards only a coordinator.
+  const panel = parsePanel(before ? ctx.read("panel") : null, ctx.t, tz);
+  if (panel.items.length > 0) {
+    const me = panel.items.find((m) => m.email === email);
+    if (!me) throw new UserError(ctx.t("err.notPanel"));
+    if (me.role !== "coordinator") throw new UserError(ctx.t("err.notCoordinator"));
+  }
+  const locale = before?.locale ?? ctx.locale();
+  const t = translator(locale);
+  const registry: Registry = {
+    v: 1,
+    locale,
+    timeZone: tz,
+    sheets: { ...(before?.sheets ?? {}) },
+  };
+  let changed = !before || before.timeZone !== tz;
+  let panelSeeded = false;
+  for (const key of SHEET_KEYS) {
+    const data = before ? ctx.read(key) : null;
+    if (data) {
+      if (!headerOk(key, data.values, t)) ctx.writeRows(key, 1, [headerRow(key, t)]);
+      if (registry.sheets[key]?.name !== data.name) {
+        registry.sheets[key] = { id: registry.sheets[key]!.id, name: data.name };
+        changed = true;
+      }
+      if (key === "ranking") {
+        // Repair a deleted chart.
+        const sheet = ctx.sheet("ranking");
+        if (sheet && ctx.retry(() => sheet.getCharts()).length === 0) insertChart(ctx, sheet, t);
+      }
+      continue;
+    }
+    const name = t(SPECS[key].name);
+    let sheet = ctx.retry(() => ss.getSheetByName(name));
+    if (sheet) {
+      // A sheet of that name but not registered (a lost registry): adopt it, fix its header.
+      const found = sheet;
+      const values = ctx.retry(() =>
+        found.getRange(1, 1, 1, SPECS[key].columns.length).getValues(),
+      );
+      ctx.rememberSheet(key, found, name);
+      if (!headerOk(key, values, t)) ctx.writeRows(key, 1, [headerRow(key, t)]);
+    } else {
+      const seedPanel = key === "panel" && panel.items.length === 0;
+      sheet = ctx.retry(() => ss.insertSheet(name));
+      const created = sheet;
+      formatNewSheet(ctx, key, created, t, seedRows(key, t, locale, email, seedPanel));
+      ctx.rememberSheet(key, created, name);
+      if (seedPanel) panelSeeded = true;
+    }
+    const found = sheet;
+    registry.sheets[key] = { id: ctx.retry(() => found.getSheetId()), name };
+    changed = true;
+  }
+  if (changed) ctx.saveRegistry(registry);
+  if (panel.items.length === 0 && !panelSeeded) {
+    // The panel sheet exists but holds no valid member: the caller becomes its coordinator.
+    const data = ctx.read("panel");
+    ctx.appendRows(
+      "panel",
+      [panelRow({ email, name: undefined, agency: undefined, role: "coordinator" })],
+      data?.lastRow,
+    );
+  }
+  ctx.invalidate("panel");
+  ctx.log({ locale, created: changed, coordinator: panel.items.length === 0 ? email : undefined });
+}
