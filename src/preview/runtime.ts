@@ -1,0 +1,139 @@
+// Runs the built server script (dist/server.js, the very file clasp pushes) in a Node `vm`
+// context whose globals are the emulator's services. Like Apps Script, every call is one
+// execution that evaluates the script afresh in its own global scope: nothing a script keeps
+// in a global variable survives from one execution to the next.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import ts from "typescript";
+import { createEmulator, type Emulator } from "./emulator";
+
+export const SERVER_FILE = fileURLToPath(new URL("../../dist/server.js", import.meta.url));
+
+export type RpcResult =
+  | { ok: true; value: unknown; serviceCalls: number }
+  | { ok: false; error: { message: string }; serviceCalls: number };
+
+export interface ServerRuntime {
+  readonly emulator: Emulator;
+  /** The script's top-level functions that google.script.run may call (not ending in "_"). */
+  functionNames(): string[];
+  /**
+   * One Apps Script execution: sets Session's user and locale, counts its service calls,
+   * JSON round-trips args and result (like google.script.run; undefined → null), and releases
+   * its locks at the end. Re-entrant from an onServiceCall hook (a separate execution).
+   */
+  call(name: string, args: unknown[], as: { email: string; locale?: string }): RpcResult;
+}
+
+export interface LoadServerOptions {
+  /** The script's source; default: the contents of dist/server.js, read now. */
+  code?: string;
+  emulator?: Emulator;
+  /** Default locale of calls that give none (Session.getActiveUserLocale); default "id". */
+  defaultLocale?: string;
+}
+
+interface Loaded {
+  context: vm.Context;
+  realm: { Date: DateConstructor; Error: ErrorConstructor; JSON: JSON };
+}
+
+/** The message of whatever a script threw. */
+export function errorMessage(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) {
+    const m = (error as { message: unknown }).message;
+    if (typeof m === "string") return m;
+  }
+  return String(error);
+}
+
+/**
+ * Names of the script's top-level `function` declarations — what Apps Script lists and
+ * google.script.run can call (an assignment to globalThis is not found there).
+ */
+export function topLevelFunctions(code: string): string[] {
+  const source = ts.createSourceFile(
+    "server.js",
+    code,
+    ts.ScriptTarget.ES2020,
+    false,
+    ts.ScriptKind.JS,
+  );
+  const names: string[] = [];
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
+      names.push(statement.name.text);
+    }
+  }
+  return names;
+}
+
+export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
+  const code = options.code ?? readFileSync(SERVER_FILE, "utf8");
+  const emulator = options.emulator ?? createEmulator();
+  const defaultLocale = options.defaultLocale ?? "id";
+  const script = new vm.Script(code, { filename: "server.js" });
+
+  const load = (): Loaded => {
+    const context = vm.createContext({ ...emulator.globals });
+    const realm = vm.runInContext(
+      "({ Date: Date, Error: Error, JSON: JSON })",
+      context,
+    ) as Loaded["realm"];
+    emulator.useRealm({ Date: realm.Date, Error: realm.Error });
+    script.runInContext(context);
+    return { context, realm };
+  };
+
+  // Load once now: a syntax error or a script touching services at load time shows at once.
+  const first = load();
+  const context = first.context as Record<string, unknown>;
+  const names = topLevelFunctions(code).filter(
+    (name) => !name.endsWith("_") && typeof context[name] === "function",
+  );
+  const nameSet = new Set(names);
+
+  return {
+    emulator,
+    functionNames: () => [...names],
+    call(name, args, as) {
+      if (!nameSet.has(name)) {
+        return {
+          ok: false,
+          error: { message: `Script function not found: ${name}` },
+          serviceCalls: 0,
+        };
+      }
+      let json: string;
+      try {
+        json = JSON.stringify(Array.isArray(args) ? args : []) ?? "[]";
+      } catch (error) {
+        return { ok: false, error: { message: errorMessage(error) }, serviceCalls: 0 };
+      }
+      const user = { email: as.email, locale: as.locale ?? defaultLocale };
+      let outcome: { ok: true; value: unknown } | { ok: false; message: string } = {
+        ok: false,
+        message: "",
+      };
+      const { serviceCalls } = emulator.runExecution(user, () => {
+        try {
+          const { context, realm } = load();
+          emulator.useRealm({ Date: realm.Date, Error: realm.Error });
+          const fn = (context as Record<string, unknown>)[name] as (...a: unknown[]) => unknown;
+          // Arguments arrive as the script realm's own objects (google.script.run deserializes).
+          const parsed = realm.JSON.parse(json) as unknown[];
+          const result = fn.apply(undefined, parsed);
+          const text = JSON.stringify(result === undefined ? null : result);
+          outcome = { ok: true, value: text === undefined ? null : JSON.parse(text) };
+        } catch (error) {
+          outcome = { ok: false, message: errorMessage(error) };
+        }
+      });
+      const o = outcome as { ok: true; value: unknown } | { ok: false; message: string };
+      return o.ok
+        ? { ok: true, value: o.value, serviceCalls }
+        : { ok: false, error: { message: o.message }, serviceCalls };
+    },
+  };
+}
