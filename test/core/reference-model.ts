@@ -196,7 +196,7 @@ export function referenceRank(
     if (
       q.startDate &&
       q.endDate &&
-      (Date.parse(q.endDate) - Date.parse(q.startDate)) / 86_400_000 >= 62
+      (Date.parse(q.endDate) - Date.parse(q.startDate)) / 86_400_000 > 62
     )
       flags.push("long-duration");
     return {

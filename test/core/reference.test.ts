@@ -39,37 +39,50 @@ interface World {
   settings: RefSettings;
 }
 
+const QUICKWIN_IDS = ["QW-1", "QW-2", "QW-3", "QW-4", "QW-5", "QW-6", "QW-7", "a", "B"];
+const EMAILS = ["a@x.id", "b@x.id", "c@x.id", "d@x.id", "e@x.id", "f@x.id"];
+
 const worldArb: fc.Arbitrary<World> = criteriaArb.chain((criteria) =>
   fc
     .record({
       quickwins: fc.uniqueArray(
         fc.record({
-          id: fc.constantFrom("QW-1", "QW-2", "QW-3", "QW-4", "QW-5", "QW-6", "QW-7", "a", "B"),
+          id: fc.constantFrom(...QUICKWIN_IDS),
           agency: fc.constantFrom(...AGENCIES, " diskominfo "),
           budget: fc.constantFrom(0, 1_000_000, 1_500_000, 25_000_000, 1_000_000),
           long: fc.boolean(),
         }),
-        { selector: (q) => q.id, minLength: 1, maxLength: 7 },
+        { selector: (q) => q.id, minLength: 2, maxLength: 7 },
       ),
       panel: fc.uniqueArray(
         fc.record({
-          email: fc.constantFrom("a@x.id", "b@x.id", "c@x.id", "d@x.id", "e@x.id", "f@x.id"),
-          agency: fc.constantFrom("", "", "Bappeda", "Disdagperin", "Inspektorat"),
+          email: fc.constantFrom(...EMAILS),
+          agency: fc.constantFrom("", "", "", "Bappeda", "Disdagperin", "Inspektorat"),
         }),
-        { selector: (m) => m.email, minLength: 1, maxLength: 6 },
+        { selector: (m) => m.email, minLength: 2, maxLength: 6 },
       ),
+      // Reviews mostly of the world's own quickwins by its own panel (indices taken modulo),
+      // so that calibration and ties really happen; a few hostile rows on top.
       reviews: fc.array(
         fc.record({
-          q: fc.constantFrom("QW-1", "QW-2", "QW-3", "QW-4", "QW-5", "QW-6", "QW-7", "a", "B", "zz"),
-          r: fc.constantFrom("a@x.id", "B@x.id ", "c@x.id", "d@x.id", "e@x.id", "f@x.id", "g@x.id"),
-          conflict: fc.constantFrom(false, false, false, false, true),
-          fault: fc.constantFrom("none", "none", "none", "none", "none", "missing", "high", "frac"),
+          qi: fc.nat(),
+          ri: fc.nat(),
+          conflict: fc.constantFrom(false, false, false, false, false, false, false, true),
+          fault: fc.constantFrom(
+            ...Array<string>(14).fill("none"),
+            "missing",
+            "high",
+            "frac",
+            "unknown-quickwin",
+            "stranger",
+            "shouting-email",
+          ),
           u: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), {
             minLength: criteria.length,
             maxLength: criteria.length,
           }),
         }),
-        { maxLength: 40 },
+        { minLength: 6, maxLength: 60, size: "max" },
       ),
       settings: fc.record({
         shortlistSize: fc.integer({ min: 1, max: 5 }),
@@ -99,7 +112,12 @@ const worldArb: fc.Arbitrary<World> = criteriaArb.chain((criteria) =>
         if (rv.fault === "missing") delete scores[first.id];
         if (rv.fault === "high") scores[first.id] = first.max + 1;
         if (rv.fault === "frac") scores[first.id] = first.min + 0.5;
-        return { quickwinId: rv.q, reviewer: rv.r, scores, declaredConflict: rv.conflict };
+        let quickwinId = quickwins[rv.qi % quickwins.length]!.id;
+        let reviewer = panel[rv.ri % panel.length]!.email;
+        if (rv.fault === "unknown-quickwin") quickwinId = "zz";
+        if (rv.fault === "stranger") reviewer = "g@x.id";
+        if (rv.fault === "shouting-email") reviewer = ` ${reviewer.toUpperCase()} `;
+        return { quickwinId, reviewer, scores, declaredConflict: rv.conflict };
       }),
       settings,
     })),
@@ -160,7 +178,10 @@ describe("rankQuickwins agrees with an independent reference of DESIGN §4", () 
   it("keeps the bootstrap's promises: seeded, own rank inside the range, shares in [0, 1]", () => {
     fc.assert(
       fc.property(worldArb, fc.integer({ min: 1, max: 60 }), (w, resamples) => {
-        const input = { ...toEngine(w), settings: { ...w.settings, bootstrapResamples: resamples } };
+        const input = {
+          ...toEngine(w),
+          settings: { ...w.settings, bootstrapResamples: resamples },
+        };
         const a = rankQuickwins(input);
         expect(rankQuickwins(input)).toEqual(a);
         const withoutBootstrap = rankQuickwins({
