@@ -110,9 +110,11 @@ const httpUrl = z.string().check(
 );
 /** Empty text means "not given" for optional fields. */
 const optionalText = (schema: z.ZodMiniType<string, string>) =>
-  z.pipe(
-    z.optional(schema),
-    z.transform((s: string | undefined) => (s === undefined || s === "" ? undefined : s)),
+  z.optional(
+    z.pipe(
+      schema,
+      z.transform((s: string) => (s === "" ? undefined : s)),
+    ),
   );
 
 export const EmailSchema = z.pipe(
