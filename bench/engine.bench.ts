@@ -21,6 +21,7 @@ export function generate(nQ = 1000, nR = 50, nC = 8, seed = 42): BenchData {
   const criteria: Criterion[] = Array.from({ length: nC }, (_, c) => ({
     id: `c${c + 1}`,
     name: `Kriteria ${c + 1}`,
+    description: undefined,
     weight: 5 + ((c * 7) % 20),
     min: 1,
     max: 5,
@@ -32,11 +33,14 @@ export function generate(nQ = 1000, nR = 50, nC = 8, seed = 42): BenchData {
     dimension: "governance",
     description: "",
     budget: 1_000_000 * (1 + (q % 50)),
+    evidenceUrl: undefined,
     startDate: "2019-09-01",
     endDate: "2019-10-15",
   }));
   const reviewers: PanelMember[] = Array.from({ length: nR }, (_, r) => ({
     email: `penilai${r + 1}@patikab.go.id`,
+    name: undefined,
+    agency: undefined,
     role: r === 0 ? "coordinator" : "reviewer",
   }));
   const quality = quickwins.map(() => u() * 4 - 2);

@@ -2,12 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { rankQuickwins } from "../../src/core/index";
 import type { Criterion } from "../../src/core/schemas";
-import { input, member, plain, qw, review, row, settings } from "./helpers";
+import { crit, input, member, plain, qw, review, row, settings } from "./helpers";
 
-const TWO: Criterion[] = [
-  { id: "a", name: "A", weight: 1, min: 1, max: 5 },
-  { id: "b", name: "B", weight: 1, min: 1, max: 5 },
-];
+const TWO: Criterion[] = [crit("a", 1, 1, 5), crit("b", 1, 1, 5)];
 
 describe("counted reviews", () => {
   it("counts only the latest review of each (quickwin, reviewer) pair, in ledger order", () => {
@@ -179,7 +176,7 @@ describe("counted reviews", () => {
       expect(result.problems.map((p) => p.code)).toEqual(["incomplete-review"]);
     }
     // A criterion id that is also an Object.prototype name is not "present" by inheritance.
-    const proto: Criterion[] = [{ id: "constructor", name: "C", weight: 1, min: 1, max: 5 }];
+    const proto: Criterion[] = [crit("constructor", 1, 1, 5)];
     const r = rankQuickwins(input({ criteria: proto, reviews: [review("q", "a@x.id", {})] }));
     expect(r.problems.map((p) => p.code)).toEqual(["incomplete-review"]);
   });

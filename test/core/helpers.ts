@@ -2,8 +2,13 @@
 import type { Criterion, PanelMember, Quickwin, Review, Settings } from "../../src/core/schemas";
 import type { RankInput, RankResult, RankRow } from "../../src/core/types";
 
+/** A criterion from its essentials (zod's output type wants every optional key spelled out). */
+export function crit(id: string, weight: number, min: number, max: number): Criterion {
+  return { id, name: id.toUpperCase(), description: undefined, weight, min, max };
+}
+
 /** One criterion scored 0–100 with weight 1: the review score R equals the score itself. */
-export const PLAIN: Criterion[] = [{ id: "x", name: "X", weight: 1, min: 0, max: 100 }];
+export const PLAIN: Criterion[] = [crit("x", 1, 0, 100)];
 
 export function qw(id: string, extra: Partial<Quickwin> = {}): Quickwin {
   return {
@@ -13,12 +18,13 @@ export function qw(id: string, extra: Partial<Quickwin> = {}): Quickwin {
     dimension: "governance",
     description: "",
     budget: 1_000_000,
+    evidenceUrl: undefined,
     ...extra,
-  };
+  } as Quickwin;
 }
 
 export function member(email: string, extra: Partial<PanelMember> = {}): PanelMember {
-  return { email, role: "reviewer", ...extra };
+  return { email, name: undefined, agency: undefined, role: "reviewer", ...extra } as PanelMember;
 }
 
 export function review(

@@ -1,0 +1,229 @@
+// DESIGN §4 rule 3: calibration none / zscore / bias, computed by hand on small panels.
+import { describe, expect, it } from "vitest";
+import { fitAdditive, rankQuickwins } from "../../src/core/index";
+import { input, plain, row, sd, settings } from "./helpers";
+
+describe("zscore", () => {
+  // A: 60, 70, 80 (μ_A = 70, σ_A = 10); B: 20, 40, 60 (μ_B = 40, σ_B = 20).
+  // All six: μ = 55, σ = √(2350/5) = √470.
+  const reviews = [
+    plain("q1", "a@x.id", 60),
+    plain("q2", "a@x.id", 70),
+    plain("q3", "a@x.id", 80),
+    plain("q1", "b@x.id", 20),
+    plain("q2", "b@x.id", 40),
+    plain("q3", "b@x.id", 60),
+  ];
+  it("maps each calibrated reviewer onto the panel's mean and sd", () => {
+    const result = rankQuickwins(
+      input({ reviews, settings: settings({ normalization: "zscore" }) }),
+    );
+    const sigma = Math.sqrt(470);
+    expect(result.normalizationUsed).toBe("zscore");
+    // R′_A(q1) = 55 + σ(60 − 70)/10 = 55 − σ; R′_B(q1) = 55 + σ(20 − 40)/20 = 55 − σ.
+    expect(row(result, "q1").score).toBeCloseTo(55 - sigma, 10);
+    expect(row(result, "q2").score).toBeCloseTo(55, 10);
+    expect(row(result, "q3").score).toBeCloseTo(55 + sigma, 10);
+    expect(row(result, "q1").sd).toBeCloseTo(0, 9);
+    // rawScore stays the mean of R.
+    expect(row(result, "q1").rawScore).toBe(40);
+    expect(row(result, "q3").rawScore).toBe(70);
+  });
+
+  it("leaves reviewers with too few reviews, or no spread, uncalibrated", () => {
+    // C has only 2 reviews (< minReviewsForCalibration 3) and D gives 50 everywhere (σ_D = 0).
+    const more = [
+      ...reviews,
+      plain("q1", "c@x.id", 90),
+      plain("q2", "c@x.id", 10),
+      plain("q1", "d@x.id", 50),
+      plain("q2", "d@x.id", 50),
+      plain("q3", "d@x.id", 50),
+    ];
+    const all = [60, 70, 80, 20, 40, 60, 90, 10, 50, 50, 50];
+    const mu = all.reduce((a, b) => a + b, 0) / all.length;
+    const sigma = sd(all);
+    const result = rankQuickwins(
+      input({ reviews: more, settings: settings({ normalization: "zscore" }) }),
+    );
+    const q1 = [mu + (sigma * (60 - 70)) / 10, mu + (sigma * (20 - 40)) / 20, 90, 50];
+    const q2 = [mu, mu, 10, 50];
+    expect(row(result, "q1").score).toBeCloseTo(q1.reduce((a, b) => a + b, 0) / 4, 10);
+    expect(row(result, "q2").score).toBeCloseTo(q2.reduce((a, b) => a + b, 0) / 4, 10);
+    // With minReviewsForCalibration 2, C is calibrated too: μ_C = 50, σ_C = √3200.
+    const loose = rankQuickwins(
+      input({
+        reviews: more,
+        settings: settings({ normalization: "zscore", minReviewsForCalibration: 2 }),
+      }),
+    );
+    const c1 = mu + (sigma * (90 - 50)) / Math.sqrt(3200);
+    expect(row(loose, "q1").score).toBeCloseTo((q1[0]! + q1[1]! + c1 + 50) / 4, 10);
+  });
+
+  it("keeps R when all counted scores are equal (σ = 0) or there is a single review", () => {
+    const flat = rankQuickwins(
+      input({
+        reviews: [plain("q1", "a@x.id", 30), plain("q2", "a@x.id", 30), plain("q3", "a@x.id", 30)],
+        settings: settings({ normalization: "zscore", minReviews: 1 }),
+      }),
+    );
+    expect(flat.rows.map((r) => r.score)).toEqual([30, 30, 30]);
+    const single = rankQuickwins(
+      input({
+        reviews: [plain("q1", "a@x.id", 30)],
+        settings: settings({ normalization: "zscore", minReviews: 1, minReviewsForCalibration: 1 }),
+      }),
+    );
+    expect(row(single, "q1").score).toBe(30);
+  });
+
+  it("a single reviewer is mapped onto itself (R′ = R)", () => {
+    const result = rankQuickwins(
+      input({
+        reviews: [plain("q1", "a@x.id", 5), plain("q2", "a@x.id", 0), plain("q3", "a@x.id", 0)],
+        settings: settings({ normalization: "zscore", minReviews: 1 }),
+      }),
+    );
+    expect(row(result, "q1").score).toBeCloseTo(5, 12);
+    expect(row(result, "q2").score).toBeCloseTo(0, 12);
+  });
+});
+
+describe("bias (least squares R = θ_q + b_j, Σ b = 0)", () => {
+  it("removes an exactly additive leniency on a full design", () => {
+    const result = rankQuickwins(
+      input({
+        reviews: [
+          plain("q1", "a@x.id", 80),
+          plain("q1", "b@x.id", 60),
+          plain("q2", "a@x.id", 70),
+          plain("q2", "b@x.id", 50),
+        ],
+        settings: settings({ normalization: "bias" }),
+      }),
+    );
+    expect(result.normalizationUsed).toBe("bias");
+    expect(row(result, "q1").score).toBeCloseTo(70, 10);
+    expect(row(result, "q2").score).toBeCloseTo(60, 10);
+    expect(row(result, "q1").sd).toBeCloseTo(0, 9);
+  });
+
+  it("fits a balanced design with noise: b_j = reviewer mean − grand mean", () => {
+    // q1: A 80, B 60; q2: A 70, B 60 → mean_A 75, mean_B 60, grand 67.5 → b_A 7.5, b_B −7.5.
+    const result = rankQuickwins(
+      input({
+        reviews: [
+          plain("q1", "a@x.id", 80),
+          plain("q1", "b@x.id", 60),
+          plain("q2", "a@x.id", 70),
+          plain("q2", "b@x.id", 60),
+        ],
+        settings: settings({ normalization: "bias" }),
+      }),
+    );
+    expect(row(result, "q1").score).toBeCloseTo(70, 10); // 72.5 and 67.5
+    expect(row(result, "q2").score).toBeCloseTo(65, 10); // 62.5 and 67.5
+    expect(row(result, "q2").sd).toBeCloseTo(sd([62.5, 67.5]), 10);
+    expect(row(result, "q1").rawScore).toBe(70);
+  });
+
+  it("links quickwins through shared reviewers on an incomplete design", () => {
+    // A: q1 90, q2 80; B: q2 60, q3 50. Exact fit: b_A − b_B = 20 → b_A = 10, b_B = −10.
+    const result = rankQuickwins(
+      input({
+        reviews: [
+          plain("q1", "a@x.id", 90),
+          plain("q2", "a@x.id", 80),
+          plain("q2", "b@x.id", 60),
+          plain("q3", "b@x.id", 50),
+        ],
+        settings: settings({ normalization: "bias", minReviews: 1 }),
+      }),
+    );
+    expect(row(result, "q1").score).toBeCloseTo(80, 10);
+    expect(row(result, "q2").score).toBeCloseTo(70, 10);
+    expect(row(result, "q3").score).toBeCloseTo(60, 10);
+    // Without calibration q3 (50) and q1 (90) keep their raw scores.
+    const none = rankQuickwins(
+      input({
+        reviews: [plain("q1", "a@x.id", 90), plain("q3", "b@x.id", 50)],
+        settings: settings({ minReviews: 1 }),
+      }),
+    );
+    expect(row(none, "q1").score).toBe(90);
+  });
+
+  it("falls back to none with graph-disconnected on a disconnected panel", () => {
+    const reviews = [
+      plain("q1", "a@x.id", 90),
+      plain("q2", "a@x.id", 80),
+      plain("q3", "b@x.id", 10),
+      plain("q3", "c@x.id", 30),
+    ];
+    const result = rankQuickwins(
+      input({ reviews, settings: settings({ normalization: "bias", minReviews: 1 }) }),
+    );
+    expect(result.normalizationUsed).toBe("none");
+    expect(result.problems.map((p) => p.code)).toEqual(["graph-disconnected"]);
+    expect(result.problems[0]!.message).toMatch(/tidak saling terhubung/);
+    expect(row(result, "q3").score).toBe(20);
+    expect(row(result, "q1").score).toBe(90);
+  });
+
+  it("ignores panel members and quickwins without counted reviews when checking connectivity", () => {
+    const base = input({
+      reviews: [plain("q1", "a@x.id", 90), plain("q1", "b@x.id", 70), plain("q2", "a@x.id", 60)],
+      settings: settings({ normalization: "bias", minReviews: 1 }),
+    });
+    const result = rankQuickwins({
+      ...base,
+      quickwins: [...base.quickwins, { ...base.quickwins[0]!, id: "idle" }],
+      reviewers: [...base.reviewers, { ...base.reviewers[0]!, email: "idle@x.id" }],
+    });
+    expect(result.normalizationUsed).toBe("bias");
+    expect(result.problems).toEqual([]);
+  });
+
+  it("no counted reviews: nothing to fit, no problem", () => {
+    const result = rankQuickwins({
+      ...input({ reviews: [], settings: settings({ normalization: "bias" }) }),
+    });
+    expect(result.normalizationUsed).toBe("bias");
+    expect(result.problems).toEqual([]);
+  });
+});
+
+describe("fitAdditive", () => {
+  it("solves the normal equations (residuals orthogonal to every θ and b) on either side", () => {
+    // 3 quickwins × 4 reviewers, incomplete; and the transpose (more quickwins than reviewers).
+    const edges: [number, number, number][] = [
+      [0, 0, 70],
+      [0, 1, 55],
+      [1, 1, 62],
+      [1, 2, 80],
+      [2, 2, 41],
+      [2, 3, 66],
+      [0, 3, 90],
+      [1, 0, 33],
+    ];
+    for (const transpose of [false, true]) {
+      const q = edges.map((e) => (transpose ? e[1] : e[0]));
+      const r = edges.map((e) => (transpose ? e[0] : e[1]));
+      const y = edges.map((e) => e[2]);
+      const nQ = transpose ? 4 : 3;
+      const nR = transpose ? 3 : 4;
+      const { theta, bias } = fitAdditive(q, r, y, nQ, nR);
+      const res = y.map((v, e) => v - theta[q[e]!]! - bias[r[e]!]!);
+      for (let k = 0; k < nQ; k++) {
+        const s = res.filter((_, e) => q[e] === k).reduce((a, b) => a + b, 0);
+        expect(Math.abs(s)).toBeLessThan(1e-9);
+      }
+      for (let k = 0; k < nR; k++) {
+        const s = res.filter((_, e) => r[e] === k).reduce((a, b) => a + b, 0);
+        expect(Math.abs(s)).toBeLessThan(1e-9);
+      }
+      expect(Math.abs(bias.reduce((a, b) => a + b, 0))).toBeLessThan(1e-9);
+    }
+  });
+});
