@@ -1,0 +1,105 @@
+// Shared fixtures for the server suites: the real dist/server.js in the emulator, a panel,
+// quickwins and helpers to call functions as a user.
+import { createEmulator } from "../../src/preview/emulator";
+import { loadServer, type RpcResult, type ServerRuntime } from "../../src/preview/runtime";
+
+export const COORD = "koordinator@patikab.go.id";
+export const REV_A = "ani@patikab.go.id"; // from Dinkes
+export const REV_B = "budi@patikab.go.id"; // no agency
+export const REV_C = "citra@patikab.go.id"; // from Bappeda
+export const STRANGER = "orang.lain@gmail.com";
+
+export function ok<T = unknown>(r: RpcResult): T {
+  if (!r.ok) throw new Error(`expected success, got: ${r.error.message}`);
+  return r.value as T;
+}
+
+export function failure(r: RpcResult): string {
+  if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value).slice(0, 200)}`);
+  return r.error.message;
+}
+
+export interface World {
+  rt: ServerRuntime;
+  call(name: string, args: unknown[], email?: string, locale?: string): RpcResult;
+  criteria: string[];
+  scores(value: number): Record<string, number>;
+}
+
+export const QUICKWIN = {
+  name: "Satrio Pasar",
+  agency: "Disdagperin",
+  dimension: "economy",
+  description: "Sistem antrean pasar",
+  startDate: "2019-09-05",
+  endDate: "2019-10-20",
+  budget: 1_500_000,
+};
+
+/** A set-up spreadsheet with a coordinator, three reviewers and `quickwins` quickwins. */
+export function world(options: { quickwins?: number; locale?: string } = {}): World {
+  const rt = loadServer({ emulator: createEmulator() });
+  const locale = options.locale ?? "id";
+  const call = (name: string, args: unknown[], email = COORD, loc = locale) =>
+    rt.call(name, args, { email, locale: loc });
+  ok(call("setupSpreadsheet", []));
+  ok(
+    call("saveReviewers", [
+      [
+        { email: COORD, role: "coordinator", name: "Koordinator" },
+        { email: REV_A, role: "reviewer", agency: "Dinkes" },
+        { email: REV_B, role: "reviewer" },
+        { email: REV_C, role: "reviewer", agency: "Bappeda" },
+      ],
+    ]),
+  );
+  const n = options.quickwins ?? 3;
+  if (n > 0) seedQuickwins(rt, n);
+  const state = ok<{ criteria: { id: string }[] }>(call("getSidebarState", []));
+  const criteria = state.criteria.map((c) => c.id);
+  return {
+    rt,
+    call,
+    criteria,
+    scores: (value) => Object.fromEntries(criteria.map((c) => [c, value])),
+  };
+}
+
+const AGENCIES = ["Disdagperin", "Dinkes", "Dislautkan", "Bappeda", "Diskominfo"];
+const DIMS = ["governance", "branding", "economy", "living", "society", "environment"];
+
+/** Quickwins typed straight into the sheet (fast for 1 000), as a person would paste them. */
+export function seedQuickwins(rt: ServerRuntime, n: number): void {
+  const rows: unknown[][] = [];
+  for (let i = 1; i <= n; i++) {
+    rows.push([
+      `QW-${String(i).padStart(3, "0")}`,
+      `Quickwin ${i}`,
+      AGENCIES[i % AGENCIES.length],
+      DIMS[i % DIMS.length],
+      `Deskripsi ${i}`,
+      "2019-09-01",
+      "2019-10-15",
+      1_000_000 + i * 1000,
+      "",
+      "pilot",
+      "",
+      COORD,
+      "",
+    ]);
+  }
+  const sheet = rt.emulator.snapshot().sheets.find((s) => s.name === "Quickwin");
+  const start = (sheet?.values.length ?? 1) + 1;
+  rt.emulator.typeInto("Quickwin", `A${start}:M${start + n - 1}`, rows);
+}
+
+export function sheet(rt: ServerRuntime, name: string) {
+  const s = rt.emulator.snapshot().sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+/** The snapshot without the log sheet (which every mutation appends to). */
+export function dataSnapshot(rt: ServerRuntime) {
+  return JSON.stringify(rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"));
+}
