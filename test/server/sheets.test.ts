@@ -1,0 +1,328 @@
+// Setup and the sheets themselves: names, headers, formats, protection, idempotent re-runs,
+// renamed tabs, verbatim text, and hand-edited rows that are skipped and reported.
+import { describe, expect, it } from "vitest";
+import { createEmulator } from "../../src/preview/emulator";
+import { loadServer } from "../../src/preview/runtime";
+import { COORD, failure, ok, QUICKWIN, REV_B, STRANGER, sheet, world } from "./helpers";
+
+const ID_NAMES = [
+  "Quickwin",
+  "Kriteria",
+  "Tim Penilai",
+  "Penilaian",
+  "Pengaturan",
+  "Peringkat",
+  "Daftar Pendek",
+  "Log",
+];
+
+function sheetJson(rt: ReturnType<typeof loadServer>, name: string) {
+  const s = rt.emulator.toJSON().sheets.find((x) => x.name === name);
+  if (!s) throw new Error(name);
+  return s;
+}
+
+describe("setupSpreadsheet", () => {
+  it("creates the eight localized sheets; the caller becomes coordinator", () => {
+    const rt = loadServer({ emulator: createEmulator() });
+    const r = rt.call("setupSpreadsheet", [], {
+      email: " Koordinator@PatiKab.go.id ",
+      locale: "in_ID",
+    });
+    const state = ok<{ user: { role: string }; criteria: unknown[]; setupDone: boolean }>(r);
+    expect(state.setupDone).toBe(true);
+    expect(state.user.role).toBe("coordinator");
+    expect(state.criteria.length).toBeGreaterThanOrEqual(3);
+    const names = rt.emulator.snapshot().sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(ID_NAMES));
+    expect(sheet(rt, "Tim Penilai").values).toEqual([
+      ["Email", "Nama", "OPD", "Peran"],
+      [COORD, "", "", "coordinator"],
+    ]);
+    const q = sheetJson(rt, "Quickwin");
+    expect(q.frozenRows).toBe(1);
+    const nf = (name: string, r: number, c: number) =>
+      sheetJson(rt, name).cells.find((x) => x.r === r && x.c === c)?.nf;
+    expect(nf("Quickwin", 500, 1)).toBe("@"); // id, far down: typed text stays text
+    expect(nf("Quickwin", 2, 6)).toBe("@"); // start date
+    expect(nf("Quickwin", 2, 8)).toMatch(/Rp/); // budget
+    expect(nf("Tim Penilai", 3, 1)).toBe("@");
+    const cell = (name: string, r: number, c: number) =>
+      sheetJson(rt, name).cells.find((x) => x.r === r && x.c === c);
+    expect(cell("Quickwin", 2, 4)?.dv?.values).toEqual(
+      expect.arrayContaining([expect.arrayContaining(["governance"])]),
+    );
+    expect(cell("Quickwin", 1, 1)?.st?.fontWeight).toBe("bold");
+    const protections = rt.emulator.toJSON().protections;
+    const protectedIds = protections.filter((p) => p.warningOnly).map((p) => p.sheetId);
+    const idOf = (name: string) => rt.emulator.toJSON().sheets.find((s) => s.name === name)!.id;
+    expect(protectedIds.sort()).toEqual(
+      ["Penilaian", "Peringkat", "Daftar Pendek", "Log"].map(idOf).sort(),
+    );
+    expect(sheetJson(rt, "Peringkat").charts).toHaveLength(1);
+  });
+
+  it("names the sheets in English for an English coordinator", () => {
+    const rt = loadServer({ emulator: createEmulator() });
+    ok(rt.call("setupSpreadsheet", [], { email: COORD, locale: "en_US" }));
+    const names = rt.emulator.snapshot().sheets.map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Quickwins",
+        "Criteria",
+        "Panel",
+        "Reviews",
+        "Settings",
+        "Ranking",
+        "Shortlist",
+        "Log",
+      ]),
+    );
+    expect(sheet(rt, "Panel").values[0]).toEqual(["Email", "Name", "Agency", "Role"]);
+  });
+
+  it("is idempotent: a re-run changes nothing but the log", () => {
+    const w = world();
+    const before = rt(w).emulator.toJSON();
+    const again = w.call("setupSpreadsheet", []);
+    ok(again);
+    const after = rt(w).emulator.toJSON();
+    const strip = (d: typeof before) => JSON.stringify(d.sheets.filter((s) => s.name !== "Log"));
+    expect(strip(after)).toBe(strip(before));
+    expect(after.properties).toEqual(before.properties);
+    expect(after.protections).toEqual(before.protections);
+  });
+
+  it("repairs a deleted sheet and a damaged header, and keeps working on a renamed tab", () => {
+    const w = world();
+    const SpreadsheetApp = w.rt.emulator.globals
+      .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      ss.deleteSheet(ss.getSheetByName("Pengaturan")!);
+      ss.getSheetByName("Quickwin")!.setName("Program 2019");
+      ss.getSheetByName("Kriteria")!
+        .getRange("A1:B1")
+        .setValues([["", "rusak"]]);
+    });
+    // Renamed: reading still works (by sheet id).
+    const state = ok<{ quickwins: unknown[] }>(w.call("getSidebarState", []));
+    expect(state.quickwins).toHaveLength(3);
+    ok(w.call("saveQuickwin", [QUICKWIN], REV_B));
+    expect(sheet(w.rt, "Program 2019").values).toHaveLength(5);
+    ok(w.call("setupSpreadsheet", []));
+    const names = w.rt.emulator.snapshot().sheets.map((s) => s.name);
+    expect(names).toContain("Pengaturan");
+    expect(names).toContain("Program 2019");
+    expect(names).not.toContain("Quickwin");
+    expect(sheet(w.rt, "Kriteria").values[0]!.slice(0, 2)).toEqual(["ID", "Nama"]);
+    expect(sheet(w.rt, "Pengaturan").values).toHaveLength(9);
+  });
+
+  it("once a panel exists, only a coordinator may run it", () => {
+    const w = world();
+    expect(failure(w.call("setupSpreadsheet", [], REV_B))).toMatch(/Hanya koordinator/);
+    expect(failure(w.call("setupSpreadsheet", [], STRANGER))).toMatch(/belum terdaftar/);
+  });
+});
+
+function rt(w: ReturnType<typeof world>) {
+  return w.rt;
+}
+
+describe("typed text is stored verbatim", () => {
+  const tricky = [
+    '=HYPERLINK("http://x";"klik")',
+    "+62 812",
+    "007",
+    "2019-09-05",
+    "TRUE",
+    "'kutip",
+    "1.500.000",
+    "-5",
+    "@user",
+  ];
+
+  it("in quickwins, panel names, criteria, comments and generated sheets", () => {
+    const w = world({ quickwins: 0 });
+    for (const text of tricky) {
+      const q = ok<{ id: string }>(
+        w.call(
+          "saveQuickwin",
+          [{ ...QUICKWIN, name: text, agency: text, description: text }],
+          REV_B,
+        ),
+      );
+      ok(w.call("submitReview", [{ quickwinId: q.id, scores: w.scores(3), comment: text }], REV_B));
+    }
+    ok(
+      w.call("saveReviewers", [
+        [
+          { email: COORD, role: "coordinator", name: "007", agency: "+62 812" },
+          { email: REV_B, role: "reviewer", name: "=1+1", agency: "TRUE" },
+        ],
+      ]),
+    );
+    ok(
+      w.call("saveCriteria", [
+        [{ id: "a", name: "2019-09-05", description: "=SUM(1)", weight: 1, min: 1, max: 5 }],
+      ]),
+    );
+    const state = ok<{
+      quickwins: { name: string; agency: string; description: string }[];
+      panel: { name?: string; agency?: string }[];
+      criteria: { name: string; description?: string }[];
+    }>(w.call("getSidebarState", []));
+    expect(state.quickwins.map((q) => q.name)).toEqual(tricky);
+    expect(state.quickwins.map((q) => q.description)).toEqual(tricky);
+    expect(state.panel.map((m) => [m.name, m.agency])).toEqual([
+      ["007", "+62 812"],
+      ["=1+1", "TRUE"],
+    ]);
+    expect(state.criteria[0]).toMatchObject({ name: "2019-09-05", description: "=SUM(1)" });
+    const mine = ok<{ myReviews: { comment: string }[] }>(w.call("getSidebarState", [], REV_B));
+    expect(mine.myReviews.map((r) => r.comment)).toEqual(tricky);
+    for (const name of ["Quickwin", "Penilaian", "Tim Penilai", "Kriteria"]) {
+      const s = sheet(w.rt, name);
+      expect(s.formulas.flat().filter((f) => f !== "")).toEqual([]);
+    }
+    expect(
+      sheet(w.rt, "Quickwin")
+        .values.slice(1)
+        .map((r) => r[1]),
+    ).toEqual(tricky);
+    expect(
+      sheet(w.rt, "Penilaian")
+        .values.slice(1)
+        .map((r) => r[4]),
+    ).toEqual(tricky);
+    // Generated sheets too.
+    ok(w.call("saveSettings", [{ minReviews: 1 }]));
+    ok(w.call("computeRanking", []));
+    const ranking = sheet(w.rt, "Peringkat");
+    expect(ranking.formulas.flat().filter((f) => f !== "")).toEqual([]);
+    expect(
+      ranking.values
+        .slice(1, 1 + tricky.length)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual([...tricky].sort());
+    ok(w.call("exportShortlist", []));
+    expect(
+      sheet(w.rt, "Daftar Pendek")
+        .formulas.flat()
+        .filter((f) => f !== ""),
+    ).toEqual([]);
+  });
+});
+
+describe("hand-edited sheets", () => {
+  it("skip bad rows with sheet and row number, accept what a person types, never crash", () => {
+    const w = world({ quickwins: 2 });
+    const e = w.rt.emulator;
+    // Quickwins: a good row typed with Indonesian number text, a date the sheet turned into a
+    // Date (typed into a non-text cell), a bad dimension, a missing name, blank rows between.
+    e.typeInto("Quickwin", "A5:M8", [
+      [
+        "QW-010",
+        "Diketik",
+        "Dinkes",
+        "Smart Living",
+        "x",
+        "2019-09-01",
+        "2019-09-30",
+        "Rp1.500.000",
+        "2,000",
+        "Uji coba",
+        "",
+        "",
+        "",
+      ],
+      [
+        "QW-011",
+        "Dimensi salah",
+        "Dinkes",
+        "space",
+        "x",
+        "2019-09-01",
+        "2019-09-30",
+        0,
+        "",
+        "",
+        "",
+        "",
+        "",
+      ],
+      ["", "", "", "", "", "", "", "", "", "", "", "", ""],
+      ["QW-012", "", "Dinkes", "living", "x", "2019-09-01", "2019-09-30", 0, "", "", "", "", ""],
+    ]);
+    e.typeInto("Quickwin", "A9:B9", [["QW-001", "Duplikat"]]);
+    e.typeInto("Penilaian", "A2:F3", [
+      ["2019-09-05T01:00:00Z", "QW-001", REV_B, "{bukan json", "", "tidak"],
+      ["2019-09-05T01:00:00Z", "QW-002", REV_B, JSON.stringify(w.scores(4)), "ok", "tidak"],
+    ]);
+    e.typeInto("Pengaturan", "A10:B11", [
+      ["warna", "merah"],
+      ["shortlistSize", "banyak"],
+    ]);
+    e.typeInto("Tim Penilai", "A6:D6", [["bukan-email", "", "", "reviewer"]]);
+    const state = ok<{
+      quickwins: {
+        id: string;
+        budget: number;
+        beneficiaries?: number;
+        stage?: string;
+        dimension: string;
+      }[];
+      problems: { sheet: string; row: number; message: string }[];
+      reviewCount: number;
+    }>(w.call("getSidebarState", []));
+    const typed = state.quickwins.find((q) => q.id === "QW-010");
+    expect(typed).toMatchObject({
+      budget: 1_500_000,
+      beneficiaries: 2000,
+      stage: "pilot",
+      dimension: "living",
+    });
+    expect(state.quickwins.map((q) => q.id)).toEqual(["QW-001", "QW-002", "QW-010"]);
+    const where = state.problems.map((p) => `${p.sheet}:${p.row}`);
+    expect(where).toEqual(
+      expect.arrayContaining([
+        "Quickwin:6",
+        "Quickwin:8",
+        "Quickwin:9",
+        "Penilaian:2",
+        "Pengaturan:10",
+        "Pengaturan:11",
+        "Tim Penilai:6",
+      ]),
+    );
+    expect(state.problems.find((p) => p.row === 6 && p.sheet === "Quickwin")!.message).toMatch(
+      /Dimensi/,
+    );
+    expect(state.problems.find((p) => p.sheet === "Penilaian")!.message).toMatch(/JSON/);
+    expect(state.reviewCount).toBe(1);
+    const ranking = ok<{ rowProblems: unknown[] }>(w.call("computeRanking", []));
+    expect(ranking.rowProblems).toEqual(state.problems);
+  });
+
+  it("reads a date a person typed into a date cell in the spreadsheet's time zone", () => {
+    const w = world({ quickwins: 0 });
+    const SpreadsheetApp = w.rt.emulator.globals
+      .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Quickwin")!;
+      s.getRange("F2:G2").setNumberFormat("yyyy-mm-dd");
+    });
+    w.rt.emulator.typeInto("Quickwin", "A2:H2", [
+      ["QW-001", "Tanggal", "Dinkes", "living", "", "2019-09-05", "2019-10-01", 0],
+    ]);
+    const values = sheet(w.rt, "Quickwin").values[1]!;
+    expect(typeof values[5]).toBe("string"); // the snapshot shows the Date as ISO
+    expect(values[5]).not.toBe("2019-09-05");
+    const state = ok<{ quickwins: { startDate: string; endDate: string }[] }>(
+      w.call("getSidebarState", []),
+    );
+    expect(state.quickwins[0]).toMatchObject({ startDate: "2019-09-05", endDate: "2019-10-01" });
+  });
+});
