@@ -16,7 +16,7 @@ import { button, type Ctx, dimensionLabel, notice, withProgress } from "../ui";
 
 function statusBadge(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
   const { t } = ctx;
-  if (q.agencyConflict && q.status === "todo") {
+  if (q.agencyConflict && q.status !== "scored") {
     return h("span", { class: "badge conflict" }, t("status.agencyConflict"));
   }
   return h("span", { class: `badge ${q.status}` }, t(`status.${q.status}`));
