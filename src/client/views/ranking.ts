@@ -38,6 +38,7 @@ export function rankingView(ctx: Ctx): HTMLElement {
     "div",
     { class: "rank-body" },
     ui.ranking ? rankingResult(ctx, ui.ranking) : h("p", { class: "help" }, t("rank.intro")),
+    !ui.ranking ? skippedRows(ctx) : null,
   );
   return h(
     "section",
@@ -243,6 +244,25 @@ function problems(ctx: Ctx, r: ComputeRankingResult): HTMLElement | null {
       "ul",
       null,
       items.map((m) => h("li", null, m)),
+    ),
+  );
+}
+
+/** Rows of the sheets that could not be read (coordinators see them before ranking too). */
+function skippedRows(ctx: Ctx): HTMLElement | null {
+  const { t } = ctx;
+  const rows = ctx.state.problems ?? [];
+  if (rows.length === 0) return null;
+  return h(
+    "section",
+    { class: "problems", "aria-labelledby": "skipped-heading" },
+    h("h3", { id: "skipped-heading" }, t("rank.problems", { n: rows.length })),
+    h(
+      "ul",
+      null,
+      rows.map((p) =>
+        h("li", null, t("rank.rowProblem", { sheet: p.sheet, row: p.row, message: p.message })),
+      ),
     ),
   );
 }
