@@ -3,7 +3,7 @@
 import { DIMENSIONS, isLongDuration, QuickwinInputSchema, STAGES } from "../../core/schemas";
 import { h, uid } from "../dom";
 import { validate } from "../fields";
-import { formatRupiah, parseCount, parseRupiah } from "../format";
+import { formatDateShort, formatRupiah, parseCount, parseRupiah } from "../format";
 import {
   draftOfQuickwin,
   emptyQuickwinDraft,
@@ -49,6 +49,16 @@ function quickwinList(ctx: Ctx): HTMLElement {
                 { class: "qw-text" },
                 h("span", { class: "qw-name" }, q.name),
                 h("span", { class: "qw-meta" }, `${q.agency} · ${formatRupiah(q.budget)}`),
+                q.startDate && q.endDate
+                  ? h(
+                      "span",
+                      { class: "qw-meta" },
+                      t("qw.dates", {
+                        start: formatDateShort(q.startDate),
+                        end: formatDateShort(q.endDate),
+                      }),
+                    )
+                  : null,
               ),
               q.editable
                 ? button(

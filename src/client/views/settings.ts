@@ -328,6 +328,8 @@ function criterionCard(
   const min = bind("min", h("input", { type: "number", step: "1", inputmode: "numeric" }));
   const max = bind("max", h("input", { type: "number", step: "1", inputmode: "numeric" }));
   const description = bind("description", h("textarea", { rows: "2", maxlength: "5000" }));
+  const rangeHelpId = uid("range-help");
+  for (const el of [weight, min, max]) el.setAttribute("aria-describedby", rangeHelpId);
   const levelsError = errors.slot(`${i}.levels`);
 
   const renderLevels = () => {
@@ -414,9 +416,11 @@ function criterionCard(
           error: errors.slot(`${i}.max`, max),
         }),
       ),
+      h("p", { class: "help", id: rangeHelpId }, t("set.weightRangeHelp")),
       field({
         label: t("field.description"),
         control: description,
+        help: t("set.descriptionHelp"),
         error: errors.slot(`${i}.description`, description),
       }),
       h("p", { class: "sub-label" }, t("field.levels")),
@@ -553,6 +557,7 @@ function memberCard(
       h("legend", null, t("set.memberN", { n: i + 1 })),
       field({
         label: t("field.email"),
+        help: t("set.emailHelp"),
         control: email,
         required: true,
         error: errors.slot(`${i}.email`, email),
@@ -564,7 +569,12 @@ function memberCard(
         help: t("set.agencyHelp"),
         error: errors.slot(`${i}.agency`, agency),
       }),
-      field({ label: t("field.role"), control: role, error: errors.slot(`${i}.role`, role) }),
+      field({
+        label: t("field.role"),
+        control: role,
+        help: t("set.roleHelp"),
+        error: errors.slot(`${i}.role`, role),
+      }),
       h("div", { class: "buttons" }, remove),
     ),
   );

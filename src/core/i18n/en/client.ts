@@ -145,4 +145,10 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "set.addMember": "Add a member",
   "set.savePanel": "Save panel",
   "set.panelSaved": "Panel saved ({n} members).",
+  "set.weightRangeHelp":
+    "Weight: how much this criterion counts (the total need not be 100). Min–max: the whole-number score range, e.g. 1–5.",
+  "set.descriptionHelp": "What is assessed, in one sentence (optional).",
+  "set.emailHelp": "The Google account email used to open the spreadsheet.",
+  "set.roleHelp": "Coordinators also manage the rubric, panel, ranking and export.",
+  "qw.dates": "{start}–{end}",
 };

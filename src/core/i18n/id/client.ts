@@ -147,4 +147,10 @@ export const clientId = {
   "set.addMember": "Tambah anggota",
   "set.savePanel": "Simpan tim penilai",
   "set.panelSaved": "Tim penilai tersimpan ({n} anggota).",
+  "set.weightRangeHelp":
+    "Bobot: seberapa penting kriteria ini (total tidak harus 100). Min–maks: rentang nilai bulat, mis. 1–5.",
+  "set.descriptionHelp": "Apa yang dinilai, dalam satu kalimat (boleh kosong).",
+  "set.emailHelp": "Email akun Google yang dipakai untuk membuka spreadsheet.",
+  "set.roleHelp": "Koordinator juga mengatur rubrik, tim, peringkat, dan ekspor.",
+  "qw.dates": "{start}–{end}",
 } as const;
