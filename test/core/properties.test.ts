@@ -195,9 +195,9 @@ describe("rankQuickwins properties", () => {
           expect(other.rows.map((r) => [r.quickwinId, r.rank, r.flags])).toEqual(
             base.rows.map((r) => [r.quickwinId, r.rank, r.flags]),
           );
-          other.rows.forEach((r, i) =>
-            expect(close(r.score, base.rows[i]!.score, 1e-9)).toBe(true),
-          );
+          for (const [i, r] of other.rows.entries()) {
+            expect(close(r.score, base.rows[i]!.score, 1e-9)).toBe(true);
+          }
           expect(other.shortlist).toEqual(base.shortlist);
         },
       ),
