@@ -364,6 +364,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
       expect(await page.textContent(".notice.ok")).toContain("tersimpan");
       await page.click("button.back");
     }
+    const ownId = (await own.getAttribute("data-id")) as string;
     await own.click();
     expect(await page.textContent(".notice.warn")).toContain("Disdagperin");
     await fillScores(page, () => 2);
@@ -372,7 +373,21 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     const error = page.locator(".score-form .notice.error");
     expect(await error.isVisible()).toBe(true);
     const message = (await error.textContent()) ?? "";
-    expect(message).toMatch(/^Gagal: .{10,}/);
+    // Exactly the server's own words for this refusal.
+    const direct = (await (
+      await fetch(`${preview.url}/rpc/submitReview`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          args: [{ quickwinId: ownId, scores: {}, declaredConflict: false }],
+          user: REVIEWERS.disdagperin,
+          locale: "id",
+        }),
+      })
+    ).json()) as { ok: boolean; error?: { message: string } };
+    expect(direct.ok).toBe(false);
+    expect(direct.error?.message).toMatch(/.{10,}/);
+    expect(message).toBe(`Gagal: ${direct.error?.message}`);
     // What was typed is still there.
     expect(await page.inputValue(".score-form textarea")).toBe("ingin tetap menilai");
     expect(await page.locator(".score-form input[type=radio]:checked").count()).toBeGreaterThan(0);

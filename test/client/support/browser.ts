@@ -1,9 +1,7 @@
 // Shared by the browser suites: Debian's Chromium through playwright-core, a preview server of
 // our own (`npm start`'s entry, on a free port, with a fresh workbook), axe-core, and helpers to
 // drive the sidebar like a person (including keyboard only).
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -45,81 +43,34 @@ export async function launch(executablePath: string): Promise<Browser> {
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export interface Preview {
   url: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the preview (`src/preview/start.ts`, what `npm start` runs after the build) on a free
- * port with an empty workbook in a temp dir (QW_DEMO=0: a clean meeting). QW_PREVIEW_URL points
- * the suite at an already running preview instead.
+ * Starts the preview server of `npm start` (src/preview/server.ts) in this process, on a free
+ * port, with a new empty workbook in a temp dir (QW_DEMO=0: a clean meeting), serving the built
+ * dist/ (vitest's global setup has just built it). QW_PREVIEW_URL points the suite at an
+ * already running preview instead.
  */
 export async function startPreview(): Promise<Preview> {
   if (process.env.QW_PREVIEW_URL) {
     return { url: process.env.QW_PREVIEW_URL.replace(/\/$/, ""), stop: async () => {} };
   }
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "qw-preview-"));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "src/preview/start.ts")],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        QW_DATA: join(dataDir, "workbook.json"),
-        QW_DEMO: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += String(d);
+  const { startPreview: start } = await import("../../../src/preview/server");
+  const preview = await start({
+    port: 0,
+    host: "127.0.0.1",
+    dataFile: join(dataDir, "workbook.json"),
+    demo: false,
+    log: () => {},
   });
-  child.stderr?.on("data", (d) => {
-    output += String(d);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`the preview server exited (${child.exitCode}):\n${output}`);
-    }
-    try {
-      const res = await fetch(`${url}/preview/users`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill();
-      throw new Error(`the preview server did not start within 30 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
   return {
-    url,
+    url: preview.url.replace(/\/$/, ""),
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      }
+      await preview.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
