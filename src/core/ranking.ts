@@ -554,7 +554,11 @@ export function rankQuickwins(input: RankInput): RankResult {
     else if (s !== null && info.budget !== null && info.budget > 0) {
       valueForMoney = s / (info.budget / 1e6);
     }
-    if (n >= 2 && maxR[q]! - minR[q]! > settings.disagreementThreshold) flags.add("disagreement");
+    // Strictly above the threshold, in exact arithmetic: a spread equal to the threshold up to
+    // rounding (R is a sum of fractions) does not count.
+    if (n >= 2 && maxR[q]! - minR[q]! - settings.disagreementThreshold > TIE_EPSILON) {
+      flags.add("disagreement");
+    }
     if (info.longDuration) flags.add("long-duration");
     return {
       quickwinId: info.id,
@@ -627,7 +631,8 @@ function zscoreCalibrate(
  * Orders `sorted` (already by score, descending) within tie groups. A tie group is a maximal run
  * of consecutive scores each within TIE_EPSILON of the next (ties chain: 1, 1+0.8e-9, 1+1.6e-9
  * form one group even though the ends differ by more than 1e-9 — "within 1e-9" is not
- * transitive, and chaining is the only grouping that is). Returns whether any group was found.
+ * transitive, and chaining is the only grouping that is). Every member of a group of two or
+ * more ties with a neighbour, so every member is flagged tie-broken.
  */
 function resolveTies(
   sorted: number[],

@@ -150,6 +150,30 @@ describe("disagreement (rule 10)", () => {
     expect(row(spread(50, 62, 10), "q").flags).toContain("disagreement");
     expect(row(spread(50, 50, 0), "q").flags).not.toContain("disagreement");
   });
+  it("compares in exact arithmetic: a spread equal to the threshold up to rounding is not flagged", () => {
+    // Weights 1 and 2 on 0..3: R = 100·(a/3 + 2b/3)/3. (a, b) = (1, 0) → 11.11…, (2, 2) → 66.66…;
+    // their difference is 55.55… in exact arithmetic, whatever the rounding of each R.
+    const criteria = [crit("a", 1, 0, 3), crit("b", 2, 0, 3)];
+    const r1 = (100 * (1 / 3)) / 3;
+    const r2 = (100 * (2 / 3 + (2 * 2) / 3)) / 3;
+    const threshold = 500 / 9;
+    for (const [t, flagged] of [
+      [threshold, false],
+      [threshold - 1e-6, true],
+      [threshold + 1e-6, false],
+    ] as const) {
+      const result = rankQuickwins(
+        input({
+          criteria,
+          reviews: [review("q", "a@x.id", { a: 1, b: 0 }), review("q", "b@x.id", { a: 2, b: 2 })],
+          settings: settings({ disagreementThreshold: t }),
+        }),
+      );
+      expect(row(result, "q").maxReview! - row(result, "q").minReview!).toBeCloseTo(r2 - r1, 12);
+      expect(row(result, "q").flags.includes("disagreement"), String(t)).toBe(flagged);
+    }
+  });
+
   it("needs at least two counted reviews, and uses raw R even under calibration", () => {
     const one = rankQuickwins(
       input({
