@@ -75,19 +75,24 @@ export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
   const defaultLocale = options.defaultLocale ?? "id";
   const script = new vm.Script(code, { filename: "server.js" });
 
-  const load = (): Loaded => {
+  const makeContext = (): Loaded => {
     const context = vm.createContext({ ...emulator.globals });
     const realm = vm.runInContext(
       "({ Date: Date, Error: Error, JSON: JSON })",
       context,
     ) as Loaded["realm"];
-    emulator.useRealm({ Date: realm.Date, Error: realm.Error });
-    script.runInContext(context);
     return { context, realm };
+  };
+  const load = (inExecution: boolean): Loaded => {
+    const loaded = makeContext();
+    // Inside an execution only: runExecution restores the outer realm when it ends.
+    if (inExecution) emulator.useRealm({ Date: loaded.realm.Date, Error: loaded.realm.Error });
+    script.runInContext(loaded.context);
+    return loaded;
   };
 
   // Load once now: a syntax error or a script touching services at load time shows at once.
-  const first = load();
+  const first = load(false);
   const context = first.context as Record<string, unknown>;
   const names = topLevelFunctions(code).filter(
     (name) => !name.endsWith("_") && typeof context[name] === "function",
@@ -118,8 +123,7 @@ export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
       };
       const { serviceCalls } = emulator.runExecution(user, () => {
         try {
-          const { context, realm } = load();
-          emulator.useRealm({ Date: realm.Date, Error: realm.Error });
+          const { context, realm } = load(true);
           const fn = (context as Record<string, unknown>)[name] as (...a: unknown[]) => unknown;
           // Arguments arrive as the script realm's own objects (google.script.run deserializes).
           const parsed = realm.JSON.parse(json) as unknown[];

@@ -1,11 +1,41 @@
-// `npm start`: serves the built sidebar locally (the full preview replaces this).
-import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import { join } from "node:path";
+// `npm start` (after the build): the local preview on http://127.0.0.1:$PORT.
+// Environment: PORT (default 8080), QW_DATA (workbook file, default .preview/workbook.json),
+// QW_DEMO=0 (start a new workbook empty instead of with demo data).
+import { CorruptWorkbookError, DEFAULT_DATA_FILE, type Preview, startPreview } from "./server";
 
-const port = Number(process.env.PORT ?? 8080);
-const html = readFileSync(join(import.meta.dirname, "../../dist/sidebar.html"), "utf8");
-createServer((_req, res) => {
-  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-  res.end(html);
-}).listen(port, "127.0.0.1", () => console.log(`Preview: http://127.0.0.1:${port}/`));
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`PORT must be a port number, not "${process.env.PORT}".`);
+    process.exit(1);
+  }
+  let preview: Preview;
+  try {
+    preview = await startPreview({
+      port,
+      dataFile: process.env.QW_DATA || DEFAULT_DATA_FILE,
+      demo: process.env.QW_DEMO !== "0",
+      log: (m) => console.log(m),
+    });
+  } catch (error) {
+    if (error instanceof CorruptWorkbookError) console.error(error.message);
+    else if (error && typeof error === "object" && "code" in error && error.code === "EADDRINUSE")
+      console.error(`Port ${port} is in use; set PORT to another one (e.g. PORT=8081 npm start).`);
+    else console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  console.log(`Preview: ${preview.url}  (Ctrl-C to stop)`);
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    preview.close().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+void main();

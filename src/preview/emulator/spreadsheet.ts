@@ -904,7 +904,22 @@ export class RangeObj extends Emulated {
   getValues(): unknown[][] {
     const m = this._m();
     const wb = this._ctx.wb;
-    return this._each((r, c) => scriptValue(this._ctx, wb.read(m, r, c)));
+    const out: unknown[][] = new Array(this._numRows);
+    for (let i = 0; i < this._numRows; i++) {
+      const r = this._row + i;
+      const line = m.rows[r - 1];
+      const values: unknown[] = new Array(this._numCols);
+      for (let j = 0; j < this._numCols; j++) {
+        const cell = line?.[this._col - 1 + j];
+        if (cell === undefined) values[j] = "";
+        else if (cell.f === undefined && cell.nf === undefined && typeof cell.v !== "object") {
+          // Fast path: a plain number, string or boolean with the automatic format.
+          values[j] = cell.v ?? "";
+        } else values[j] = scriptValue(this._ctx, wb.read(m, r, this._col + j));
+      }
+      out[i] = values;
+    }
+    return out;
   }
   getValue(): unknown {
     const m = this._m();

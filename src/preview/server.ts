@@ -1,0 +1,420 @@
+// The preview server of `npm start` (DESIGN §6): the built server script in the emulator,
+// the sidebar with a google.script.run shim, and a small API over the workbook. Requests are
+// handled strictly one at a time, like separate Apps Script executions; the workbook is saved
+// atomically after every change.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { seedDemo } from "./demo";
+import {
+  checkWorkbookData,
+  createEmulator,
+  DEFAULT_OWNER,
+  type Emulator,
+  SheetNotFoundError,
+  type WorkbookData,
+} from "./emulator";
+import { PREVIEW_PAGE, previewSidebarHtml } from "./page";
+import { loadServer, type ServerRuntime } from "./runtime";
+
+export const SIDEBAR_FILE = fileURLToPath(new URL("../../dist/sidebar.html", import.meta.url));
+export const DEFAULT_DATA_FILE = ".preview/workbook.json";
+export const STRANGER = "tamu@example.com";
+const MAX_BODY = 5 * 1024 * 1024;
+const BODY_TIMEOUT_MS = 10_000;
+
+export class CorruptWorkbookError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(
+      `The preview workbook ${file} cannot be read: ${reason}.\n` +
+        `It was left untouched. To start afresh, move it aside or delete it (rm "${file}"), ` +
+        "or point QW_DATA at another file.",
+    );
+    this.name = "CorruptWorkbookError";
+  }
+}
+
+/** Reads a persisted workbook; null when the file does not exist; throws when it is corrupt. */
+export function readWorkbook(file: string): WorkbookData | null {
+  if (!existsSync(file)) return null;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CorruptWorkbookError(file, error instanceof Error ? error.message : String(error));
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new CorruptWorkbookError(
+      file,
+      `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  const problem = checkWorkbookData(data);
+  if (problem) throw new CorruptWorkbookError(file, problem);
+  return data as WorkbookData;
+}
+
+/** Writes the workbook atomically: a temporary file, then a rename over the old one. */
+export function writeWorkbook(file: string, data: WorkbookData, previewUsers: string[] = []): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(temp, `${JSON.stringify({ ...data, previewUsers })}\n`);
+  renameSync(temp, file);
+}
+
+/** Users the preview has seen (kept beside the workbook for the user switcher). */
+function previewUsersOf(data: WorkbookData | null): string[] {
+  const list = (data as { previewUsers?: unknown } | null)?.previewUsers;
+  return Array.isArray(list)
+    ? list.filter((x): x is string => typeof x === "string").slice(0, 20)
+    : [];
+}
+
+export interface PreviewOptions {
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** The workbook file (QW_DATA); default .preview/workbook.json under the current directory. */
+  dataFile?: string;
+  /** Seed a new workbook with the demo panel and quickwins (default true; QW_DEMO=0 → false). */
+  demo?: boolean;
+  /** The server script; default dist/server.js. */
+  code?: string;
+  /** The sidebar HTML; default dist/sidebar.html. */
+  sidebarHtml?: string;
+  /** The spreadsheet owner and default user. */
+  owner?: string;
+  log?: (message: string) => void;
+}
+
+export interface Preview {
+  readonly url: string;
+  readonly port: number;
+  readonly dataFile: string;
+  readonly runtime: ServerRuntime;
+  readonly emulator: Emulator;
+  /** What happened at start: "loaded", "demo" or "empty". */
+  readonly origin: "loaded" | "demo" | "empty";
+  close(): Promise<void>;
+}
+
+type Json = Record<string, unknown> | unknown[];
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    "content-type": type,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...headers,
+  });
+  res.end(body);
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: Json,
+  headers: Record<string, string> = {},
+): void {
+  send(res, status, JSON.stringify(body), "application/json; charset=utf-8", headers);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const timer = setTimeout(() => {
+      reject(new HttpError(408, "The request body took too long to arrive."));
+      req.destroy();
+    }, BODY_TIMEOUT_MS);
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        clearTimeout(timer);
+        reject(new HttpError(413, "The request body is too large."));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => {
+      clearTimeout(timer);
+      resolveBody(Buffer.concat(chunks).toString("utf8"));
+    });
+    req.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+function parseJsonObject(text: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(
+      400,
+      `Bad JSON body: ${error instanceof Error ? error.message : "invalid"}`,
+    );
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) {
+    throw new HttpError(400, "Bad JSON body: expected an object.");
+  }
+  return data as Record<string, unknown>;
+}
+
+function normalizeLocale(value: unknown): "id" | "en" {
+  return typeof value === "string" && value.trim().toLowerCase().startsWith("en") ? "en" : "id";
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const log = options.log ?? (() => {});
+  const dataFile = resolve(options.dataFile ?? DEFAULT_DATA_FILE);
+  const owner = options.owner ?? DEFAULT_OWNER;
+  const saved = readWorkbook(dataFile);
+  const emulator = createEmulator(saved ? { data: saved } : { owner });
+  const runtime = loadServer(
+    options.code === undefined ? { emulator } : { emulator, code: options.code },
+  );
+  const sidebarTemplate = options.sidebarHtml ?? readFileSync(SIDEBAR_FILE, "utf8");
+  let origin: Preview["origin"] = "loaded";
+  if (!saved) {
+    if (options.demo ?? true) {
+      seedDemo(runtime, { owner });
+      origin = "demo";
+    } else origin = "empty";
+    writeWorkbook(dataFile, emulator.toJSON());
+    log(
+      origin === "demo"
+        ? `New workbook with demo data: ${dataFile}`
+        : `New empty workbook (one blank sheet): ${dataFile}`,
+    );
+  } else log(`Workbook: ${dataFile}`);
+  let savedVersion = emulator.version;
+  /** Users who made RPC calls, most recent first (for the user switcher). */
+  const seenUsers: string[] = previewUsersOf(saved);
+  const sawUser = (email: string) => {
+    const i = seenUsers.indexOf(email);
+    if (i >= 0) seenUsers.splice(i, 1);
+    seenUsers.unshift(email);
+    if (seenUsers.length > 20) seenUsers.pop();
+  };
+
+  const saveIfChanged = () => {
+    if (emulator.version === savedVersion) return;
+    writeWorkbook(dataFile, emulator.toJSON(), seenUsers);
+    savedVersion = emulator.version;
+  };
+
+  const users = (): { email: string; role: string | null }[] => {
+    const out: { email: string; role: string | null }[] = [];
+    const seen = new Set<string>();
+    const add = (email: string, role: string | null) => {
+      const key = email.trim().toLowerCase();
+      if (key === "" || seen.has(key)) return;
+      seen.add(key);
+      out.push({ email, role });
+    };
+    const stateOf = (
+      email: string,
+    ): { role: string | null; panel: { email: string; role: string }[] | null } => {
+      if (!runtime.functionNames().includes("getSidebarState")) return { role: null, panel: null };
+      const r = runtime.call("getSidebarState", [], { email, locale: "id" });
+      if (!r.ok || !r.value || typeof r.value !== "object") return { role: null, panel: null };
+      const state = r.value as { user?: { role?: unknown }; panel?: unknown };
+      const role = typeof state.user?.role === "string" ? state.user.role : null;
+      const panel = Array.isArray(state.panel)
+        ? state.panel.filter(
+            (m): m is { email: string; role: string } =>
+              !!m && typeof m.email === "string" && typeof m.role === "string",
+          )
+        : null;
+      return { role, panel };
+    };
+    // The panel as the owner sees it; when the owner is not its coordinator (an empty start
+    // where someone else ran setup), as the first user seen in an RPC who can see it.
+    const owner = stateOf(emulator.owner);
+    let panel = owner.panel;
+    const roles = new Map<string, string | null>();
+    if (!panel) {
+      for (const email of seenUsers) {
+        if (email.toLowerCase() === emulator.owner.toLowerCase()) continue;
+        const st = stateOf(email);
+        roles.set(email, st.role);
+        if (st.panel) {
+          panel = st.panel;
+          break;
+        }
+      }
+    }
+    add(emulator.owner, owner.role);
+    for (const m of panel ?? []) add(m.email, m.role);
+    for (const email of seenUsers) {
+      if (roles.has(email)) add(email, roles.get(email) ?? null);
+    }
+    add(STRANGER, null);
+    return out;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const path = url.pathname;
+    const method = req.method ?? "GET";
+    try {
+      if (path === "/" || path === "/index.html") {
+        if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.");
+        send(res, 200, PREVIEW_PAGE, "text/html; charset=utf-8");
+        return;
+      }
+      if (path === "/sidebar") {
+        if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.");
+        const user = url.searchParams.get("user") ?? emulator.owner;
+        const locale = normalizeLocale(url.searchParams.get("locale") ?? "id");
+        send(
+          res,
+          200,
+          previewSidebarHtml(sidebarTemplate, user, locale),
+          "text/html; charset=utf-8",
+        );
+        return;
+      }
+      if (path.startsWith("/rpc/")) {
+        if (method !== "POST") throw new HttpError(405, "Use POST.");
+        let name: string;
+        try {
+          name = decodeURIComponent(path.slice("/rpc/".length));
+        } catch {
+          throw new HttpError(404, "Unknown server function.");
+        }
+        if (!runtime.functionNames().includes(name)) {
+          await readBody(req).catch(() => "");
+          throw new HttpError(404, `Unknown server function: ${name}`);
+        }
+        const body = parseJsonObject(await readBody(req));
+        const args = body.args === undefined ? [] : body.args;
+        if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array.');
+        if (body.user !== undefined && typeof body.user !== "string") {
+          throw new HttpError(400, '"user" must be a string.');
+        }
+        const user = typeof body.user === "string" ? body.user : emulator.owner;
+        const locale = normalizeLocale(body.locale ?? "id");
+        if (user.trim() !== "") sawUser(user);
+        const result = runtime.call(name, args, { email: user, locale });
+        saveIfChanged();
+        const headers = { "x-service-calls": String(result.serviceCalls) };
+        if (result.ok) sendJson(res, 200, { ok: true, value: result.value }, headers);
+        else sendJson(res, 200, { ok: false, error: { message: result.error.message } }, headers);
+        return;
+      }
+      if (path === "/preview/sheets") {
+        if (method !== "GET") throw new HttpError(405, "Use GET.");
+        sendJson(res, 200, emulator.snapshot() as unknown as Json);
+        return;
+      }
+      if (path.startsWith("/preview/sheets/")) {
+        if (method !== "PUT") throw new HttpError(405, "Use PUT.");
+        let sheetName: string;
+        try {
+          sheetName = decodeURIComponent(path.slice("/preview/sheets/".length));
+        } catch {
+          throw new HttpError(404, "No such sheet.");
+        }
+        const body = parseJsonObject(await readBody(req));
+        if (typeof body.range !== "string")
+          throw new HttpError(400, '"range" must be a string like "A2:C3".');
+        if (!Array.isArray(body.values) || body.values.some((r) => !Array.isArray(r))) {
+          throw new HttpError(400, '"values" must be an array of rows (arrays).');
+        }
+        try {
+          emulator.typeInto(sheetName, body.range, body.values as unknown[][]);
+        } catch (error) {
+          if (error instanceof SheetNotFoundError) throw new HttpError(404, error.message);
+          throw new HttpError(
+            400,
+            error instanceof Object && "message" in error ? String(error.message) : String(error),
+          );
+        }
+        saveIfChanged();
+        const sheet =
+          emulator.snapshot().sheets.find((s) => s.name === sheetName) ??
+          emulator.snapshot().sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+        sendJson(res, 200, { ok: true, sheet: sheet ?? null });
+        return;
+      }
+      if (path === "/preview/users") {
+        if (method !== "GET") throw new HttpError(405, "Use GET.");
+        sendJson(res, 200, users());
+        return;
+      }
+      throw new HttpError(404, `Not found: ${path}`);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        if (!res.headersSent)
+          sendJson(res, error.status, { ok: false, error: { message: error.message } });
+        return;
+      }
+      log(
+        `Error handling ${method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent) {
+        sendJson(res, 500, {
+          ok: false,
+          error: { message: error instanceof Error ? error.message : String(error) },
+        });
+      }
+    }
+  };
+
+  // Strictly one request at a time: each waits for the previous one to finish.
+  let queue: Promise<void> = Promise.resolve();
+  const server: Server = createServer((req, res) => {
+    queue = queue.then(() => handle(req, res)).catch(() => {});
+  });
+  const port = options.port ?? 8080;
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolveListen();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}/`,
+    port: address.port,
+    dataFile,
+    runtime,
+    emulator,
+    origin,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections?.();
+        server.close(() => resolveClose());
+      }),
+  };
+}
