@@ -314,11 +314,12 @@ export class Context {
         colors?.push(new Array(width).fill(null));
       }
     }
-    this.setBlock(data.key, range, block);
+    // Cosmetics first; the values are the commit point.
     if (colors) {
       const c = colors;
       this.retry(() => range.setBackgrounds(c));
     }
+    this.setBlock(data.key, range, block);
     this.invalidate(data.key);
   }
 
@@ -400,16 +401,27 @@ export class Context {
 
   /** Appends the audit row (time, user, action, details) — always the last write. */
   log(details: unknown): void {
-    const sheet = this.sheet("log");
-    if (!sheet) return;
-    const text = typeof details === "string" ? details : JSON.stringify(details);
-    const row = [
-      new Date().toISOString(),
-      this._email ?? "",
-      this.action,
-      clip(text ?? "", 49_000),
-    ];
-    this.retry(() => sheet.appendRow(row.map(quoted)));
+    // The change is committed by now: a log row that cannot be written is reported, not fatal.
+    try {
+      const sheet = this.sheet("log");
+      if (!sheet) return;
+      const text = typeof details === "string" ? details : JSON.stringify(details);
+      const row = [
+        new Date().toISOString(),
+        this._email ?? "",
+        this.action,
+        clip(text ?? "", 49_000),
+      ];
+      this.retry(() => sheet.appendRow(row.map(quoted)));
+    } catch (error) {
+      try {
+        console.error(
+          `log failed (${this.action}): ${error instanceof Error ? error.message : String(error)}`,
+        );
+      } catch {
+        // nothing more to do
+      }
+    }
   }
 }
 

@@ -1,0 +1,196 @@
+// Locking, interleaving and injected failures. Two submissions interleaved at EVERY service-call
+// boundary of the first lose nothing; a transient failure at any call of a mutation is retried
+// and the change lands whole; a hard failure at any call leaves either the old state or the
+// whole change — never half of it.
+import { describe, expect, it } from "vitest";
+import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
+import { loadServer, type RpcResult } from "../../src/preview/runtime";
+import { COORD, ok, QUICKWIN, REV_B, REV_C, sheet, world } from "./helpers";
+
+const base = world({ quickwins: 4 });
+ok(base.call("submitReview", [{ quickwinId: "QW-003", scores: base.scores(2) }], REV_B));
+// Few resamples keep the many ranking runs below quick; the method is the same.
+ok(base.call("saveSettings", [{ bootstrapResamples: 20 }]));
+const DATA: WorkbookData = base.rt.emulator.toJSON();
+const scores = base.scores;
+
+function fresh() {
+  const rt = loadServer({ emulator: createEmulator({ data: structuredClone(DATA) }) });
+  return rt;
+}
+
+/** Values of every sheet but the log, with timestamps normalized. */
+function data(rt: ReturnType<typeof fresh>): string {
+  return JSON.stringify(rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log")).replace(
+    /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g,
+    "T",
+  );
+}
+
+function ledger(rt: ReturnType<typeof fresh>) {
+  return sheet(rt, "Penilaian").values.slice(1);
+}
+
+const as = (email: string) => ({ email, locale: "id" });
+
+describe("interleaving two submissions", () => {
+  const first = { quickwinId: "QW-002", scores: scores(4), comment: "B" };
+  const second = { quickwinId: "QW-004", scores: scores(5), comment: "C" };
+  const probe = fresh();
+  const total = probe.call("submitReview", [first], as(REV_B)).serviceCalls;
+
+  it(`loses nothing at any of the ${total} call boundaries`, () => {
+    expect(total).toBeGreaterThan(5);
+    for (let k = 1; k <= total; k++) {
+      const rt = fresh();
+      let nested: RpcResult | null = null;
+      rt.emulator.onServiceCall((info) => {
+        if (info.depth === 0 && info.count === k && !nested) {
+          nested = rt.call("submitReview", [second], as(REV_C));
+        }
+      });
+      const outer = rt.call("submitReview", [first], as(REV_B));
+      rt.emulator.onServiceCall(null);
+      expect(nested, `boundary ${k}`).not.toBeNull();
+      const inner = nested as unknown as RpcResult;
+      expect(outer.ok, `boundary ${k}: ${!outer.ok && outer.error.message}`).toBe(true);
+      if (!inner.ok) expect(inner.error.message).toMatch(/Sedang sibuk/);
+      const rows = ledger(rt);
+      const comments = rows.map((r) => r[4]);
+      // The earlier review, then exactly the successful submissions, each once, none blank.
+      const expected = ["", ...(inner.ok ? ["B", "C"] : ["B"])];
+      expect([...comments].sort(), `boundary ${k}`).toEqual(expected.sort());
+      expect(rows.every((r) => r[2] !== "" && String(r[3]).startsWith("{"))).toBe(true);
+      // The log holds one row per successful mutation.
+      const log = sheet(rt, "Log")
+        .values.slice(1)
+        .filter((r) => r[2] === "submitReview");
+      expect(log).toHaveLength(1 + (inner.ok ? 2 : 1));
+    }
+  });
+
+  it("a burst of submissions by many reviewers loses nothing", () => {
+    const rt = fresh();
+    const emails = Array.from({ length: 12 }, (_, i) => `penilai${i}@patikab.go.id`);
+    ok(
+      rt.call(
+        "saveReviewers",
+        [
+          [
+            { email: COORD, role: "coordinator" },
+            ...emails.map((email) => ({ email, role: "reviewer" })),
+          ],
+        ],
+        as(COORD),
+      ),
+    );
+    const results: RpcResult[] = [];
+    let next = 0;
+    rt.emulator.onServiceCall((info) => {
+      // Every 3rd call of the running execution, another reviewer submits.
+      if (info.depth === 0 && info.count % 3 === 0 && next < emails.length - 1) {
+        const email = emails[++next]!;
+        results.push(
+          rt.call(
+            "submitReview",
+            [{ quickwinId: "QW-001", scores: scores(3), comment: email }],
+            as(email),
+          ),
+        );
+      }
+    });
+    results.push(
+      rt.call(
+        "submitReview",
+        [{ quickwinId: "QW-001", scores: scores(3), comment: emails[0]! }],
+        as(emails[0]!),
+      ),
+    );
+    rt.emulator.onServiceCall(null);
+    const landed = ledger(rt)
+      .map((r) => r[4])
+      .filter((c) => c !== "");
+    const succeeded = results.filter((r) => r.ok).length;
+    expect(landed).toHaveLength(succeeded);
+    for (const r of results) if (!r.ok) expect(r.error.message).toMatch(/Sedang sibuk/);
+    expect(succeeded).toBeGreaterThanOrEqual(1);
+  });
+});
+
+const MUTATIONS: [string, unknown[], string][] = [
+  ["submitReview", [{ quickwinId: "QW-002", scores: scores(4), comment: "=1+1" }], REV_B],
+  ["saveQuickwin", [QUICKWIN], REV_B],
+  ["saveQuickwin", [{ ...QUICKWIN, id: "QW-002", name: "Ubah" }], COORD],
+  ["saveCriteria", [[{ id: "impact", name: "Dampak", weight: 1, min: 1, max: 5 }]], COORD],
+  [
+    "saveReviewers",
+    [
+      [
+        { email: COORD, role: "coordinator" },
+        { email: REV_B, role: "reviewer" },
+      ],
+    ],
+    COORD,
+  ],
+  ["saveSettings", [{ shortlistSize: 2, minReviews: 1 }], COORD],
+  ["computeRanking", [], COORD],
+  ["exportShortlist", [], COORD],
+  ["setupSpreadsheet", [], COORD],
+];
+
+describe.each(MUTATIONS)("failures injected into %s", (name, args, email) => {
+  const reference = fresh();
+  const before = data(reference);
+  const result = reference.call(name, args, as(email));
+  ok(result);
+  const after = data(reference);
+  const calls = result.serviceCalls;
+
+  it("a transient failure at any call is retried: the whole change lands", () => {
+    for (let k = 1; k <= calls; k++) {
+      const rt = fresh();
+      rt.emulator.failOnCall(k);
+      const r = rt.call(name, args, as(email));
+      if (r.ok) {
+        expect(data(rt), `call ${k}`).toBe(after);
+      } else {
+        // Only a failed lock wait is not retried: then it is "busy" and nothing changed.
+        expect(r.error.message, `call ${k}`).toMatch(/Sedang sibuk/);
+        expect(data(rt)).toBe(before);
+      }
+    }
+  });
+
+  it("a hard failure at any call leaves the old state or the whole change", () => {
+    for (let k = 1; k <= calls; k++) {
+      const rt = fresh();
+      rt.emulator.failOnCall(k, "Exception: Unexpected error while getting the method or property");
+      const r = rt.call(name, args, as(email));
+      const now = data(rt);
+      if (r.ok) expect(now, `call ${k}`).toBe(after);
+      else {
+        expect(now, `call ${k}`).toBe(before);
+        expect(r.error.message).not.toMatch(/Unexpected error|Exception/);
+        expect(r.error.message).toMatch(/Terjadi kesalahan|Sedang sibuk|mengenali/);
+      }
+    }
+  });
+});
+
+describe("the document lock", () => {
+  it("refuses a mutation while another execution holds the lock, with a localized busy", () => {
+    const rt = fresh();
+    const LockService = rt.emulator.globals.LockService as GoogleAppsScript.Lock.LockService;
+    let inner: RpcResult | null = null;
+    let innerEn: RpcResult | null = null;
+    rt.emulator.runExecution(as(COORD), () => {
+      LockService.getDocumentLock().waitLock(1000);
+      inner = rt.call("submitReview", [{ quickwinId: "QW-002", scores: scores(4) }], as(REV_B));
+      innerEn = rt.call("saveQuickwin", [QUICKWIN], { email: REV_B, locale: "en" });
+    });
+    expect((inner as unknown as RpcResult).ok).toBe(false);
+    expect(JSON.stringify(inner)).toMatch(/Sedang sibuk, silakan coba lagi/);
+    expect(JSON.stringify(innerEn)).toMatch(/Busy right now/);
+    expect(data(rt)).toBe(data(fresh()));
+  });
+});
