@@ -1,0 +1,249 @@
+// computeRanking and exportShortlist: exactly the engine's result for the same data, the
+// ranking sheet's contents, highlight and chart, the printable shortlist and its CSV.
+import { describe, expect, it } from "vitest";
+import { rankQuickwins } from "../../src/core/ranking";
+import type { ComputeRankingResult, ExportResult } from "../../src/core/types";
+import { csvCell, toCsv } from "../../src/server/csv";
+import { COORD, failure, ok, REV_A, REV_B, REV_C, sheet, world } from "./helpers";
+
+function scored() {
+  const w = world({ quickwins: 6 });
+  // Varied scores; A is from Dinkes and cannot score QW-001 (Dinkes) or QW-006 (Dinkes).
+  const plan: [string, string, number][] = [
+    [REV_B, "QW-001", 5],
+    [REV_C, "QW-001", 4],
+    [REV_B, "QW-002", 3],
+    [REV_C, "QW-002", 3],
+    [REV_A, "QW-002", 2],
+    [REV_B, "QW-003", 4],
+    [REV_A, "QW-003", 5],
+    [REV_B, "QW-004", 1],
+    [REV_C, "QW-004", 2],
+    [REV_A, "QW-005", 4],
+    [REV_B, "QW-005", 5],
+    [REV_B, "QW-002", 4], // a re-score: the latest counts
+  ];
+  for (const [email, id, v] of plan) {
+    const s = w.scores(v);
+    s[w.criteria[0]!] = Math.max(1, v - 1);
+    ok(w.call("submitReview", [{ quickwinId: id, scores: s, comment: `${email} ${id}` }], email));
+  }
+  ok(w.call("submitReview", [{ quickwinId: "QW-006", declaredConflict: true }], REV_C));
+  ok(w.call("saveSettings", [{ shortlistSize: 3, bootstrapResamples: 200, maxPerAgency: 1 }]));
+  return w;
+}
+
+describe("computeRanking", () => {
+  it("returns exactly what rankQuickwins gives for the same data", () => {
+    const w = scored();
+    const result = ok<ComputeRankingResult>(w.call("computeRanking", []));
+    const state = ok<{
+      criteria: never[];
+      quickwins: (Record<string, unknown> & { id: string })[];
+      panel: never[];
+      settings: never;
+    }>(w.call("getSidebarState", []));
+    const ledger = sheet(w.rt, "Penilaian")
+      .values.slice(1)
+      .map((r) => ({
+        submittedAt: String(r[0]),
+        quickwinId: String(r[1]),
+        reviewer: String(r[2]),
+        scores: JSON.parse(String(r[3])) as Record<string, number>,
+        comment: String(r[4]),
+        declaredConflict: r[5] === true,
+      }));
+    const quickwins = state.quickwins.map(({ status, agencyConflict, editable, ...q }) => {
+      void status;
+      void agencyConflict;
+      void editable;
+      return q;
+    });
+    const expected = rankQuickwins({
+      criteria: state.criteria,
+      quickwins: quickwins as never,
+      reviewers: state.panel,
+      reviews: ledger,
+      settings: state.settings,
+      locale: "id",
+    } as never);
+    const { rowProblems, computedAt, ...rest } = result;
+    expect(rest).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(rowProblems).toEqual([]);
+    expect(Number.isNaN(Date.parse(computedAt))).toBe(false);
+    expect(result.shortlist.length).toBeGreaterThan(0);
+    expect(result.problems.map((p) => p.code)).toContain("conflict-of-interest");
+  });
+
+  it("writes the ranking sheet in rank order with words, highlight and one chart", () => {
+    const w = scored();
+    const result = ok<ComputeRankingResult>(w.call("computeRanking", []));
+    ok(w.call("computeRanking", [])); // a second run replaces, never adds
+    const values = sheet(w.rt, "Peringkat").values;
+    expect(values[0]).toEqual([
+      "Peringkat",
+      "ID quickwin",
+      "Nama",
+      "Skor",
+      "OPD",
+      "Dimensi",
+      "Skor mentah",
+      "Jumlah penilaian",
+      "Simpangan baku",
+      "Rentang peringkat (90%)",
+      "Peluang masuk daftar pendek",
+      "Skor per Rp1 juta",
+      "Daftar pendek",
+      "Catatan",
+    ]);
+    const body = values.slice(1);
+    expect(body.map((r) => r[1])).toEqual(result.rows.map((r) => r.quickwinId));
+    result.rows.forEach((r, i) => {
+      const row = body[i]!;
+      expect(row[0]).toBe(r.rank ?? "");
+      if (r.score === null) expect(row[3]).toBe("");
+      else expect(row[3]).toBeCloseTo(r.score, 9);
+      expect(row[7]).toBe(r.reviewCount);
+      expect(row[12]).toBe(r.shortlisted ? "ya" : "");
+    });
+    const tooFew = body.find((r) => r[1] === "QW-006")!;
+    expect(tooFew[13]).toMatch(/Penilaian belum cukup/);
+    const json = w.rt.emulator.toJSON().sheets.find((s) => s.name === "Peringkat")!;
+    expect(json.charts).toHaveLength(1);
+    expect(json.charts[0]!.type.toUpperCase()).toContain("BAR");
+    const bg = (r: number) =>
+      json.cells.find((c) => c.r === r && c.c === 3)?.st?.background ?? null;
+    result.rows.forEach((r, i) => {
+      if (r.shortlisted) expect(bg(i + 2)).toBe("#d9ead3");
+      else expect(bg(i + 2) === null || bg(i + 2) === "#ffffff").toBe(true);
+    });
+  });
+
+  it("shrinking data leaves no stale rows", () => {
+    const w = scored();
+    ok(w.call("computeRanking", []));
+    w.rt.emulator.typeInto(
+      "Quickwin",
+      "A4:M7",
+      Array.from({ length: 4 }, () => new Array(13).fill("")),
+    );
+    ok(w.call("computeRanking", []));
+    // Rows 4–7 (QW-003…QW-006) were cleared by hand: only two quickwins remain.
+    expect(
+      sheet(w.rt, "Peringkat")
+        .values.slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(["QW-001", "QW-002"]);
+    expect(sheet(w.rt, "Peringkat").values).toHaveLength(3);
+  });
+
+  it("explains an empty rubric instead of crashing", () => {
+    const w = world();
+    w.rt.emulator.typeInto(
+      "Kriteria",
+      "A2:G6",
+      Array.from({ length: 5 }, () => new Array(7).fill("")),
+    );
+    expect(failure(w.call("computeRanking", []))).toMatch(/Rubrik belum memiliki kriteria/);
+  });
+});
+
+describe("exportShortlist", () => {
+  it("writes a printable shortlist and returns the ids and an escaped CSV", () => {
+    const w = scored();
+    ok(
+      w.call(
+        "saveQuickwin",
+        [
+          {
+            name: "=cmd|' /C calc'!A0",
+            agency: "Disdagperin",
+            dimension: "economy",
+            description: '@SUM(1,2)\nbaris dua, "kutip"',
+            startDate: "2019-09-01",
+            endDate: "2019-09-30",
+            budget: 0,
+          },
+        ],
+        COORD,
+      ),
+    );
+    for (const email of [REV_B, REV_C]) {
+      ok(w.call("submitReview", [{ quickwinId: "QW-007", scores: w.scores(5) }], email));
+    }
+    ok(w.call("saveSettings", [{ maxPerAgency: 0 }]));
+    const ranking = ok<ComputeRankingResult>(w.call("computeRanking", []));
+    const r = ok<ExportResult>(w.call("exportShortlist", []));
+    expect(r.sheetName).toBe("Daftar Pendek");
+    expect(r.quickwinIds).toEqual(ranking.shortlist);
+    expect(r.quickwinIds).toContain("QW-007");
+    const lines = r.csv.split("\r\n");
+    expect(lines[0]).toBe(
+      "Peringkat,ID quickwin,Nama,OPD,Dimensi,Tahapan,Tanggal mulai,Tanggal selesai,Anggaran (Rp),Skor,Rentang peringkat (90%),Peluang masuk daftar pendek,Skor per Rp1 juta,Catatan,Deskripsi,Tautan bukti",
+    );
+    expect(r.csv).toContain(`'=cmd|' /C calc'!A0`);
+    expect(r.csv).toContain(`"'@SUM(1,2)\nbaris dua, ""kutip"""`);
+    expect(r.csv.endsWith("\r\n")).toBe(true);
+    const page = sheet(w.rt, "Daftar Pendek").values;
+    expect(page[0]![0]).toBe("Daftar Pendek Quickwin");
+    expect(String(page[1]![0])).toMatch(
+      /^Tanggal: \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/,
+    );
+    expect(String(page[2]![0])).toMatch(/^Metode: /);
+    expect(page[4]![0]).toBe("Peringkat");
+    expect(page.slice(5).map((row) => row[1])).toEqual(r.quickwinIds);
+    expect(page.slice(5).find((row) => row[1] === "QW-007")![2]).toBe("=cmd|' /C calc'!A0");
+    expect(
+      sheet(w.rt, "Daftar Pendek")
+        .formulas.flat()
+        .filter((f) => f !== ""),
+    ).toEqual([]);
+  });
+
+  it("dates the page in the spreadsheet's time zone (WIB), in the sheets' language", () => {
+    const w = world({ quickwins: 1 });
+    ok(w.call("exportShortlist", []));
+    const now = new Date();
+    const wib = new Date(now.getTime() + 7 * 3_600_000);
+    const months = [
+      "Januari",
+      "Februari",
+      "Maret",
+      "April",
+      "Mei",
+      "Juni",
+      "Juli",
+      "Agustus",
+      "September",
+      "Oktober",
+      "November",
+      "Desember",
+    ];
+    const expected = `Tanggal: ${wib.getUTCDate()} ${months[wib.getUTCMonth()]} ${wib.getUTCFullYear()}`;
+    expect(sheet(w.rt, "Daftar Pendek").values[1]![0]).toBe(expected);
+    expect(sheet(w.rt, "Daftar Pendek").values[5]![0]).toMatch(/Belum ada quickwin/);
+  });
+});
+
+describe("CSV", () => {
+  it("escapes formula starts and quotes per RFC 4180", () => {
+    expect(csvCell("=1+1")).toBe("'=1+1");
+    expect(csvCell("+62 812")).toBe("'+62 812");
+    expect(csvCell("-5")).toBe("'-5");
+    expect(csvCell("@x")).toBe("'@x");
+    expect(csvCell("\tx")).toBe("'\tx");
+    expect(csvCell("\rx")).toBe(`"'\rx"`);
+    expect(csvCell('a,"b"')).toBe('"a,""b"""');
+    expect(csvCell("baris\ndua")).toBe('"baris\ndua"');
+    expect(csvCell(1500000)).toBe("1500000");
+    expect(csvCell(null)).toBe("");
+    expect(csvCell("Satrio Pasar")).toBe("Satrio Pasar");
+    expect(
+      toCsv([
+        ["a", "b"],
+        [1, "=x"],
+      ]),
+    ).toBe("a,b\r\n1,'=x\r\n");
+  });
+});
