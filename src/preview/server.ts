@@ -290,6 +290,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         send(res, 200, PREVIEW_PAGE, "text/html; charset=utf-8");
         return;
       }
+      if (path === "/favicon.ico") {
+        res.writeHead(204, { "cache-control": "max-age=86400" });
+        res.end();
+        return;
+      }
       if (path === "/sidebar") {
         if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.");
         const user = url.searchParams.get("user") ?? emulator.owner;
