@@ -90,6 +90,7 @@ export function seedQuickwins(rt: ServerRuntime, n: number): void {
   }
   const sheet = rt.emulator.snapshot().sheets.find((s) => s.name === "Quickwin");
   const start = (sheet?.values.length ?? 1) + 1;
+  ensureRows(rt, "Quickwin", start + n - 1);
   rt.emulator.typeInto("Quickwin", `A${start}:M${start + n - 1}`, rows);
 }
 
@@ -102,4 +103,15 @@ export function sheet(rt: ServerRuntime, name: string) {
 /** The snapshot without the log sheet (which every mutation appends to). */
 export function dataSnapshot(rt: ServerRuntime) {
   return JSON.stringify(rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"));
+}
+
+/** Grows a sheet (as a person adding rows would) so typeInto can fill `rows` rows. */
+export function ensureRows(rt: ServerRuntime, name: string, rows: number): void {
+  const app = rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+    const s = app.getActiveSpreadsheet().getSheetByName(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    const max = s.getMaxRows();
+    if (max < rows) s.insertRowsAfter(max, rows - max);
+  });
 }
