@@ -96,7 +96,7 @@ interface DateParts {
   format: string;
 }
 
-function parseDatePart(s: string, currentYear: number): DateParts | null {
+function parseDatePart(s: string, now: number, tz: string): DateParts | null {
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
   if (m) {
     const sep = s[4];
@@ -111,7 +111,7 @@ function parseDatePart(s: string, currentYear: number): DateParts | null {
   m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$/.exec(s);
   if (m) return { y: twoDigitYear(m[3]!), m: Number(m[1]), d: Number(m[2]), format: "M/d/yyyy" };
   m = /^(\d{1,2})\/(\d{1,2})$/.exec(s);
-  if (m) return { y: currentYear, m: Number(m[1]), d: Number(m[2]), format: "M/d" };
+  if (m) return { y: zonedParts(now, tz).year, m: Number(m[1]), d: Number(m[2]), format: "M/d" };
   // "5 September 2019", "5 Sep 2019", "5-Sep-2019"
   m = /^(\d{1,2})[\s-]+([A-Za-z]+\.?)[\s,-]+(\d{2}|\d{4})$/.exec(s);
   if (m) {
@@ -184,11 +184,11 @@ export function parseTyped(input: string, tz: string, now = Date.now()): Typed {
       ? { kind: "value", value: num.value, format: num.format }
       : { kind: "value", value: num.value };
   }
-  const currentYear = zonedParts(now, tz).year;
-  // date, date + time, or time alone
+  // Date, date + time, or time alone: all need a digit next to a separator or a month name.
+  if (!/\d/.test(s) || s.length > 40) return { kind: "value", value: input };
   const dt = /^(.*?\d)(?:[\sT]+(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?))?$/i.exec(s);
   if (dt) {
-    const date = parseDatePart(dt[1]!, currentYear);
+    const date = parseDatePart(dt[1]!, now, tz);
     const time = dt[2] !== undefined ? parseTime(dt[2]) : { h: 0, mi: 0, s: 0 };
     if (date && time && validDate(date.y, date.m, date.d)) {
       const ms = zonedToEpoch(date.y, date.m, date.d, time.h, time.mi, time.s, 0, tz);
