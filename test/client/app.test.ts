@@ -151,7 +151,7 @@ describe("sidebar app", () => {
     expect(app.hasAttribute("aria-busy")).toBe(false);
     expect(app.querySelector("img")).toBeNull();
     expect(app.textContent).toContain("<img src=x onerror=alert(1)>");
-    expect(app.textContent).toContain("0 dari 3 quickwin sudah Anda nilai");
+    expect(app.textContent).toContain("0 dari 3 quickwin selesai");
     // Reviewers see two tabs, coordinators four.
     expect($$("[role=tab]").map((b) => b.textContent)).toEqual(["Nilai", "Quickwin"]);
   });
@@ -225,7 +225,7 @@ describe("sidebar app", () => {
     ($("#next-button") as HTMLButtonElement).click();
     expect($("#view-heading").textContent).toBe("Quickwin q2");
     buttonByText("Kembali ke daftar").click();
-    expect(document.body.textContent).toContain("1 dari 3 quickwin sudah Anda nilai");
+    expect(document.body.textContent).toContain("1 dari 3 quickwin selesai");
   });
 
   it("re-scoring shows the previous scores; a refused review keeps the form and shows why", async () => {

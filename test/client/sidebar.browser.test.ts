@@ -216,6 +216,19 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
       /Total bobot: \d/,
     );
     await shot(page, "08-pengaturan");
+    // A rubric card open: weight, range and one descriptor per level; validated as typed.
+    const rubric = "section[aria-labelledby=rubric-heading]";
+    await page.click(`${rubric} details >> nth=0 >> summary`);
+    const card = `${rubric} fieldset[data-index="0"]`;
+    const levels = await page.locator(`${card} .levels-edit input`).count();
+    expect(levels).toBeGreaterThanOrEqual(2);
+    const weight = page.locator(`${card} input[type=number] >> nth=0`);
+    const before = await weight.inputValue();
+    await weight.fill("0");
+    expect(await weight.getAttribute("aria-invalid")).toBe("true");
+    await weight.fill(before);
+    expect(await weight.getAttribute("aria-invalid")).toBeNull();
+    await checkA11y(page, "settings, rubric card open");
     await page.close();
   }, 120_000);
 
@@ -441,7 +454,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
       "Score",
       "Quickwins",
     ]);
-    expect(await page.textContent(".progress-text")).toContain("You have scored 4 of 4");
+    expect(await page.textContent(".progress-text")).toContain("4 of 4 quickwins done");
     await page.click(".qw-item >> nth=0");
     expect(await page.isVisible('button:has-text("Update scores")')).toBe(true);
     await checkA11y(page, "scoring (en)");

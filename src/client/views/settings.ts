@@ -371,7 +371,7 @@ function criterionCard(
       rerenderList();
       document.getElementById("rubric-heading")?.focus();
     },
-    { "aria-label": t("set.removeNamed", { name: d.name || `#${i + 1}` }) },
+    { "aria-label": `${t("set.removeCriterion")}: ${d.name || `#${i + 1}`}` },
   );
 
   return collapsible(
@@ -546,7 +546,7 @@ function memberCard(
       renderList();
       document.getElementById("panel-heading")?.focus();
     },
-    { "aria-label": t("set.removeNamed", { name: m.email || `#${i + 1}` }) },
+    { "aria-label": `${t("ui.remove")}: ${m.email || `#${i + 1}`}` },
   );
   return collapsible(
     m,

@@ -41,8 +41,8 @@ export const clientEn: Record<keyof typeof clientId, string> = {
 
   "score.title": "Scoring",
   "score.none": "No quickwins yet. Add them on the Quickwins tab.",
-  "score.progress": "You have scored {done} of {total} quickwins",
-  "score.progressConflict": "{n} conflict",
+  "score.progress": "{done} of {total} quickwins done",
+  "score.progressConflict": "conflicts: {n}",
   "score.listLabel": "Quickwins to score",
   "score.backToList": "← Back to the list",
   "score.weight": "weight {percent}%",
@@ -134,7 +134,6 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "set.levelLabel": "Score {value}",
   "set.addCriterion": "Add a criterion",
   "set.removeCriterion": "Remove criterion",
-  "set.removeNamed": "Remove {name}",
   "set.totalWeight": "Total weight: {total}",
   "set.saveRubric": "Save rubric",
   "set.rubricSaved": "Rubric saved.",

@@ -40,7 +40,7 @@ export const clientId = {
 
   "score.title": "Penilaian",
   "score.none": "Belum ada quickwin. Tambahkan di tab Quickwin.",
-  "score.progress": "{done} dari {total} quickwin sudah Anda nilai",
+  "score.progress": "{done} dari {total} quickwin selesai",
   "score.progressConflict": "{n} konflik",
   "score.listLabel": "Quickwin yang dinilai",
   "score.backToList": "← Kembali ke daftar",
@@ -135,7 +135,6 @@ export const clientId = {
   "set.levelLabel": "Nilai {value}",
   "set.addCriterion": "Tambah kriteria",
   "set.removeCriterion": "Hapus kriteria",
-  "set.removeNamed": "Hapus {name}",
   "set.totalWeight": "Total bobot: {total}",
   "set.saveRubric": "Simpan rubrik",
   "set.rubricSaved": "Rubrik tersimpan.",
