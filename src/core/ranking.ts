@@ -712,6 +712,25 @@ function bootstrap(b: BootstrapInput): {
     for (let c = 0; c < nCrit; c++) critT[r * nCrit + c] = b.crit[r * nCrit + b.tieOrder[c]!]!;
   }
   const rangesT = Float64Array.from(b.tieOrder, (ci) => b.ranges[ci]!);
+  // Positions whose reviews agree on every criterion keep their criterion means in any resample.
+  const constant = new Uint8Array(K);
+  const fixed = new Float64Array(K * nCrit);
+  for (let p = 0; p < K; p++) {
+    const from = srcStart[p]!;
+    const n = count[p]!;
+    let same = true;
+    for (let c = 0; c < nCrit && same; c++) {
+      const v = critT[from * nCrit + c]!;
+      for (let k = 1; k < n; k++) {
+        if (critT[(from + k) * nCrit + c] !== v) {
+          same = false;
+          break;
+        }
+      }
+      fixed[p * nCrit + c] = v / rangesT[c]!;
+    }
+    constant[p] = same ? 1 : 0;
+  }
   const scores = new Float64Array(K);
   const states = new Int32Array(K);
   const neg = new Float64Array(K);
@@ -735,6 +754,9 @@ function bootstrap(b: BootstrapInput): {
     srcStart,
     off,
     picks: new Int32Array(off[K]!),
+    constant,
+    fixed,
+    replayed: new Uint8Array(K),
     budget,
     idRank,
     slot: new Int32Array(K),
@@ -945,35 +967,27 @@ interface TieScratch {
   /** Start of each position's block in `picks` (the same layout as the R′ values). */
   off: Int32Array;
   picks: Int32Array;
+  /** 1 when all of a position's reviews agree on every criterion: resampling cannot change its
+   * criterion means, which are then `fixed` (no replay needed). */
+  constant: Uint8Array;
+  fixed: Float64Array;
   budget: Float64Array;
   idRank: Int32Array;
-  /** Position → index of its first cached mean in `means` (group slot × nCrit). */
+  /** Position → index of its criterion means in `means` (group slot × nCrit). */
   slot: Int32Array;
-  /** Criterion means of the group's members, computed on demand (NaN: not yet). */
+  /** Criterion means of the group's members, filled on demand (NaN: not yet). */
   means: Float64Array;
-}
-
-/** Mean normalized value of criterion c (tie order) over position p's resampled reviews. */
-function resampledMean(p: number, c: number, t: TieScratch): number {
-  const at = t.slot[p]! + c;
-  let m = t.means[at]!;
-  if (!Number.isNaN(m)) return m; // cached
-  const n = t.count[p]!;
-  const o = t.off[p]!;
-  const src = t.srcStart[p]!;
-  const nCrit = t.nCrit;
-  let sum = 0;
-  for (let k = 0; k < n; k++) sum += t.crit[(src + t.picks[o + k]!) * nCrit + c]!;
-  m = sum / (t.ranges[c]! * n);
-  t.means[at] = m;
-  return m;
+  /** Position → 1 once its picks of this resample are in `picks`. */
+  replayed: Uint8Array;
 }
 
 /**
  * Re-orders ord[from..to) (one tie group of a resample) by the tie-break chain: criterion means
- * of the resampled reviews (picks replayed from the saved PRNG state; means computed only as far
- * down the criteria as a comparison needs) in descending weight order, then lower budget, more
- * reviews, id ascending. Insertion sort: groups are small.
+ * of the resampled reviews in descending weight order, then lower budget, more reviews, id
+ * ascending. Means are computed lazily, criterion by criterion, as comparisons need them; a
+ * member's picks are replayed from its saved PRNG state only when first needed, and never for a
+ * member whose reviews agree on every criterion. Insertion sort for small groups (the usual
+ * case), the built-in sort for large ones (a flat panel where everything ties).
  */
 function resolveResampledTie(ord: Int32Array, from: number, to: number, t: TieScratch): void {
   const nCrit = t.nCrit;
@@ -981,30 +995,64 @@ function resolveResampledTie(ord: Int32Array, from: number, to: number, t: TieSc
     const p = ord[g]!;
     const at = (g - from) * nCrit;
     t.slot[p] = at;
-    t.means.fill(Number.NaN, at, at + nCrit);
-    replayPicks(t.states[p]!, t.count[p]!, t.picks, t.off[p]!);
-  }
-  for (let i = from + 1; i < to; i++) {
-    const p = ord[i]!;
-    let j = i - 1;
-    while (j >= from && tieBefore(p, ord[j]!, t)) {
-      ord[j + 1] = ord[j]!;
-      j--;
+    t.replayed[p] = 0;
+    if (t.constant[p] === 1) {
+      for (let c = 0; c < nCrit; c++) t.means[at + c] = t.fixed[p * nCrit + c]!;
+    } else {
+      t.means.fill(Number.NaN, at, at + nCrit);
     }
-    ord[j + 1] = p;
   }
+  if (to - from <= 16) {
+    for (let i = from + 1; i < to; i++) {
+      const p = ord[i]!;
+      let j = i - 1;
+      while (j >= from && tieCompare(p, ord[j]!, t) < 0) {
+        ord[j + 1] = ord[j]!;
+        j--;
+      }
+      ord[j + 1] = p;
+    }
+    return;
+  }
+  const group = Array.from(ord.subarray(from, to));
+  group.sort((a, b) => tieCompare(a, b, t));
+  ord.set(group, from);
 }
 
-/** True when position a goes strictly before position b by the tie-break chain. */
-function tieBefore(a: number, b: number, t: TieScratch): boolean {
+/** Mean normalized value of criterion c (tie order) over position p's resampled reviews. */
+function resampledMean(p: number, c: number, t: TieScratch): number {
+  const at = t.slot[p]! + c;
+  const cached = t.means[at]!;
+  if (!Number.isNaN(cached)) return cached;
+  const n = t.count[p]!;
+  const o = t.off[p]!;
+  const picks = t.picks;
+  if (t.replayed[p] === 0) {
+    replayPicks(t.states[p]!, n, picks, o);
+    t.replayed[p] = 1;
+  }
+  const crit = t.crit;
+  const nCrit = t.nCrit;
+  const src = t.srcStart[p]!;
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += crit[(src + picks[o + k]!) * nCrit + c]!;
+  const m = sum / (t.ranges[c]! * n);
+  t.means[at] = m;
+  return m;
+}
+
+/** Negative when position a goes before position b by the tie-break chain (never 0 for a ≠ b). */
+function tieCompare(a: number, b: number, t: TieScratch): number {
   for (let c = 0; c < t.nCrit; c++) {
     const x = resampledMean(a, c, t);
     const y = resampledMean(b, c, t);
-    if (x !== y) return x > y;
+    if (x !== y) return x > y ? -1 : 1;
   }
   const ba = t.budget[a]!;
   const bb = t.budget[b]!;
-  if (ba !== bb) return ba < bb;
-  if (t.count[a] !== t.count[b]) return t.count[a]! > t.count[b]!;
-  return t.idRank[a]! < t.idRank[b]!;
+  if (ba !== bb) return ba < bb ? -1 : 1;
+  const ca = t.count[a]!;
+  const cb = t.count[b]!;
+  if (ca !== cb) return ca > cb ? -1 : 1;
+  return t.idRank[a]! - t.idRank[b]!;
 }
