@@ -24,8 +24,18 @@ export function pathKey(path: readonly PropertyKey[]): string {
 export function issueMessage(issue: z.core.$ZodIssue, input: unknown, t: T): string {
   // A field left empty is "required", and text where a number belongs "must be a number",
   // whatever the schema's own message (it speaks of the server's payload, not of typing).
+  const value = valueAt(input, issue.path);
+  // A field left blank is "required" whatever rule it then fails (e.g. a date's format);
+  // a choice left blank keeps its own message ("choose one of the six dimensions").
+  if (
+    typeof value === "string" &&
+    value.trim() === "" &&
+    issue.code !== "unrecognized_keys" &&
+    issue.code !== "invalid_value"
+  ) {
+    return t("v.required");
+  }
   if (issue.code === "invalid_type") {
-    const value = valueAt(input, issue.path);
     if (value === undefined) return t("v.required");
     if (typeof value === "string" && (issue.expected === "number" || issue.expected === "int")) {
       return t("v.number");

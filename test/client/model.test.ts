@@ -369,3 +369,31 @@ describe("ranking helpers", () => {
     expect(bars[0]!.x + bars[0]!.width / 2).toBeCloseTo(50);
   });
 });
+
+describe("field messages", () => {
+  it("calls a blank field required, whatever rule it fails", () => {
+    const result = validate(
+      QuickwinInputSchema,
+      quickwinPayload({ ...emptyQuickwinDraft("Dinkes"), name: "X", dimension: "living" }),
+      tId,
+    );
+    expect(!result.ok && result.errors).toMatchObject({
+      startDate: "Wajib diisi",
+      endDate: "Wajib diisi",
+      budget: "Wajib diisi",
+    });
+    const bad = validate(
+      QuickwinInputSchema,
+      quickwinPayload({
+        ...emptyQuickwinDraft("Dinkes"),
+        name: "X",
+        dimension: "living",
+        startDate: "2019-02-30",
+        endDate: "2019-03-01",
+        budget: "5",
+      }),
+      tEn,
+    );
+    expect(!bad.ok && bad.errors.startDate).toBe("Must be a valid date (YYYY-MM-DD)");
+  });
+});
