@@ -112,6 +112,7 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -172,6 +173,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function parseJsonObject(text: string): Record<string, unknown> {
+  if (text.trim() === "") return {};
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -315,15 +317,22 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         } catch {
           throw new HttpError(404, "Unknown server function.");
         }
+        const noCalls = { "x-service-calls": "0" };
         if (!runtime.functionNames().includes(name)) {
           await readBody(req).catch(() => "");
-          throw new HttpError(404, `Unknown server function: ${name}`);
+          throw new HttpError(404, `Unknown server function: ${name}`, noCalls);
         }
-        const body = parseJsonObject(await readBody(req));
+        let body: Record<string, unknown>;
+        try {
+          body = parseJsonObject(await readBody(req));
+        } catch (error) {
+          if (error instanceof HttpError) throw new HttpError(error.status, error.message, noCalls);
+          throw error;
+        }
         const args = body.args === undefined ? [] : body.args;
-        if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array.');
+        if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array.', noCalls);
         if (body.user !== undefined && typeof body.user !== "string") {
-          throw new HttpError(400, '"user" must be a string.');
+          throw new HttpError(400, '"user" must be a string.', noCalls);
         }
         const user = typeof body.user === "string" ? body.user : emulator.owner;
         const locale = normalizeLocale(body.locale ?? "id");
@@ -372,14 +381,22 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       }
       if (path === "/preview/users") {
         if (method !== "GET") throw new HttpError(405, "Use GET.");
-        sendJson(res, 200, users());
+        const list = users();
+        saveIfChanged();
+        sendJson(res, 200, list);
         return;
       }
       throw new HttpError(404, `Not found: ${path}`);
     } catch (error) {
       if (error instanceof HttpError) {
-        if (!res.headersSent)
-          sendJson(res, error.status, { ok: false, error: { message: error.message } });
+        if (!res.headersSent) {
+          sendJson(
+            res,
+            error.status,
+            { ok: false, error: { message: error.message } },
+            error.headers,
+          );
+        }
         return;
       }
       log(

@@ -81,7 +81,7 @@ describe("setValues coerces strings like a person typing (en_US)", () => {
       timeStyle: "short",
     }).format(t as Date);
     expect(wall).toBe("30/12/1899, 14:05");
-    expect(r.getDisplayValues()[0]).toEqual(["2019-09-05 10:30:00", "2:05:00 pm"]);
+    expect(r.getDisplayValues()[0]).toEqual(["2019-09-05 10:30:00", "2:05:00 PM"]);
   });
 
   it("follows the spreadsheet's time zone", () => {

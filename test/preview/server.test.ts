@@ -76,9 +76,22 @@ describe("POST /rpc/NAME", () => {
   it("an unknown function is a 404 with a JSON error", async () => {
     const r = await json(p, "POST", "/rpc/noSuchFunction", { args: [] });
     expect(r.status).toBe(404);
+    expect(r.headers.get("x-service-calls")).toBe("0");
+    for (const name of ["__proto__", "constructor", "QuickwinServer", "toString"]) {
+      expect((await json(p, "POST", `/rpc/${name}`, { args: [] })).status).toBe(404);
+    }
     expect(r.data).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining("noSuchFunction") },
+    });
+  });
+
+  it("an empty body calls with no arguments as the owner", async () => {
+    const r = await fetch(new URL("/rpc/getSidebarState", p.url), { method: "POST" });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({
+      ok: true,
+      value: { user: { email: "koordinator@patikab.go.id" } },
     });
   });
 
@@ -258,6 +271,18 @@ describe("persistence", () => {
         "s",
       ),
     );
+    const good = (await start({ dataFile: tempFile(), demo: false })).emulator.toJSON();
+    await open.pop()!.close();
+    const broken = structuredClone(good) as unknown as { sheets: { cells: unknown[] }[] };
+    broken.sheets[0]!.cells.push({ r: 1, c: 1, v: { oops: true } });
+    writeFileSync(file, JSON.stringify(broken));
+    await expect(startPreview({ port: 0, dataFile: file })).rejects.toThrow(
+      /workbook\.sheets\[0\]\.cells\[0\]\.v must be/,
+    );
+    const twice = structuredClone(good) as unknown as { sheets: { name: string }[] };
+    twice.sheets.push({ ...twice.sheets[0]!, name: "SHEET1" } as never);
+    writeFileSync(file, JSON.stringify(twice));
+    await expect(startPreview({ port: 0, dataFile: file })).rejects.toThrow(/not unique/);
     writeFileSync(file, JSON.stringify({ hello: "world" }));
     await expect(startPreview({ port: 0, dataFile: file })).rejects.toThrow(/format/);
     expect(readFileSync(file, "utf8")).toBe(JSON.stringify({ hello: "world" }));

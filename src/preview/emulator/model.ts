@@ -368,54 +368,185 @@ function sheetToJSON(s: SheetModel): SheetData {
   };
 }
 
-/** A reason the value is not a WorkbookData, or null when it looks right. */
+type Check = (value: unknown, path: string) => string | null;
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === "object" && !Array.isArray(v);
+const isInt = (v: unknown, min = 0): v is number => Number.isInteger(v) && (v as number) >= min;
+const str: Check = (v, p) => (typeof v === "string" ? null : `${p} must be a string`);
+const strOrNull: Check = (v, p) =>
+  v === null || typeof v === "string" ? null : `${p} must be a string or null`;
+const bool: Check = (v, p) => (typeof v === "boolean" ? null : `${p} must be true or false`);
+const int =
+  (min = 0): Check =>
+  (v, p) =>
+    isInt(v, min) ? null : `${p} must be an integer ≥ ${min}`;
+const num: Check = (v, p) =>
+  typeof v === "number" && Number.isFinite(v) ? null : `${p} must be a number`;
+const arrayOf =
+  (item: Check): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) return `${p} must be an array`;
+    for (let i = 0; i < v.length; i++) {
+      const e = item(v[i], `${p}[${i}]`);
+      if (e) return e;
+    }
+    return null;
+  };
+const recordOf =
+  (item: Check): Check =>
+  (v, p) => {
+    if (!isObj(v)) return `${p} must be an object`;
+    for (const [k, x] of Object.entries(v)) {
+      const e = item(x, `${p}.${k}`);
+      if (e) return e;
+    }
+    return null;
+  };
+const object =
+  (fields: Record<string, Check>, optional: string[] = []): Check =>
+  (v, p) => {
+    if (!isObj(v)) return `${p} must be an object`;
+    for (const [k, check] of Object.entries(fields)) {
+      if (v[k] === undefined && optional.includes(k)) continue;
+      const e = check(v[k], `${p}.${k}`);
+      if (e) return e;
+    }
+    return null;
+  };
+const oneOf =
+  (...values: string[]): Check =>
+  (v, p) =>
+    typeof v === "string" && values.includes(v) ? null : `${p} must be one of ${values.join(", ")}`;
+const cellValue: Check = (v, p) => {
+  if (typeof v === "string" || typeof v === "boolean") return null;
+  if (typeof v === "number") return Number.isFinite(v) ? null : `${p} must be a finite number`;
+  if (isObj(v) && typeof v.date === "string" && !Number.isNaN(Date.parse(v.date))) return null;
+  return `${p} must be a number, string, boolean or { "date": ISO string }`;
+};
+const primitive: Check = (v, p) =>
+  v === null || ["string", "number", "boolean"].includes(typeof v)
+    ? null
+    : `${p} must be a plain value`;
+
+const CELL = object(
+  {
+    r: int(1),
+    c: int(1),
+    v: cellValue,
+    f: (v, p) =>
+      typeof v === "string" && v.startsWith("=") ? null : `${p} must be a formula "=…"`,
+    nf: str,
+    st: recordOf(primitive),
+    dv: object({ type: str, values: arrayOf(() => null), allowInvalid: bool, helpText: strOrNull }),
+    note: str,
+  },
+  ["v", "f", "nf", "st", "dv", "note"],
+);
+const CHART = object({
+  id: int(0),
+  type: str,
+  ranges: arrayOf(str),
+  position: object({ row: num, column: num, offsetX: num, offsetY: num }),
+  options: (v, p) => (isObj(v) ? null : `${p} must be an object`),
+});
+const SHEET = object(
+  {
+    id: int(0),
+    name: (v, p) => (typeof v === "string" && v !== "" ? null : `${p} must be a non-empty string`),
+    maxRows: int(1),
+    maxColumns: int(1),
+    frozenRows: int(0),
+    frozenColumns: int(0),
+    hidden: bool,
+    tabColor: strOrNull,
+    columnWidths: recordOf(num),
+    rowHeights: recordOf(num),
+    merges: arrayOf(str),
+    charts: arrayOf(CHART),
+    cells: arrayOf(CELL),
+  },
+  ["rowHeights"],
+);
+const LOCATION: Check = (v, p) => {
+  if (!isObj(v)) return `${p} must be an object`;
+  if (v.type === "SPREADSHEET") return null;
+  if (v.type === "SHEET") return int(0)(v.sheetId, `${p}.sheetId`);
+  if (v.type === "ROW" || v.type === "COLUMN")
+    return (
+      int(0)(v.sheetId, `${p}.sheetId`) ??
+      int(1)(v.start, `${p}.start`) ??
+      int(1)(v.end, `${p}.end`)
+    );
+  return `${p}.type must be SPREADSHEET, SHEET, ROW or COLUMN`;
+};
+const WORKBOOK = object({
+  id: str,
+  name: str,
+  timeZone: str,
+  locale: str,
+  owner: str,
+  nextId: int(0),
+  activeSheetId: (v, p) => (v === null || isInt(v, 0) ? null : `${p} must be a sheet id or null`),
+  sheets: arrayOf(SHEET),
+  metadata: arrayOf(
+    object({
+      id: int(0),
+      key: str,
+      value: strOrNull,
+      visibility: oneOf("DOCUMENT", "PROJECT"),
+      location: LOCATION,
+    }),
+  ),
+  protections: arrayOf(
+    object({
+      id: int(0),
+      type: oneOf("SHEET", "RANGE"),
+      sheetId: int(0),
+      range: (v, p) =>
+        v === null
+          ? null
+          : object({ row: int(1), column: int(1), numRows: int(1), numColumns: int(1) })(v, p),
+      description: str,
+      warningOnly: bool,
+      editors: arrayOf(str),
+    }),
+  ),
+  properties: object({
+    document: recordOf(str),
+    script: recordOf(str),
+    user: recordOf(recordOf(str)),
+  }),
+});
+
+/** A reason the value is not a WorkbookData, or null when it is one. */
 export function checkWorkbookData(data: unknown): string | null {
-  if (!data || typeof data !== "object") return "not a JSON object";
-  const d = data as Partial<WorkbookData>;
-  if (d.format !== "quickwin-emulator-workbook")
+  if (!isObj(data)) return "not a JSON object";
+  if (data.format !== "quickwin-emulator-workbook")
     return 'missing "format": "quickwin-emulator-workbook"';
-  if (d.version !== 1) return `unsupported version ${String(d.version)}`;
-  for (const k of ["id", "name", "timeZone", "locale", "owner"] as const) {
-    if (typeof d[k] !== "string") return `"${k}" must be a string`;
-  }
-  if (typeof d.nextId !== "number") return '"nextId" must be a number';
-  if (!Array.isArray(d.sheets) || d.sheets.length === 0)
-    return '"sheets" must be a non-empty array';
-  for (const s of d.sheets) {
-    if (!s || typeof s !== "object") return "a sheet is not an object";
-    if (typeof s.name !== "string" || typeof s.id !== "number") return "a sheet lacks name or id";
-    if (
-      !Number.isInteger(s.maxRows) ||
-      !Number.isInteger(s.maxColumns) ||
-      s.maxRows < 1 ||
-      s.maxColumns < 1
-    )
-      return `sheet "${s.name}" has bad dimensions`;
-    if (!Array.isArray(s.cells)) return `sheet "${s.name}" lacks cells`;
-    for (const c of s.cells) {
-      if (
-        !c ||
-        !Number.isInteger(c.r) ||
-        !Number.isInteger(c.c) ||
-        c.r < 1 ||
-        c.c < 1 ||
-        c.r > s.maxRows ||
-        c.c > s.maxColumns
-      )
-        return `sheet "${s.name}" has a cell outside its grid`;
+  if (data.version !== 1) return `unsupported version ${JSON.stringify(data.version)}`;
+  const problem = WORKBOOK(data, "workbook");
+  if (problem) return problem;
+  const d = data as unknown as WorkbookData;
+  if (d.sheets.length === 0)
+    return "workbook.sheets is empty (a spreadsheet has at least one sheet)";
+  const ids = new Set<number>();
+  const names = new Set<string>();
+  for (const [i, s] of d.sheets.entries()) {
+    if (ids.has(s.id)) return `workbook.sheets[${i}].id ${s.id} is not unique`;
+    if (names.has(s.name.toLowerCase()))
+      return `workbook.sheets[${i}].name "${s.name}" is not unique`;
+    ids.add(s.id);
+    names.add(s.name.toLowerCase());
+    const seen = new Set<string>();
+    for (const [j, c] of s.cells.entries()) {
+      if (c.r > s.maxRows || c.c > s.maxColumns)
+        return `workbook.sheets[${i}].cells[${j}] is outside the ${s.maxRows} × ${s.maxColumns} grid`;
+      const key = `${c.r}:${c.c}`;
+      if (seen.has(key)) return `workbook.sheets[${i}].cells[${j}] repeats cell ${key}`;
+      seen.add(key);
     }
   }
-  if (!Array.isArray(d.metadata) || !Array.isArray(d.protections))
-    return "metadata or protections missing";
-  const p = d.properties;
-  if (
-    !p ||
-    typeof p !== "object" ||
-    typeof p.document !== "object" ||
-    typeof p.script !== "object" ||
-    typeof p.user !== "object"
-  )
-    return '"properties" malformed';
   return null;
 }
 

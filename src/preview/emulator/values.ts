@@ -469,7 +469,7 @@ function formatDatePattern(ms: number, pattern: string, tz: string): string {
         const pm = p.hour >= 12;
         const text = t.text ?? "AM/PM";
         if (/^a\/p$/i.test(text)) out += pm ? "p" : "a";
-        else out += text[0] === "a" ? (pm ? "pm" : "am") : pm ? "PM" : "AM";
+        else out += pm ? "PM" : "AM";
         break;
       }
       case "[h]":
