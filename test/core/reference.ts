@@ -27,6 +27,8 @@ export interface RefResult {
   normalizationUsed: string;
   /** Counted R′ per "quickwinId|email". */
   calibrated: Map<string, number>;
+  /** The counted reviews: quickwin, normalized email, R, R′ and the raw scores. */
+  counted: { q: string; j: string; R: number; Rp: number; s: Record<string, number> }[];
 }
 
 const key = (s: string) => s.trim().toLowerCase();
@@ -295,5 +297,13 @@ export function reference(input: {
   ];
   // Rule 11.
   const agreement = alphaPairs(ids.map((id) => counted.filter((c) => c.q === id).map((c) => c.R)));
-  return { rows, shortlist, agreement, problems, normalizationUsed: used, calibrated };
+  return {
+    rows,
+    shortlist,
+    agreement,
+    problems,
+    normalizationUsed: used,
+    calibrated,
+    counted: counted.map((c) => ({ ...c, Rp: Rp.get(c)! })),
+  };
 }
