@@ -26,7 +26,7 @@ function dateInfo() {
   var v = SpreadsheetApp.getActive().getSheets()[0].getRange("B1").getValue();
   return { isDate: v instanceof Date, tag: Object.prototype.toString.call(v), iso: v.toISOString(),
            errorIsError: (function () { try { SpreadsheetApp.getActive().getSheets()[0].getRange(0, 1); }
-             catch (e) { return e instanceof Error; } })() };
+             catch (e) { return e instanceof Error && String(e) === "Exception: " + e.message; } })() };
 }
 function echo(x) { return x; }
 function argProto(o) { return Object.getPrototypeOf(o) === Object.prototype && Array.isArray(o.list) && o.list instanceof Array; }

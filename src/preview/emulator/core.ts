@@ -152,8 +152,12 @@ export class Core {
     }
   }
 
+  /** An error as Apps Script's services throw it: name "Exception", so String(e) reads
+   * "Exception: …" in logs while e.message is the bare message. */
   error(message: string): Error {
-    return new this.realm.Error(message);
+    const e = new this.realm.Error(message);
+    e.name = "Exception";
+    return e;
   }
 
   date(ms: number): Date {
