@@ -764,11 +764,24 @@ function bootstrap(b: BootstrapInput): {
   };
   // Insertion-sort budget per resample before falling back to a full sort (see orderByScore).
   const sortBudget = 4 * K * Math.max(1, Math.ceil(Math.log2(K + 1)));
+  const cursor = new Int32Array(K);
+  let insertionWorks = true;
 
   let s = b.seed | 0;
   for (let it = 0; it < B; it++) {
     s = drawResample(vals, off, K, s, scores, states);
-    orderByScore(scores, neg, sorted, ord, K, sortBudget);
+    // After a fallback, try the insertion sort again only now and then (data that is not
+    // nearly sorted stays so).
+    const tryInsertion = insertionWorks || (it & 31) === 0;
+    insertionWorks = orderByScore(
+      scores,
+      neg,
+      sorted,
+      cursor,
+      ord,
+      K,
+      tryInsertion ? sortBudget : 0,
+    );
     // Tie groups (chained within 1e-9): re-order by the tie-break chain on resampled means.
     for (let i = 0; i < K; ) {
       let j = i;
@@ -907,19 +920,22 @@ export function drawResample(
 
 /**
  * ord ← positions 0..K-1 by score descending, exact ties by position ascending. Positions are
- * the full-sample ranking, so a resample is nearly sorted already: insertion sort from the
- * identity costs K + (number of inversions). If the inversions pass `budget` (a flat panel
- * where everything swaps), fall back to a native numeric sort of the negated scores plus a
- * binary search per position (the first free slot of its value). Both give the same order.
+ * the full-sample ranking, so a resample is often nearly sorted already: insertion sort from
+ * the identity costs K + (number of inversions). If the inversions pass `budget` (a flat panel
+ * where everything swaps), fall back to a native numeric sort of the negated scores, then give
+ * each position, in ascending order, the next free slot of its value (found by binary search;
+ * `cursor` remembers the next free slot per value). Both give the same order. Returns whether
+ * the insertion sort finished within its budget.
  */
 export function orderByScore(
   scores: Float64Array,
   neg: Float64Array,
   sorted: Float64Array,
+  cursor: Int32Array,
   ord: Int32Array,
   K: number,
   budget: number,
-): void {
+): boolean {
   let moves = 0;
   ord[0] = 0;
   for (let i = 1; i < K; i++) {
@@ -937,7 +953,7 @@ export function orderByScore(
       for (let p = 0; p < K; p++) neg[p] = -scores[p]!;
       sorted.set(neg);
       sorted.sort();
-      ord.fill(-1);
+      cursor.fill(-1);
       for (let p = 0; p < K; p++) {
         const key = neg[p]!;
         let lo = 0;
@@ -947,12 +963,14 @@ export function orderByScore(
           if (sorted[mid]! < key) lo = mid + 1;
           else hi = mid;
         }
-        while (ord[lo] !== -1) lo++;
-        ord[lo] = p;
+        const slot = cursor[lo]! < 0 ? lo : cursor[lo]!;
+        ord[slot] = p;
+        cursor[lo] = slot + 1;
       }
-      return;
+      return false;
     }
   }
+  return true;
 }
 
 interface TieScratch {

@@ -287,7 +287,15 @@ describe("bootstrap internals", () => {
     );
     for (const budget of [1e9, 0]) {
       const ord = new Int32Array(K);
-      orderByScore(scores, new Float64Array(K), new Float64Array(K), ord, K, budget);
+      orderByScore(
+        scores,
+        new Float64Array(K),
+        new Float64Array(K),
+        new Int32Array(K),
+        ord,
+        K,
+        budget,
+      );
       expect(Array.from(ord)).toEqual(expected);
     }
   });
