@@ -347,5 +347,8 @@ describe("persistence", () => {
       "The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.",
     );
     expect(() => emulator.typeInto("Nope", "A1", [["x"]])).toThrow('No sheet named "Nope".');
+    emulator.typeInto("Sheet1", "Sheet1!C1", [["'x"]]);
+    expect(emulator.snapshot().sheets[0]!.values).toEqual([[7, "007", "x"]]);
+    expect(() => emulator.typeInto("Sheet1", "Other!C1", [["x"]])).toThrow("Range not found");
   });
 });

@@ -284,8 +284,13 @@ describe("ranges and bounds", () => {
     expect(sheet.getRange("C3:A1").getA1Notation()).toBe("A1:C3");
     const col = sheet.getRange("B:B");
     expect([col.getRow(), col.getNumRows(), col.getColumn()]).toEqual([1, 1000, 2]);
+    expect(col.getA1Notation()).toBe("B:B");
     const open = sheet.getRange("A2:C");
     expect([open.getRow(), open.getLastRow(), open.getNumColumns()]).toEqual([2, 1000, 3]);
+    expect(open.getA1Notation()).toBe("A2:C");
+    const rows = sheet.getRange("2:3");
+    expect([rows.getRow(), rows.getNumRows(), rows.getNumColumns()]).toEqual([2, 2, 26]);
+    expect(rows.getA1Notation()).toBe("2:3");
     expect(thrown(() => ss.getRange("Nope!A1"))).toBe("Range not found");
   });
 

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { splitSheet } from "./a1";
 import { Core, type ServiceCallHook } from "./core";
 import { SheetModel, type WorkbookData, WorkbookModel } from "./model";
 import {
@@ -207,7 +208,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     typeInto: (sheetName, a1Range, values) => {
       const m = sheetNamed(sheetName);
       const sheet = spreadsheetApp._ss._sheet(m);
-      const range = sheet._rangeA1(a1Range);
+      // A sheet prefix is allowed when it names this sheet.
+      const split = typeof a1Range === "string" ? splitSheet(a1Range) : null;
+      if (
+        !split ||
+        (split.sheet !== undefined && split.sheet.toLowerCase() !== m.name.toLowerCase())
+      ) {
+        throw core.error("Range not found");
+      }
+      const range = sheet._rangeA1(split.cells);
       range._grid(values, "typeInto");
       writeGrid(ctx, m, range._row, range._col, values, "typeInto");
     },

@@ -1,6 +1,6 @@
 // SpreadsheetApp, Spreadsheet, Sheet, Range, RangeList, Protection, developer metadata,
 // data validation and embedded charts, over the in-memory WorkbookModel.
-import { a1Of, parseA1, splitSheet } from "./a1";
+import { a1Of, columnLetters, parseA1, splitSheet } from "./a1";
 import { type Core, Emulated } from "./core";
 import {
   BorderStyle,
@@ -450,7 +450,16 @@ export class SheetObj extends Emulated {
     if (row2 > m.maxRows || col2 > m.maxColumns || row1 > m.maxRows || col1 > m.maxColumns) {
       throw core.error("The coordinates of the range are outside the dimensions of the sheet.");
     }
-    return this._range(row1, col1, row2 - row1 + 1, col2 - col1 + 1);
+    const range = this._range(row1, col1, row2 - row1 + 1, col2 - col1 + 1);
+    // Open-ended notations read back as written ("B:B", "2:3", "A2:C"), as in Sheets.
+    if (ref.row2 === undefined || ref.row1 === undefined || ref.col1 === undefined) {
+      const L1 = columnLetters(col1);
+      const L2 = columnLetters(col2);
+      if (ref.col1 === undefined) range._a1 = `${row1}:${row2}`;
+      else if (ref.row1 === undefined) range._a1 = `${L1}:${L2}`;
+      else range._a1 = `${L1}${row1}:${L2}`;
+    }
+    return range;
   }
 
   getName(): string {
@@ -867,6 +876,8 @@ const STYLES: { key: string; name: string; def: string | number | boolean }[] = 
 ];
 
 export class RangeObj extends Emulated {
+  /** The notation it was made from, when open-ended ("B:B"). */
+  _a1: string | undefined;
   constructor(
     readonly _ctx: Ctx,
     readonly _sheetObj: SheetObj,
@@ -1172,7 +1183,7 @@ export class RangeObj extends Emulated {
     }).every((line) => line.every(Boolean));
   }
   getA1Notation(): string {
-    return a1Of(this._row, this._col, this._numRows, this._numCols);
+    return this._a1 ?? a1Of(this._row, this._col, this._numRows, this._numCols);
   }
   getRow(): number {
     return this._row;
