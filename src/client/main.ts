@@ -97,7 +97,27 @@ function header(): HTMLElement {
           user.role ? ` · ${t(`role.${user.role}`)}` : "",
         )
       : null,
+    state?.setupDone && state.user.role ? reloadLine() : null,
   );
+}
+
+/** Reloads the state (new quickwins, a changed rubric) keeping every draft. */
+function reloadLine(): HTMLElement {
+  const out = h("span", { class: "call-status", "aria-live": "polite" });
+  const reload = button(
+    t("ui.reload"),
+    "link",
+    async () => {
+      const next = await withProgress({ t }, { button: reload, out }, "getSidebarState");
+      if (!next) return;
+      state = next;
+      ui.flash = t("ui.reloaded");
+      render();
+      document.getElementById("reload-button")?.focus();
+    },
+    { id: "reload-button" },
+  );
+  return h("div", { class: "reload" }, reload, out);
 }
 
 function tabsFor(s: SidebarState): Tab[] {
@@ -172,6 +192,14 @@ function makeCtx(s: SidebarState): Ctx {
       render();
     },
     render,
+    async refresh() {
+      try {
+        state = await call("getSidebarState");
+        render();
+      } catch {
+        // The view already shows what it has; a later reload will catch up.
+      }
+    },
   };
 }
 

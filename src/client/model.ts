@@ -2,7 +2,7 @@
 // into server payloads, and updating the state after a save. No DOM here: unit-tested in Node.
 import type { Criterion, PanelMember, Quickwin } from "../core/schemas";
 import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
-import { parseCount, parseRupiah } from "./format";
+import { formatRupiah, parseCount, parseRupiah } from "./format";
 
 // ---------- quickwin form ----------
 
@@ -45,7 +45,7 @@ export function draftOfQuickwin(q: Quickwin): QuickwinDraft {
     description: q.description,
     startDate: q.startDate ?? "",
     endDate: q.endDate ?? "",
-    budget: String(q.budget),
+    budget: formatRupiah(q.budget),
     beneficiaries: q.beneficiaries === undefined ? "" : String(q.beneficiaries),
     stage: q.stage ?? "",
     evidenceUrl: q.evidenceUrl ?? "",

@@ -36,6 +36,8 @@ export interface Ctx {
   /** Replaces the state (after a save) and renders. */
   setState(state: SidebarState): void;
   render(): void;
+  /** Reloads the state quietly (e.g. to learn names of quickwins added meanwhile). */
+  refresh(): Promise<void>;
 }
 
 export const dimensionLabel = (t: Translate, d: Dimension) => t(`dimension.${d}`);

@@ -396,6 +396,29 @@ describe("sidebar app", () => {
     expect($("[role=tab][aria-selected=true]").textContent).toBe("Pengaturan");
   });
 
+  it("reloads the state on request, keeping what was typed", async () => {
+    let extra: SidebarQuickwin[] = [];
+    await boot({
+      getSidebarState: () => {
+        const s = baseState();
+        return { ...s, quickwins: [...s.quickwins, ...extra] };
+      },
+    });
+    await settle();
+    ($("#tab-quickwin") as HTMLButtonElement).click();
+    ($("#add-quickwin") as HTMLButtonElement).click();
+    type($("[name=name]") as HTMLInputElement, "Draf saya");
+    extra = [quickwin("q4", { name: "Baru dari koordinator" })];
+    const reload = $("#reload-button") as HTMLButtonElement;
+    reload.click();
+    expect(reload.disabled).toBe(true);
+    await settle("getSidebarState");
+    expect(($("[name=name]") as HTMLInputElement).value).toBe("Draf saya");
+    expect($(".notice.ok").textContent).toBe("Data terbaru dimuat.");
+    buttonByText("Batal").click();
+    expect(document.body.textContent).toContain("Baru dari koordinator");
+  });
+
   it("offers setup on a new spreadsheet, and explains to non-members whom to ask", async () => {
     const app = await boot({
       getSidebarState: () => baseState({ setupDone: false, user: { email: "a@b.id", role: null } }),

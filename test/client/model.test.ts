@@ -163,7 +163,7 @@ describe("quickwin form", () => {
 
   it("edits a quickwin from its stored values", () => {
     const d = draftOfQuickwin(qw("q1", { beneficiaries: 40, stage: "pilot" }));
-    expect(d).toMatchObject({ id: "q1", budget: "1000", beneficiaries: "40", stage: "pilot" });
+    expect(d).toMatchObject({ id: "q1", budget: "Rp1.000", beneficiaries: "40", stage: "pilot" });
     expect(quickwinPayload(d)).toMatchObject({ id: "q1", budget: 1000, beneficiaries: 40 });
   });
 

@@ -31,6 +31,9 @@ export function rankingView(ctx: Ctx): HTMLElement {
       ui.exported = null;
       ui.focusId = "rank-summary";
       ctx.render();
+      // Quickwins added by others since the sidebar loaded: fetch their names.
+      const known = new Set(ctx.state.quickwins.map((q) => q.id));
+      if (result.rows.some((r) => !known.has(r.quickwinId))) void ctx.refresh();
     },
     { id: "compute-ranking" },
   );

@@ -8,6 +8,7 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "ui.edit": "Edit",
   "ui.remove": "Remove",
   "ui.retry": "Try again",
+  "ui.reloaded": "Latest data loaded.",
   "ui.reload": "Reload",
   "ui.language": "Language",
   "ui.sections": "Sections",

@@ -7,6 +7,7 @@ export const clientId = {
   "ui.edit": "Ubah",
   "ui.remove": "Hapus",
   "ui.retry": "Coba lagi",
+  "ui.reloaded": "Data terbaru dimuat.",
   "ui.reload": "Muat ulang",
   "ui.language": "Bahasa",
   "ui.sections": "Bagian",
