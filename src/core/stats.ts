@@ -287,16 +287,17 @@ export function fitAdditive(
     lap[s * n + s]! += 1;
     rhs[s]! += y[e]! - cMean[cOf[e]!]!;
   }
+  // Compact S index of each edge, in C-grouped order: the O(Σ n_c²) loop below stays tight.
+  const sc = new Int32Array(edges);
+  for (let i = 0; i < edges; i++) sc[i] = compact[sOf[byC[i]!]!]!;
   for (let c = 0; c < nC; c++) {
     const from = cStart[c]!;
     const to = cStart[c + 1]!;
     if (to === from) continue;
     const inv = 1 / (to - from);
     for (let i = from; i < to; i++) {
-      const si = compact[sOf[byC[i]!]!]!;
-      for (let j = from; j < to; j++) {
-        lap[si * n + compact[sOf[byC[j]!]!]!]! -= inv;
-      }
+      const row = sc[i]! * n;
+      for (let j = from; j < to; j++) lap[row + sc[j]!]! -= inv;
     }
   }
   const u = solveLinear(lap, rhs, n);
