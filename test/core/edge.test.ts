@@ -147,3 +147,23 @@ describe("malformed calls throw a clear Error", () => {
     expect(() => rankQuickwins(null as never)).toThrow(/input must be an object/);
   });
 });
+
+describe("values from another realm (the emulator's vm context)", () => {
+  it("reads arrays and score objects created in another realm", async () => {
+    const { runInNewContext } = await import("node:vm");
+    const foreign = runInNewContext(`({
+      reviews: [
+        { quickwinId: "q", reviewer: "a@x.id", scores: { x: 40 } },
+        { quickwinId: "q", reviewer: "b@x.id", scores: { x: 60 } },
+        { quickwinId: "q", reviewer: "c@x.id", scores: { y: 60 } },
+      ],
+    })`) as { reviews: Parameters<typeof rankQuickwins>[0]["reviews"] };
+    expect(foreign.reviews instanceof Array).toBe(false); // really another realm
+    const result = rankQuickwins({
+      ...input({ reviews: foreign.reviews }),
+      reviewers: [member("a@x.id"), member("b@x.id"), member("c@x.id")],
+    });
+    expect(row(result, "q")).toMatchObject({ score: 50, reviewCount: 2 });
+    expect(result.problems.map((p) => p.code)).toEqual(["incomplete-review"]);
+  });
+});
