@@ -18,7 +18,7 @@ import {
   SPECS,
 } from "./layout";
 import { criterionRow, headerRow, panelRow, parsePanel, settingsRows } from "./repo";
-import type { Context, Registry } from "./runtime";
+import type { Context, Registry, SheetData } from "./runtime";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -83,8 +83,7 @@ function formatNewSheet(
     r(() => sheet.insertRowsAfter(rows, RANKING_ROWS - rows));
     rows = RANKING_ROWS;
   }
-  const columns = r(() => sheet.getMaxColumns());
-  if (columns < width) r(() => sheet.insertColumnsAfter(columns, width - columns));
+  // A new sheet has 26 columns; every layout here is narrower.
   const all = r(() => sheet.getRange(1, 1, rows, width));
   r(() => all.setNumberFormats(formatsFor(key, rows)));
   if (key === "shortlist") {
@@ -134,13 +133,31 @@ function insertChart(ctx: Context, sheet: Sheet, t: Translate): void {
   ctx.retry(() => sheet.insertChart(chart));
 }
 
+/**
+ * Without a registry (first run, or the document properties were lost), a panel sheet may
+ * still exist under its Indonesian or English name: its members decide who may run setup.
+ */
+function orphanPanel(ctx: Context): SheetData | null {
+  const ss = ctx.ss();
+  for (const locale of ["id", "en"] as const) {
+    const name = translator(locale)(SPECS.panel.name);
+    const sheet = ctx.retry(() => ss.getSheetByName(name));
+    if (!sheet) continue;
+    const width = SPECS.panel.columns.length;
+    const range = ctx.retry(() => sheet.getRange(1, 1, sheet.getMaxRows(), width));
+    const values = ctx.retry(() => range.getValues()) as unknown[][];
+    return { key: "panel", name, values, lastRow: values.length, range };
+  }
+  return null;
+}
+
 export function runSetup(ctx: Context): void {
   const email = ctx.email();
   const ss = ctx.ss();
   const before = ctx.registry();
   const tz = ctx.timeZone();
   // Anyone may set up a spreadsheet without a panel; afterwards only a coordinator.
-  const panel = parsePanel(before ? ctx.read("panel") : null, ctx.t, tz);
+  const panel = parsePanel(before ? ctx.read("panel") : orphanPanel(ctx), ctx.t, tz);
   if (panel.items.length > 0) {
     const me = panel.items.find((m) => m.email === email);
     if (!me) throw new UserError(ctx.t("err.notPanel"));
@@ -172,25 +189,31 @@ export function runSetup(ctx: Context): void {
       continue;
     }
     const name = t(SPECS[key].name);
-    let sheet = ctx.retry(() => ss.getSheetByName(name));
-    if (sheet) {
-      // A sheet of that name but not registered (a lost registry): adopt it, fix its header.
-      const found = sheet;
-      const values = ctx.retry(() =>
-        found.getRange(1, 1, 1, SPECS[key].columns.length).getValues(),
-      );
-      ctx.rememberSheet(key, found, name);
-      if (!headerOk(key, values, t)) ctx.writeRows(key, 1, [headerRow(key, t)]);
-    } else {
-      const seedPanel = key === "panel" && panel.items.length === 0;
+    // Insert first (one call); only if the name is taken, adopt the sheet of that name.
+    const seedPanel = key === "panel" && panel.items.length === 0;
+    let sheet: Sheet | null = null;
+    try {
       sheet = ctx.retry(() => ss.insertSheet(name));
-      const created = sheet;
-      formatNewSheet(ctx, key, created, t, seedRows(key, t, locale, email, seedPanel));
-      ctx.rememberSheet(key, created, name);
-      if (seedPanel) panelSeeded = true;
+    } catch (error) {
+      sheet = ctx.retry(() => ss.getSheetByName(name));
+      if (!sheet) throw error;
+      // A sheet of that name but not registered (a lost registry): adopt it, fix its header.
+      const adopted = sheet;
+      const width = SPECS[key].columns.length;
+      const columns = ctx.retry(() => adopted.getMaxColumns());
+      if (columns < width) ctx.retry(() => adopted.insertColumnsAfter(columns, width - columns));
+      const values = ctx.retry(() => adopted.getRange(1, 1, 1, width).getValues());
+      ctx.rememberSheet(key, adopted, name);
+      if (!headerOk(key, values, t)) ctx.writeRows(key, 1, [headerRow(key, t)]);
+      registry.sheets[key] = { id: ctx.retry(() => adopted.getSheetId()), name };
+      changed = true;
+      continue;
     }
-    const found = sheet;
-    registry.sheets[key] = { id: ctx.retry(() => found.getSheetId()), name };
+    const created = sheet;
+    formatNewSheet(ctx, key, created, t, seedRows(key, t, locale, email, seedPanel));
+    ctx.rememberSheet(key, created, name);
+    if (seedPanel) panelSeeded = true;
+    registry.sheets[key] = { id: ctx.retry(() => created.getSheetId()), name };
     changed = true;
   }
   if (changed) ctx.saveRegistry(registry);

@@ -67,7 +67,7 @@ describe("interleaving two submissions", () => {
         .filter((r) => r[2] === "submitReview");
       expect(log).toHaveLength(1 + (inner.ok ? 2 : 1));
     }
-  });
+  }, 300_000);
 
   it("a burst of submissions by many reviewers loses nothing", () => {
     const rt = fresh();
@@ -159,7 +159,7 @@ describe.each(MUTATIONS)("failures injected into %s", (name, args, email) => {
         expect(data(rt)).toBe(before);
       }
     }
-  });
+  }, 300_000);
 
   it("a hard failure at any call leaves the old state or the whole change", () => {
     for (let k = 1; k <= calls; k++) {
@@ -174,7 +174,7 @@ describe.each(MUTATIONS)("failures injected into %s", (name, args, email) => {
         expect(r.error.message).toMatch(/Terjadi kesalahan|Sedang sibuk|mengenali/);
       }
     }
-  });
+  }, 300_000);
 });
 
 describe("the document lock", () => {

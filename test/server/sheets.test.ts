@@ -119,6 +119,22 @@ describe("setupSpreadsheet", () => {
     expect(sheet(w.rt, "Pengaturan").values).toHaveLength(9);
   });
 
+  it("adopts its sheets by name when the registry in the document properties is lost", () => {
+    const w = world();
+    const before = JSON.stringify(w.rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"));
+    const props = w.rt.emulator.globals
+      .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      props.getDocumentProperties().deleteAllProperties();
+    });
+    expect(ok<{ setupDone: boolean }>(w.call("getSidebarState", [])).setupDone).toBe(false);
+    ok(w.call("setupSpreadsheet", []));
+    expect(JSON.stringify(w.rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"))).toBe(
+      before,
+    );
+    expect(ok<{ quickwins: unknown[] }>(w.call("getSidebarState", [])).quickwins).toHaveLength(3);
+  });
+
   it("once a panel exists, only a coordinator may run it", () => {
     const w = world();
     expect(failure(w.call("setupSpreadsheet", [], REV_B))).toMatch(/Hanya koordinator/);
