@@ -68,7 +68,7 @@ const CASES: Case[] = [
 
 const small = sized(10);
 const large = sized(1000);
-export const FIGURES: Record<string, [number, number]> = {};
+const FIGURES: Record<string, [number, number]> = {};
 
 describe("service calls per server function", () => {
   it.each(CASES)(
