@@ -712,6 +712,13 @@ function bootstrap(b: BootstrapInput): {
     for (let c = 0; c < nCrit; c++) critT[r * nCrit + c] = b.crit[r * nCrit + b.tieOrder[c]!]!;
   }
   const rangesT = Float64Array.from(b.tieOrder, (ci) => b.ranges[ci]!);
+  // The first tie-break criterion's values in the layout of `vals`, summed during the draws.
+  const firstVals = new Float64Array(off[K]!);
+  for (let p = 0; p < K; p++) {
+    const n = count[p]!;
+    for (let k = 0; k < n; k++) firstVals[off[p]! + k] = critT[(srcStart[p]! + k) * nCrit]!;
+  }
+  const firstSums = new Float64Array(K);
   // Positions whose reviews agree on every criterion keep their criterion means in any resample.
   const constant = new Uint8Array(K);
   const fixed = new Float64Array(K * nCrit);
@@ -757,6 +764,7 @@ function bootstrap(b: BootstrapInput): {
     constant,
     fixed,
     replayed: new Uint8Array(K),
+    firstSums,
     budget,
     idRank,
     slot: new Int32Array(K),
@@ -769,7 +777,7 @@ function bootstrap(b: BootstrapInput): {
 
   let s = b.seed | 0;
   for (let it = 0; it < B; it++) {
-    s = drawResample(vals, off, K, s, scores, states);
+    s = drawResample(vals, firstVals, off, K, s, scores, firstSums, states);
     // After a fallback, try the insertion sort again only now and then (data that is not
     // nearly sorted stays so).
     const tryInsertion = insertionWorks || (it & 31) === 0;
@@ -870,16 +878,20 @@ export function replayPicks(state: number, n: number, into: Int32Array, at = 0):
 
 /**
  * One resample: for each position p, the mean of the off[p+1]−off[p] values drawn with
- * replacement from vals[off[p]..off[p+1]) (draws as in replayPicks). Saves the PRNG state before
- * each position's draws in `states` (to replay the picks for a tie-break) and returns the state
- * after the last draw. A top-level function of typed arrays, so V8 keeps the loop tight.
+ * replacement from vals[off[p]..off[p+1]) (draws as in replayPicks), and — from the same picks —
+ * the sum of `first` values (the first tie-break criterion, same layout), so that most resampled
+ * ties are settled without replaying any draw. Saves the PRNG state before each position's
+ * draws in `states` (to replay the picks when a deeper tie-break is needed) and returns the
+ * state after the last draw. A top-level function of typed arrays, so V8 keeps the loop tight.
  */
 export function drawResample(
   vals: Float64Array,
+  first: Float64Array,
   off: Int32Array,
   K: number,
   state: number,
   scores: Float64Array,
+  firstSums: Float64Array,
   states: Int32Array,
 ): number {
   let s = state | 0;
@@ -888,6 +900,7 @@ export function drawResample(
     const o = off[p]!;
     const n = off[p + 1]! - o;
     let sum = 0;
+    let f = 0;
     if (n <= 65536) {
       const pairs = n >> 1;
       for (let k = 0; k < pairs; k++) {
@@ -895,25 +908,34 @@ export function drawResample(
         let x = Math.imul(s ^ (s >>> 15), 1 | s);
         x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
         x ^= x >>> 14;
-        sum += vals[o + (((x & 0xffff) * n) >>> 16)]!;
-        sum += vals[o + (((x >>> 16) * n) >>> 16)]!;
+        const i1 = o + (((x & 0xffff) * n) >>> 16);
+        const i2 = o + (((x >>> 16) * n) >>> 16);
+        sum += vals[i1]!;
+        f += first[i1]!;
+        sum += vals[i2]!;
+        f += first[i2]!;
       }
       if (n & 1) {
         s = (s + 0x6d2b79f5) | 0;
         let x = Math.imul(s ^ (s >>> 15), 1 | s);
         x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
         x ^= x >>> 14;
-        sum += vals[o + (((x & 0xffff) * n) >>> 16)]!;
+        const i1 = o + (((x & 0xffff) * n) >>> 16);
+        sum += vals[i1]!;
+        f += first[i1]!;
       }
     } else {
       for (let k = 0; k < n; k++) {
         s = (s + 0x6d2b79f5) | 0;
         let x = Math.imul(s ^ (s >>> 15), 1 | s);
         x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-        sum += vals[o + ((((x ^ (x >>> 14)) >>> 0) * SCALE * n) | 0)]!;
+        const i1 = o + ((((x ^ (x >>> 14)) >>> 0) * SCALE * n) | 0);
+        sum += vals[i1]!;
+        f += first[i1]!;
       }
     }
     scores[p] = sum / n;
+    firstSums[p] = f;
   }
   return s;
 }
@@ -997,6 +1019,8 @@ interface TieScratch {
   means: Float64Array;
   /** Position → 1 once its picks of this resample are in `picks`. */
   replayed: Uint8Array;
+  /** Per position, this resample's sum of the first tie-break criterion over its picks. */
+  firstSums: Float64Array;
 }
 
 /**
@@ -1017,7 +1041,8 @@ function resolveResampledTie(ord: Int32Array, from: number, to: number, t: TieSc
     if (t.constant[p] === 1) {
       for (let c = 0; c < nCrit; c++) t.means[at + c] = t.fixed[p * nCrit + c]!;
     } else {
-      t.means.fill(Number.NaN, at, at + nCrit);
+      t.means[at] = t.firstSums[p]! / (t.ranges[0]! * t.count[p]!);
+      if (nCrit > 1) t.means.fill(Number.NaN, at + 1, at + nCrit);
     }
   }
   if (to - from <= 16) {

@@ -253,7 +253,9 @@ describe("bootstrap internals", () => {
       const off = Int32Array.from([0, n]);
       const scores = new Float64Array(1);
       const states = new Int32Array(1);
-      const end = drawResample(vals, off, 1, 12345, scores, states);
+      const first = Float64Array.from(vals, (v) => v * 3 + 1);
+      const firstSums = new Float64Array(1);
+      const end = drawResample(vals, first, off, 1, 12345, scores, firstSums, states);
       const picks = new Int32Array(n);
       const replayEnd = replayPicks(states[0]!, n, picks);
       expect(replayEnd).toBe(end);
@@ -264,6 +266,9 @@ describe("bootstrap internals", () => {
         sum += vals[p]!;
       }
       expect(sum / n).toBe(scores[0]);
+      let firstSum = 0;
+      for (const p of picks) firstSum += first[p]!;
+      expect(firstSum).toBe(firstSums[0]);
     }
   });
 
