@@ -323,4 +323,5 @@ async function load(): Promise<void> {
 }
 
 document.documentElement.lang = locale;
+document.title = t("app.title");
 void load();

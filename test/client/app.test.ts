@@ -396,6 +396,30 @@ describe("sidebar app", () => {
     expect($("[role=tab][aria-selected=true]").textContent).toBe("Pengaturan");
   });
 
+  it("moves between tabs with the arrow keys, Home and End (one tab stop)", async () => {
+    await boot({
+      getSidebarState: () => baseState({ user: { email: "k@b.id", role: "coordinator" } }),
+    });
+    await settle();
+    const tabs = () => $$("[role=tab]") as HTMLButtonElement[];
+    expect(tabs().map((b) => b.tabIndex)).toEqual([0, -1, -1, -1]);
+    const key = (k: string) =>
+      $("[role=tablist]").dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    key("ArrowRight");
+    expect(document.activeElement?.id).toBe("tab-quickwin");
+    expect($("[role=tab][aria-selected=true]").id).toBe("tab-quickwin");
+    expect($("#tabpanel").getAttribute("aria-labelledby")).toBe("tab-quickwin");
+    key("End");
+    expect(document.activeElement?.id).toBe("tab-settings");
+    key("ArrowRight");
+    expect(document.activeElement?.id).toBe("tab-score");
+    key("ArrowLeft");
+    expect(document.activeElement?.id).toBe("tab-settings");
+    key("Home");
+    expect(document.activeElement?.id).toBe("tab-score");
+    expect(tabs().map((b) => b.tabIndex)).toEqual([0, -1, -1, -1]);
+  });
+
   it("reloads the state on request, keeping what was typed", async () => {
     let extra: SidebarQuickwin[] = [];
     await boot({

@@ -413,13 +413,13 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     await page.click("#tab-ranking");
     await clickAndWait(page, "#compute-ranking");
     const items = page.locator(".rank-item");
-    expect(await items.count()).toBe(QUICKWINS.length);
-    expect(await page.locator(".rank-item.shortlisted").count()).toBe(2);
+    expect(await items.count(), "ranked rows").toBe(QUICKWINS.length);
+    expect(await page.locator(".rank-item.shortlisted").count(), "shortlisted rows").toBe(2);
     expect(await page.locator(".rank-item .badge.shortlist").first().textContent()).toBe(
       "Terpilih",
     );
-    expect(await page.locator("svg.chart rect").count()).toBe(QUICKWINS.length);
-    expect(await page.locator("svg.chart line.whisker").count()).toBe(QUICKWINS.length);
+    expect(await page.locator("svg.chart rect").count(), "chart bars").toBe(QUICKWINS.length);
+    expect(await page.locator("svg.chart line.whisker").count(), "whiskers").toBe(QUICKWINS.length);
     const first = await items.first().textContent();
     expect(first).toMatch(/peringkat|pasti/);
     expect(await page.locator(`.rank-item .qw-name:text-is("${HOSTILE_NAME}")`).count()).toBe(1);
@@ -429,21 +429,24 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     );
     await checkA11y(page, "ranking");
     await clickAndWait(page, "#export-shortlist");
-    expect(await page.textContent(".export .notice.ok")).toContain("2 quickwin");
+    expect(await page.textContent(".export .notice.ok"), "export notice").toContain("2 quickwin");
     await shot(page, "07-peringkat");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.click(".export a[download]"),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^daftar-pendek-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename(), "file name").toMatch(
+      /^daftar-pendek-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const csv = readFileSync((await download.path()) as string, "utf8");
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.charCodeAt(0), "byte order mark").toBe(0xfeff);
     const shortlisted = await page.$$eval(".rank-item.shortlisted .qw-name", (els) =>
       els.map((e) => e.textContent ?? ""),
     );
-    for (const name of shortlisted) expect(csv).toContain(name.replace(/"/g, '""'));
+    for (const name of shortlisted)
+      expect(csv, "CSV holds the shortlist").toContain(name.replace(/"/g, '""'));
     // No cell starts with a formula character (the server escapes them).
-    expect(csv.slice(1)).not.toMatch(/(^|[,;\t\n])"?[=+@]/);
+    expect(csv.slice(1), "no formula cell").not.toMatch(/(^|[,;\t\n])"?[=+@]/);
     await page.close();
   }, 120_000);
 
