@@ -64,7 +64,9 @@ export function serve<T>(
   const ctx = new Context(action);
   try {
     if (args.length > arity) throw new UserError(ctx.t("err.arity"));
-    return body(ctx);
+    const result = body(ctx);
+    ctx.healRegistry();
+    return result;
   } catch (error) {
     if (error instanceof UserError) throw new Error(error.message);
     try {

@@ -280,10 +280,34 @@ export class Context {
       range = r;
     }
     this.names.set(key, name);
+    if (name !== entry.name) this.renamed.set(key, name);
     return { key, name, values, lastRow: lastNonBlank(values) + 1, range };
   }
 
   private readonly readCache = new Map<SheetKey, SheetData | null>();
+
+  private readonly renamed = new Map<SheetKey, string>();
+
+  /**
+   * A tab renamed by hand was found by its id: remember the new name (one properties write,
+   * once), so later calls read it with the cheap sheet-qualified range again.
+   */
+  healRegistry(): void {
+    if (this.renamed.size === 0) return;
+    const reg = this.registry();
+    if (!reg) return;
+    const sheets = { ...reg.sheets };
+    for (const [key, name] of this.renamed) {
+      const entry = sheets[key];
+      if (entry) sheets[key] = { id: entry.id, name };
+    }
+    this.renamed.clear();
+    try {
+      this.saveRegistry({ ...reg, sheets });
+    } catch {
+      // best effort: the next call finds the tab by id again
+    }
+  }
 
   /** Forgets a cached read (after writing that sheet). */
   invalidate(key: SheetKey): void {

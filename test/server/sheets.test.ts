@@ -95,6 +95,7 @@ describe("setupSpreadsheet", () => {
 
   it("repairs a deleted sheet and a damaged header, and keeps working on a renamed tab", () => {
     const w = world();
+    const cheap = w.call("getSidebarState", []).serviceCalls;
     const SpreadsheetApp = w.rt.emulator.globals
       .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
@@ -105,9 +106,11 @@ describe("setupSpreadsheet", () => {
         .getRange("A1:B1")
         .setValues([["", "rusak"]]);
     });
-    // Renamed: reading still works (by sheet id).
+    // Renamed: reading still works (by sheet id), and the registry learns the new name, so
+    // the next call is as cheap as before the rename.
     const state = ok<{ quickwins: unknown[] }>(w.call("getSidebarState", []));
     expect(state.quickwins).toHaveLength(3);
+
     ok(w.call("saveQuickwin", [QUICKWIN], REV_B));
     expect(sheet(w.rt, "Program 2019").values).toHaveLength(5);
     ok(w.call("setupSpreadsheet", []));
@@ -117,6 +120,28 @@ describe("setupSpreadsheet", () => {
     expect(names).not.toContain("Quickwin");
     expect(sheet(w.rt, "Kriteria").values[0]!.slice(0, 2)).toEqual(["ID", "Nama"]);
     expect(sheet(w.rt, "Pengaturan").values).toHaveLength(9);
+    // Repaired, and the registry knows the renamed tab: reads are as cheap as before.
+    const again = w.call("getSidebarState", []);
+    expect(ok<{ quickwins: unknown[] }>(again).quickwins).toHaveLength(4);
+    expect(again.serviceCalls).toBe(cheap);
+  });
+
+  it("learns a renamed tab's name once, then reads it as cheaply as before", () => {
+    const w = world();
+    const cheap = w.call("computeRanking", []).serviceCalls;
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      const ss = app.getActiveSpreadsheet();
+      ss.getSheetByName("Penilaian")!.setName("Ledger");
+      ss.getSheetByName("Peringkat")!.setName("Hasil");
+    });
+    const first = w.call("computeRanking", []);
+    ok(first);
+    expect(first.serviceCalls).toBeGreaterThan(cheap);
+    const second = w.call("computeRanking", []);
+    expect(ok<{ rows: unknown[] }>(second).rows).toHaveLength(3);
+    expect(second.serviceCalls).toBe(cheap);
+    expect(sheet(w.rt, "Hasil").values).toHaveLength(4);
   });
 
   it("adopts its sheets by name when the registry in the document properties is lost", () => {
