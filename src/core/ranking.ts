@@ -719,6 +719,24 @@ function bootstrap(b: BootstrapInput): {
     for (let k = 0; k < n; k++) firstVals[off[p]! + k] = critT[(srcStart[p]! + k) * nCrit]!;
   }
   const firstSums = new Float64Array(K);
+  // Criterion columns equal to the first one over all of a position's reviews (a reviewer who
+  // gives one score to every criterion): their resampled means follow from the first sum.
+  const sameAsFirst = new Uint8Array(K * nCrit);
+  for (let p = 0; p < K; p++) {
+    const from = srcStart[p]!;
+    const n = count[p]!;
+    for (let c = 1; c < nCrit; c++) {
+      let same = 1;
+      for (let k = 0; k < n; k++) {
+        const row = (from + k) * nCrit;
+        if (critT[row + c] !== critT[row]) {
+          same = 0;
+          break;
+        }
+      }
+      sameAsFirst[p * nCrit + c] = same;
+    }
+  }
   // Positions whose reviews agree on every criterion keep their criterion means in any resample.
   const constant = new Uint8Array(K);
   const fixed = new Float64Array(K * nCrit);
@@ -765,6 +783,7 @@ function bootstrap(b: BootstrapInput): {
     fixed,
     replayed: new Uint8Array(K),
     firstSums,
+    sameAsFirst,
     budget,
     idRank,
     slot: new Int32Array(K),
@@ -1021,6 +1040,8 @@ interface TieScratch {
   replayed: Uint8Array;
   /** Per position, this resample's sum of the first tie-break criterion over its picks. */
   firstSums: Float64Array;
+  /** [p·nCrit + c] = 1 when criterion c equals the first criterion in every review of p. */
+  sameAsFirst: Uint8Array;
 }
 
 /**
@@ -1041,8 +1062,12 @@ function resolveResampledTie(ord: Int32Array, from: number, to: number, t: TieSc
     if (t.constant[p] === 1) {
       for (let c = 0; c < nCrit; c++) t.means[at + c] = t.fixed[p * nCrit + c]!;
     } else {
-      t.means[at] = t.firstSums[p]! / (t.ranges[0]! * t.count[p]!);
-      if (nCrit > 1) t.means.fill(Number.NaN, at + 1, at + nCrit);
+      const n = t.count[p]!;
+      const f = t.firstSums[p]!;
+      t.means[at] = f / (t.ranges[0]! * n);
+      for (let c = 1; c < nCrit; c++) {
+        t.means[at + c] = t.sameAsFirst[p * nCrit + c] === 1 ? f / (t.ranges[c]! * n) : Number.NaN;
+      }
     }
   }
   if (to - from <= 16) {

@@ -151,6 +151,52 @@ describe("bootstrap = naive bootstrap on the same draws", () => {
     );
   });
 
+  it("when reviewers give one score to every criterion (means follow from the first criterion)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(2), { minLength: 60, maxLength: 60 }),
+        fc.integer({ min: 1, max: 30 }),
+        (values, seed) => {
+          const reviews: Review[] = [];
+          for (let q = 0; q < 20; q++)
+            for (let r = 0; r < 3; r++) {
+              const v = values[q * 3 + r]!;
+              // Some quickwins get a review whose criteria differ (the general path).
+              const b = q % 5 === 0 && r === 0 ? (v + 1) % 3 : v;
+              reviews.push({
+                quickwinId: `q${q}`,
+                reviewer: EMAILS[r]!,
+                scores: { a: v, b, c: v },
+              });
+            }
+          const w: RankInput = {
+            criteria: [crit("a", 2, 0, 2), crit("b", 1, 0, 3), crit("c", 1, 0, 4)],
+            quickwins: Array.from({ length: 20 }, (_, q) => qw(`q${q}`, { budget: q % 3 })),
+            reviewers: EMAILS.slice(0, 3).map((e) => member(e)),
+            reviews,
+            settings: {
+              bootstrapResamples: 30,
+              seed,
+              shortlistSize: 3,
+              maxPerAgency: 0,
+              minReviews: 1,
+            },
+          };
+          const got = rankQuickwins(w).rows;
+          expect(
+            got.map(({ quickwinId, rankLow, rankHigh, pShortlist }) => ({
+              quickwinId,
+              rankLow,
+              rankHigh,
+              pShortlist,
+            })),
+          ).toEqual(naiveBootstrap(w));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it("on a flat panel larger than the insertion-sort threshold", () => {
     // 40 quickwins, every review (1,0) or (0,1) on equal weights: R = 50 always, every resample
     // ties all 40, and the resampled criterion means decide.
