@@ -705,7 +705,7 @@ function bootstrap(b: BootstrapInput): {
   }
   // Ids are in canonical (id) order: compare canonical quickwin indices.
   const idRank = Int32Array.from(b.rankedQ);
-  // Criterion values (s − min) with criteria in tie-break order, and 1/range in that order.
+  // Criterion values (s − min) with criteria in tie-break order, and the ranges in that order.
   const critT = new Float64Array(b.crit.length);
   const rows = b.crit.length / nCrit;
   for (let r = 0; r < rows; r++) {
