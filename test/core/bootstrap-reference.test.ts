@@ -61,7 +61,7 @@ function naiveBootstrap(input: RankInput) {
       final.push(...group);
       i = j + 1;
     }
-    final.forEach((p, i) => ranks[p]!.push(i + 1));
+    for (let i = 0; i < final.length; i++) ranks[final[i]!]!.push(i + 1);
     const held = new Map<string, number>();
     let taken = 0;
     for (const p of final) {
