@@ -6,6 +6,7 @@ import type * as z from "zod/mini";
 import type { MessageKey } from "../core/i18n";
 import { rankQuickwins } from "../core/ranking";
 import {
+  CELL_LIMIT,
   type Criterion,
   CriterionSchema,
   DIMENSIONS,
@@ -289,6 +290,12 @@ export function saveCriteria(ctx: Context, input: unknown): SaveResult<Criterion
   const parsed = check(RubricInputSchema, input, ctx, "field.criteria");
   // The record form (what the engine and the sheet hold).
   const criteria = parsed.map((c) => CriterionSchema.parse(c));
+  // Each criterion is one row: its cells must fit Sheets' 50 000-character limit.
+  for (const c of criteria) {
+    if (criterionRow(c).some((v) => typeof v === "string" && v.length > CELL_LIMIT)) {
+      throw new UserError(`${ctx.t("field.levels")}: ${ctx.t("err.tooLarge")}`);
+    }
+  }
   ctx.email();
   return ctx.withLock(() => {
     requireCoordinator(ctx);
@@ -360,7 +367,7 @@ function nextQuickwinId(values: unknown[][]): string {
 }
 
 export function saveQuickwin(ctx: Context, input: unknown): Quickwin {
-  const q = check(QuickwinInputSchema, input, ctx, "app.title");
+  const q = check(QuickwinInputSchema, input, ctx, "field.quickwinId");
   const email = ctx.email();
   return ctx.withLock(() => {
     const { member } = requireMember(ctx);

@@ -274,9 +274,14 @@ export class Context {
       name = this.retry(() => sheet.getName());
       const rows = this.retry(() => sheet.getMaxRows());
       const columns = this.retry(() => sheet.getMaxColumns());
-      if (columns < width) this.retry(() => sheet.insertColumnsAfter(columns, width - columns));
-      const r = this.retry(() => sheet.getRange(1, 1, rows, width));
-      values = this.retry(() => r.getValues()) as unknown[][];
+      // A sheet whose columns were deleted by hand is read as it is (missing cells empty);
+      // reading never changes the sheet.
+      const r = this.retry(() => sheet.getRange(1, 1, rows, Math.min(width, columns)));
+      values = (this.retry(() => r.getValues()) as unknown[][]).map((row) => {
+        const out = row.slice();
+        while (out.length < width) out.push("");
+        return out;
+      });
       range = r;
     }
     this.names.set(key, name);

@@ -232,6 +232,13 @@ describe("saveCriteria", () => {
       refused(w, () => w.call("saveCriteria", [[{ ...rubric[0], name: "x".repeat(60_000) }]])),
     ).toMatch(/terlalu panjang/);
     expect(refused(w, () => w.call("saveCriteria", ["nope"]))).toMatch(/Data tidak valid/);
+    // 101 levels of 1 000 characters each are valid one by one but overflow one cell.
+    const levels = Array.from({ length: 101 }, (_, i) => `${i}`.padEnd(1000, "x"));
+    expect(
+      refused(w, () =>
+        w.call("saveCriteria", [[{ id: "big", name: "Big", weight: 1, min: 0, max: 100, levels }]]),
+      ),
+    ).toMatch(/terlalu besar/);
   });
 });
 

@@ -10,7 +10,7 @@ import { rankQuickwins } from "../../src/core/ranking";
 import { type Preview, startPreview } from "../../src/preview/server";
 
 const COORD = "kominfo@patikab.go.id";
-const REVIEWERS = Array.from({ length: 8 }, (_, i) => `penilai${i + 1}@patikab.go.id`);
+const REVIEWERS = Array.from({ length: 5 }, (_, i) => `penilai${i + 1}@patikab.go.id`);
 let preview: Preview;
 let dir: string;
 
@@ -56,6 +56,7 @@ describe("through the preview RPC", () => {
       })),
     ];
     expect((await rpc("saveReviewers", [panel], COORD)).ok).toBe(true);
+    expect((await rpc("saveSettings", [{ bootstrapResamples: 200 }], COORD)).ok).toBe(true);
     const names = [
       "Satrio Pasar",
       "Sipipa",
