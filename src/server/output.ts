@@ -21,7 +21,17 @@ function rankRange(row: RankRow): string {
   return row.rankLow === row.rankHigh ? String(row.rankLow) : `${row.rankLow}–${row.rankHigh}`;
 }
 
-const num = (v: number | null) => (v === null || !Number.isFinite(v) ? "" : v);
+/** Rounded for reading (the exact values are in computeRanking's result). */
+const round = (v: number | null, digits: number) =>
+  v === null || !Number.isFinite(v) ? "" : Math.round(v * 10 ** digits) / 10 ** digits;
+const percent = (v: number | null) =>
+  v === null || !Number.isFinite(v) ? "" : Math.round(v * 100);
+
+/** Rp1.500.000 */
+export function rupiah(value: number): string {
+  const digits = String(Math.round(Math.abs(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${value < 0 ? "-" : ""}Rp${digits}`;
+}
 
 function blank(width: number): unknown[] {
   return new Array(width).fill("");
@@ -44,15 +54,15 @@ export function rankingRows(
       r.rank ?? "",
       r.quickwinId,
       q?.name ?? "",
-      num(r.score),
+      round(r.score, 1),
       q?.agency ?? "",
       q ? t(`dimension.${q.dimension}` as Key) : "",
-      num(r.rawScore),
+      round(r.rawScore, 1),
       r.reviewCount,
-      num(r.sd),
+      round(r.sd, 1),
       rankRange(r),
-      num(r.pShortlist),
-      num(r.valueForMoney),
+      percent(r.pShortlist),
+      round(r.valueForMoney, 2),
       r.shortlisted ? t("word.yes") : "",
       flagWords(t, r),
     ]);
@@ -157,16 +167,19 @@ export function shortlistBlock(
       q.startDate ?? "",
       q.endDate ?? "",
       q.budget,
-      num(r.score),
+      round(r.score, 2),
       rankRange(r),
-      num(r.pShortlist),
-      num(r.valueForMoney),
+      percent(r.pShortlist),
+      round(r.valueForMoney, 2),
       flagWords(t, r),
       q.description,
       q.evidenceUrl ?? "",
     ];
-    values.push(row);
     csv.push(row);
+    // The printed page shows the budget as Rupiah text (no number format needed).
+    const printed = row.slice();
+    printed[8] = rupiah(q.budget);
+    values.push(printed);
   }
   if (result.shortlist.length === 0) values.push(line(t("shortlist.empty")));
   while (values.length < height) values.push(blank(width));

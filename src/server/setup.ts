@@ -24,13 +24,17 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The ranking sheet starts this tall so 1 000+ quickwins fit without growing it. */
 export const RANKING_ROWS = 2_000;
-const DEFAULT_FORMAT = "0.###############";
+
+/** How many rows get the column formats at setup (the tables people type into). */
+const FORMATTED_ROWS: Partial<Record<SheetKey, number>> = {
+  quickwins: 1_000,
+  panel: 600,
+  criteria: 100,
+  settings: 50,
+};
 
 function formatsFor(key: SheetKey, rows: number): string[][] {
-  const spec = SPECS[key];
-  const row = spec.columns.map((c) =>
-    c.kind === "text" && spec.text === "quote" ? DEFAULT_FORMAT : NUMBER_FORMATS[c.kind],
-  );
+  const row = SPECS[key].columns.map((c) => NUMBER_FORMATS[c.kind]);
   return Array.from({ length: rows }, () => row);
 }
 
@@ -84,8 +88,12 @@ function formatNewSheet(
     rows = RANKING_ROWS;
   }
   // A new sheet has 26 columns; every layout here is narrower.
-  const all = r(() => sheet.getRange(1, 1, rows, width));
-  r(() => all.setNumberFormats(formatsFor(key, rows)));
+  // Sheets people type into get plain text / Rupiah formats on their columns; generated and
+  // ledger sheets write verbatim text with the text prefix and need no formats at all.
+  if (spec.text === "format") {
+    const formatted = Math.min(rows, FORMATTED_ROWS[key] ?? rows);
+    r(() => sheet.getRange(1, 1, formatted, width).setNumberFormats(formatsFor(key, formatted)));
+  }
   if (key === "shortlist") {
     r(() => sheet.getRange(1, 1).setFontSize(14).setFontWeight("bold"));
     r(() => sheet.getRange(SHORTLIST_HEADER_ROW, 1, 1, width).setFontWeight("bold"));

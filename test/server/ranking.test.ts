@@ -91,7 +91,7 @@ describe("computeRanking", () => {
       "Jumlah penilaian",
       "Simpangan baku",
       "Rentang peringkat (90%)",
-      "Peluang masuk daftar pendek",
+      "Peluang masuk daftar pendek (%)",
       "Skor per Rp1 juta",
       "Daftar pendek",
       "Catatan",
@@ -101,8 +101,9 @@ describe("computeRanking", () => {
     result.rows.forEach((r, i) => {
       const row = body[i]!;
       expect(row[0]).toBe(r.rank ?? "");
-      if (r.score === null) expect(row[3]).toBe("");
-      else expect(row[3]).toBeCloseTo(r.score, 9);
+      // Rounded for reading: one decimal, chances in whole percent.
+      expect(row[3]).toBe(r.score === null ? "" : Math.round(r.score * 10) / 10);
+      expect(row[10]).toBe(r.pShortlist === null ? "" : Math.round(r.pShortlist * 100));
       expect(row[7]).toBe(r.reviewCount);
       expect(row[12]).toBe(r.shortlisted ? "ya" : "");
     });
@@ -180,7 +181,7 @@ describe("exportShortlist", () => {
     expect(r.quickwinIds).toContain("QW-007");
     const lines = r.csv.split("\r\n");
     expect(lines[0]).toBe(
-      "Peringkat,ID quickwin,Nama,OPD,Dimensi,Tahapan,Tanggal mulai,Tanggal selesai,Anggaran (Rp),Skor,Rentang peringkat (90%),Peluang masuk daftar pendek,Skor per Rp1 juta,Catatan,Deskripsi,Tautan bukti",
+      "Peringkat,ID quickwin,Nama,OPD,Dimensi,Tahapan,Tanggal mulai,Tanggal selesai,Anggaran (Rp),Skor,Rentang peringkat (90%),Peluang masuk daftar pendek (%),Skor per Rp1 juta,Catatan,Deskripsi,Tautan bukti",
     );
     expect(r.csv).toContain(`'=cmd|' /C calc'!A0`);
     expect(r.csv).toContain(`"'@SUM(1,2)\nbaris dua, ""kutip"""`);

@@ -46,7 +46,7 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "col.reviews": "Reviews",
   "col.sd": "Standard deviation",
   "col.rankRange": "Rank range (90%)",
-  "col.pShortlist": "Chance of shortlist",
+  "col.pShortlist": "Chance of shortlist (%)",
   "col.valueForMoney": "Score per Rp1 million",
   "col.shortlisted": "Shortlisted",
   "col.flags": "Notes",

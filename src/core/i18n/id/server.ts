@@ -45,7 +45,7 @@ export const serverId = {
   "col.reviews": "Jumlah penilaian",
   "col.sd": "Simpangan baku",
   "col.rankRange": "Rentang peringkat (90%)",
-  "col.pShortlist": "Peluang masuk daftar pendek",
+  "col.pShortlist": "Peluang masuk daftar pendek (%)",
   "col.valueForMoney": "Skor per Rp1 juta",
   "col.shortlisted": "Daftar pendek",
   "col.flags": "Catatan",
