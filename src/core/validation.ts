@@ -1,8 +1,14 @@
-// Turns zod issues into one short, localized sentence for a person: "Anggaran: tidak boleh
-// negatif". Schemas carry i18n keys ("v.*") as their messages; zod's own English defaults are
-// mapped by issue code, so nothing technical reaches the user.
+// Turns zod issues into short, localized words for a person: "Anggaran: tidak boleh negatif".
+// Schemas carry i18n keys ("v.*") as their messages; zod's own English defaults are mapped by
+// issue code, so nothing technical reaches the user. Only the core dictionary is needed, so the
+// server (one line per error) and the sidebar (messages beside each field) share this module.
 import type * as z from "zod/mini";
-import { isMessageKey, type MessageKey, type Translate } from "./i18n";
+import { hasKey, type Params } from "./i18n/format";
+import { coreId } from "./i18n/id/core";
+
+type CoreKey = keyof typeof coreId;
+/** Any translate function that knows the core keys (the server's and the sidebar's both do). */
+export type CoreTranslate = (key: CoreKey, params?: Params) => string;
 
 /** An error whose message is meant for the user, already localized. */
 export class UserError extends Error {
@@ -22,14 +28,29 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function messageOf(issue: z.core.$ZodIssue, input: unknown, t: Translate): string {
-  if (isMessageKey(issue.message)) return t(issue.message);
+const isNumeric = (expected: string) => expected === "number" || expected === "int";
+
+/** One issue in words, without the field's name. */
+export function issueMessage(issue: z.core.$ZodIssue, input: unknown, t: CoreTranslate): string {
+  const value = valueAt(input, issue.path);
+  // A text left blank is "required" whatever rule it then fails (e.g. a date's format); a
+  // choice left blank keeps its own message ("choose one of the six dimensions").
+  if (
+    typeof value === "string" &&
+    value.trim() === "" &&
+    issue.code !== "unrecognized_keys" &&
+    issue.code !== "invalid_value"
+  ) {
+    return t("v.required");
+  }
+  if (issue.code === "invalid_type") {
+    if (value === undefined) return t("v.required");
+    if (typeof value === "string" && isNumeric(issue.expected)) return t("v.number");
+  }
+  if (hasKey(coreId, issue.message)) return t(issue.message);
   switch (issue.code) {
     case "invalid_type":
-      if (valueAt(input, issue.path) === undefined) return t("v.required");
-      return issue.expected === "number" || issue.expected === "int"
-        ? t("v.number")
-        : t("v.invalid");
+      return isNumeric(issue.expected) ? t("v.number") : t("v.invalid");
     case "too_small":
       if (issue.origin === "string" && Number(issue.minimum) <= 1) return t("v.required");
       if (issue.origin === "number" && Number(issue.minimum) === 0) return t("v.nonNegative");
@@ -45,37 +66,39 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown, t: Translate): strin
   }
 }
 
-function labelOf(path: readonly PropertyKey[], t: Translate): string {
+function labelOf(path: readonly PropertyKey[], t: CoreTranslate): string {
   const parts: string[] = [];
   for (const segment of path) {
     if (typeof segment === "number") parts.push(`#${segment + 1}`);
     else if (typeof segment === "string") {
       const key = `field.${segment}`;
-      parts.push(isMessageKey(key) ? t(key as MessageKey) : segment.slice(0, 40));
+      parts.push(hasKey(coreId, key) ? t(key) : segment.slice(0, 40));
     }
   }
   return parts.join(" ");
 }
 
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** One line describing the first problem of a failed parse (the first is the most useful). */
 export function describeIssues(
   error: z.core.$ZodError,
   input: unknown,
-  t: Translate,
+  t: CoreTranslate,
   rootLabel?: string,
 ): string {
   const issue = error.issues[0];
   if (!issue) return t("v.invalid");
   const label = labelOf(issue.path, t) || rootLabel || "";
-  const message = messageOf(issue, input, t);
-  return label ? `${label}: ${message}` : message.charAt(0).toUpperCase() + message.slice(1);
+  const message = issueMessage(issue, input, t);
+  return label ? `${label}: ${message}` : capitalize(message);
 }
 
 /** Parses or throws a UserError with a localized, human message. */
 export function parseOrThrow<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
-  t: Translate,
+  t: CoreTranslate,
   rootLabel?: string,
 ): z.output<S> {
   const result = schema.safeParse(value);
@@ -83,4 +106,38 @@ export function parseOrThrow<S extends z.ZodMiniType>(
   throw new UserError(
     t("v.badInput", { detail: describeIssues(result.error, value, t, rootLabel) }),
   );
+}
+
+/** Field path ("name", "0.weight", "2.levels.1") → the first message for it. "" is the form. */
+export type FieldErrors = Record<string, string>;
+
+export function pathKey(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join(".");
+}
+
+/** Maps every issue to its field; the message has no field label (it sits beside the field). */
+export function fieldErrors(
+  error: z.core.$ZodError,
+  input: unknown,
+  t: CoreTranslate,
+): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    // Unknown keys are a form-level problem; list them under "".
+    const key = issue.code === "unrecognized_keys" ? "" : pathKey(issue.path);
+    if (key in out) continue;
+    out[key] = capitalize(issueMessage(issue, input, t));
+  }
+  return out;
+}
+
+/** Parses `value`; on failure returns the errors by field (inline validation as you type). */
+export function validateFields<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  t: CoreTranslate,
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: fieldErrors(result.error, value, t) };
 }

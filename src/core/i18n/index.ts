@@ -4,9 +4,12 @@ import type { Locale } from "../types";
 import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
 import { serverEn } from "./en/server";
+import { createTranslator, hasKey, type Params } from "./format";
 import { clientId } from "./id/client";
 import { coreId } from "./id/core";
 import { serverId } from "./id/server";
+
+export { createTranslator, format, hasKey, type Params, resolveLocale } from "./format";
 
 const id = { ...coreId, ...serverId, ...clientId };
 export type MessageKey = keyof typeof id;
@@ -17,29 +20,12 @@ export const dictionaries: Record<Locale, Dictionary> = {
   en: { ...coreEn, ...serverEn, ...clientEn },
 };
 
-/** Maps a Google locale (`id`, `in_ID`, `en_US`, `en-GB`, …) to one we speak; Indonesian first. */
-export function resolveLocale(locale: string | null | undefined): Locale {
-  const lang = (locale ?? "").trim().toLowerCase().split(/[-_]/)[0];
-  return lang === "en" ? "en" : "id";
-}
-
-export type Params = Record<string, string | number>;
-
-/** Fills {name} placeholders; an unknown placeholder is left as it is. */
-export function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
-}
-
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function translator(locale: Locale): Translate {
-  const dict = dictionaries[locale];
-  return (key, params) => format(dict[key], params);
+  return createTranslator(dictionaries[locale]);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(id, key);
+  return hasKey(id, key);
 }
