@@ -69,7 +69,12 @@ async function buildSidebar() {
   });
   // A literal "</script" inside the inlined JS would end the script element early.
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
-  const css = await readFile(join(root, "src/client/sidebar.css"), "utf8");
+  const cssSource = await readFile(join(root, "src/client/sidebar.css"), "utf8");
+  const { code: css } = await esbuild.transform(cssSource, {
+    loader: "css",
+    minify: true,
+    target: "chrome90",
+  });
   const template = await readFile(join(root, "src/client/sidebar.html"), "utf8");
   const html = template
     .replace("/*__STYLE__*/", () => css.trim())
