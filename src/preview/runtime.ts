@@ -53,6 +53,31 @@ export function errorMessage(error: unknown): string {
  * google.script.run can call (an assignment to globalThis is not found there).
  */
 export function topLevelFunctions(code: string): string[] {
+  const cached = parsed.get(code);
+  if (cached) return [...cached.names];
+  const names = parseTopLevelFunctions(code);
+  remember(code, { names, script: null });
+  return [...names];
+}
+
+/** Parsing and compiling the same script again is wasted work: keep the last few. */
+const parsed = new Map<string, { names: string[]; script: vm.Script | null }>();
+function remember(code: string, entry: { names: string[]; script: vm.Script | null }): void {
+  parsed.delete(code);
+  parsed.set(code, entry);
+  while (parsed.size > 4) parsed.delete(parsed.keys().next().value as string);
+}
+
+function compiled(code: string): { names: string[]; script: vm.Script } {
+  const entry = parsed.get(code);
+  if (entry?.script) return { names: entry.names, script: entry.script };
+  const script = new vm.Script(code, { filename: "server.js" });
+  const names = entry?.names ?? parseTopLevelFunctions(code);
+  remember(code, { names, script });
+  return { names, script };
+}
+
+function parseTopLevelFunctions(code: string): string[] {
   const source = ts.createSourceFile(
     "server.js",
     code,
@@ -73,7 +98,7 @@ export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
   const code = options.code ?? readFileSync(SERVER_FILE, "utf8");
   const emulator = options.emulator ?? createEmulator();
   const defaultLocale = options.defaultLocale ?? "id";
-  const script = new vm.Script(code, { filename: "server.js" });
+  const { names: declared, script } = compiled(code);
 
   const makeContext = (): Loaded => {
     const context = vm.createContext({ ...emulator.globals });
@@ -94,7 +119,7 @@ export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
   // Load once now: a syntax error or a script touching services at load time shows at once.
   const first = load(false);
   const context = first.context as Record<string, unknown>;
-  const names = topLevelFunctions(code).filter(
+  const names = declared.filter(
     (name) => !name.endsWith("_") && typeof context[name] === "function",
   );
   const nameSet = new Set(names);

@@ -294,7 +294,7 @@ export class WorkbookModel {
   }
 
   static fromJSON(data: WorkbookData): WorkbookModel {
-    const problem = checkWorkbookData(data);
+    const problem = checkWorkbookData(data, { deep: false });
     if (problem) throw new Error(`not a workbook: ${problem}`);
     const wb = new WorkbookModel(data.id, data.name, data.timeZone, data.locale, data.owner);
     wb.nextId = data.nextId;
@@ -443,6 +443,33 @@ const CELL = object(
   },
   ["v", "f", "nf", "st", "dv", "note"],
 );
+/** A fast structural test of a cell; the detailed check runs only to explain a failure. */
+function cellLooksRight(c: unknown): boolean {
+  if (!isObj(c) || !isInt(c.r, 1) || !isInt(c.c, 1)) return false;
+  const v = c.v;
+  if (
+    v !== undefined &&
+    typeof v !== "string" &&
+    typeof v !== "boolean" &&
+    !(typeof v === "number" && Number.isFinite(v))
+  ) {
+    return false;
+  }
+  if (v !== undefined && typeof v === "object") return false;
+  if (c.f !== undefined && !(typeof c.f === "string" && c.f.startsWith("="))) return false;
+  if (c.nf !== undefined && typeof c.nf !== "string") return false;
+  if (c.note !== undefined && typeof c.note !== "string") return false;
+  return c.st === undefined && c.dv === undefined;
+}
+const CELLS: Check = (v, p) => {
+  if (!Array.isArray(v)) return `${p} must be an array`;
+  for (let i = 0; i < v.length; i++) {
+    if (cellLooksRight(v[i])) continue;
+    const e = CELL(v[i], `${p}[${i}]`);
+    if (e) return e;
+  }
+  return null;
+};
 const CHART = object({
   id: int(0),
   type: str,
@@ -450,24 +477,26 @@ const CHART = object({
   position: object({ row: num, column: num, offsetX: num, offsetY: num }),
   options: (v, p) => (isObj(v) ? null : `${p} must be an object`),
 });
-const SHEET = object(
-  {
-    id: int(0),
-    name: (v, p) => (typeof v === "string" && v !== "" ? null : `${p} must be a non-empty string`),
-    maxRows: int(1),
-    maxColumns: int(1),
-    frozenRows: int(0),
-    frozenColumns: int(0),
-    hidden: bool,
-    tabColor: strOrNull,
-    columnWidths: recordOf(num),
-    rowHeights: recordOf(num),
-    merges: arrayOf(str),
-    charts: arrayOf(CHART),
-    cells: arrayOf(CELL),
-  },
-  ["rowHeights"],
-);
+const sheetCheck = (cells: Check) =>
+  object(
+    {
+      id: int(0),
+      name: (v, p) =>
+        typeof v === "string" && v !== "" ? null : `${p} must be a non-empty string`,
+      maxRows: int(1),
+      maxColumns: int(1),
+      frozenRows: int(0),
+      frozenColumns: int(0),
+      hidden: bool,
+      tabColor: strOrNull,
+      columnWidths: recordOf(num),
+      rowHeights: recordOf(num),
+      merges: arrayOf(str),
+      charts: arrayOf(CHART),
+      cells,
+    },
+    ["rowHeights"],
+  );
 const LOCATION: Check = (v, p) => {
   if (!isObj(v)) return `${p} must be an object`;
   if (v.type === "SPREADSHEET") return null;
@@ -480,52 +509,62 @@ const LOCATION: Check = (v, p) => {
     );
   return `${p}.type must be SPREADSHEET, SHEET, ROW or COLUMN`;
 };
-const WORKBOOK = object({
-  id: str,
-  name: str,
-  timeZone: str,
-  locale: str,
-  owner: str,
-  nextId: int(0),
-  activeSheetId: (v, p) => (v === null || isInt(v, 0) ? null : `${p} must be a sheet id or null`),
-  sheets: arrayOf(SHEET),
-  metadata: arrayOf(
-    object({
-      id: int(0),
-      key: str,
-      value: strOrNull,
-      visibility: oneOf("DOCUMENT", "PROJECT"),
-      location: LOCATION,
+const workbookCheck = (cells: Check) =>
+  object({
+    id: str,
+    name: str,
+    timeZone: str,
+    locale: str,
+    owner: str,
+    nextId: int(0),
+    activeSheetId: (v, p) => (v === null || isInt(v, 0) ? null : `${p} must be a sheet id or null`),
+    sheets: arrayOf(sheetCheck(cells)),
+    metadata: arrayOf(
+      object({
+        id: int(0),
+        key: str,
+        value: strOrNull,
+        visibility: oneOf("DOCUMENT", "PROJECT"),
+        location: LOCATION,
+      }),
+    ),
+    protections: arrayOf(
+      object({
+        id: int(0),
+        type: oneOf("SHEET", "RANGE"),
+        sheetId: int(0),
+        range: (v, p) =>
+          v === null
+            ? null
+            : object({ row: int(1), column: int(1), numRows: int(1), numColumns: int(1) })(v, p),
+        description: str,
+        warningOnly: bool,
+        editors: arrayOf(str),
+      }),
+    ),
+    properties: object({
+      document: recordOf(str),
+      script: recordOf(str),
+      user: recordOf(recordOf(str)),
     }),
-  ),
-  protections: arrayOf(
-    object({
-      id: int(0),
-      type: oneOf("SHEET", "RANGE"),
-      sheetId: int(0),
-      range: (v, p) =>
-        v === null
-          ? null
-          : object({ row: int(1), column: int(1), numRows: int(1), numColumns: int(1) })(v, p),
-      description: str,
-      warningOnly: bool,
-      editors: arrayOf(str),
-    }),
-  ),
-  properties: object({
-    document: recordOf(str),
-    script: recordOf(str),
-    user: recordOf(recordOf(str)),
-  }),
-});
+  });
 
-/** A reason the value is not a WorkbookData, or null when it is one. */
-export function checkWorkbookData(data: unknown): string | null {
+const WORKBOOK_DEEP = workbookCheck(CELLS);
+const WORKBOOK_SHALLOW = workbookCheck((v, p) =>
+  Array.isArray(v) ? null : `${p} must be an array`,
+);
+
+/**
+ * A reason the value is not a WorkbookData, or null when it is one. `deep: false` skips the
+ * cell-by-cell checks (for data this process wrote itself; a file from disk gets them all).
+ */
+export function checkWorkbookData(data: unknown, options: { deep?: boolean } = {}): string | null {
+  const deep = options.deep ?? true;
   if (!isObj(data)) return "not a JSON object";
   if (data.format !== "quickwin-emulator-workbook")
     return 'missing "format": "quickwin-emulator-workbook"';
   if (data.version !== 1) return `unsupported version ${JSON.stringify(data.version)}`;
-  const problem = WORKBOOK(data, "workbook");
+  const problem = (deep ? WORKBOOK_DEEP : WORKBOOK_SHALLOW)(data, "workbook");
   if (problem) return problem;
   const d = data as unknown as WorkbookData;
   if (d.sheets.length === 0)
@@ -538,6 +577,7 @@ export function checkWorkbookData(data: unknown): string | null {
       return `workbook.sheets[${i}].name "${s.name}" is not unique`;
     ids.add(s.id);
     names.add(s.name.toLowerCase());
+    if (!deep) continue;
     const seen = new Set<string>();
     for (const [j, c] of s.cells.entries()) {
       if (c.r > s.maxRows || c.c > s.maxColumns)
