@@ -89,7 +89,9 @@ export function describeIssues(
 ): string {
   const issue = error.issues[0];
   if (!issue) return t("v.invalid");
-  const label = labelOf(issue.path, t) || rootLabel || "";
+  // An unknown field names itself; the payload's label would only mislead ("Scores: … reviewer").
+  const fallback = issue.code === "unrecognized_keys" ? "" : (rootLabel ?? "");
+  const label = labelOf(issue.path, t) || fallback;
   const message = issueMessage(issue, input, t);
   return label ? `${label}: ${message}` : capitalize(message);
 }

@@ -403,7 +403,7 @@ export function saveQuickwin(ctx: Context, input: unknown): Quickwin {
 // ---------- reviews ----------
 
 export function submitReview(ctx: Context, input: unknown): MyReview {
-  const review = check(ReviewInputSchema, input, ctx, "field.scores");
+  const review = check(ReviewInputSchema, input, ctx, "field.review");
   const email = ctx.email();
   return ctx.withLock(() => {
     const { member } = requireMember(ctx);

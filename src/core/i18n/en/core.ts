@@ -65,6 +65,7 @@ export const coreEn: Record<keyof typeof coreId, string> = {
   "field.comment": "Comment",
   "field.declaredConflict": "Conflict of interest",
   "field.quickwinId": "Quickwin",
+  "field.review": "Review",
   "field.criteria": "Criteria",
   "field.panel": "Panel",
   "field.settings": "Settings",

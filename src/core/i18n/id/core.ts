@@ -64,6 +64,7 @@ export const coreId = {
   "field.comment": "Komentar",
   "field.declaredConflict": "Konflik kepentingan",
   "field.quickwinId": "Quickwin",
+  "field.review": "Penilaian",
   "field.criteria": "Kriteria",
   "field.panel": "Tim penilai",
   "field.settings": "Pengaturan",
