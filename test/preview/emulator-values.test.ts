@@ -303,6 +303,30 @@ describe("ranges and bounds", () => {
     expect(sheet.getDataRange().getA1Notation()).toBe("A1:C4");
   });
 
+  it("merge keeps only the upper-left value, like Sheets", () => {
+    const { sheet } = setup();
+    const r = sheet.getRange("A1:B2");
+    r.setValues([
+      ["title", "x"],
+      ["y", "=1+1"],
+    ]);
+    r.merge();
+    expect(r.getValues()).toEqual([
+      ["title", ""],
+      ["", ""],
+    ]);
+    const across = sheet.getRange("A4:B5");
+    across.setValues([
+      [1, 2],
+      [3, 4],
+    ]);
+    across.mergeAcross();
+    expect(across.getValues()).toEqual([
+      [1, ""],
+      [3, ""],
+    ]);
+  });
+
   it("offset and getCell", () => {
     const { sheet } = setup();
     const r = sheet.getRange("B2:C3");

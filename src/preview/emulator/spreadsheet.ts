@@ -1238,18 +1238,31 @@ export class RangeObj extends Emulated {
       numCols ?? this._numCols,
     );
   }
+  /** Merging keeps only the upper-left value of each merged block, as in Sheets. */
+  _mergeBlock(m: SheetModel, row: number, col: number, numRows: number, numCols: number): void {
+    const a1 = a1Of(row, col, numRows, numCols);
+    if (!m.merges.includes(a1)) m.merges.push(a1);
+    for (let r = row; r < row + numRows; r++) {
+      for (let c = col; c < col + numCols; c++) {
+        if (r === row && c === col) continue;
+        const cell = m.cell(r, c);
+        if (cell) {
+          delete cell.v;
+          delete cell.f;
+        }
+      }
+    }
+  }
   merge(): RangeObj {
     const m = this._m();
-    const a1 = this.getA1Notation();
-    if (!m.merges.includes(a1)) m.merges.push(a1);
+    this._mergeBlock(m, this._row, this._col, this._numRows, this._numCols);
     this._ctx.touch();
     return this;
   }
   mergeAcross(): RangeObj {
     const m = this._m();
     for (let i = 0; i < this._numRows; i++) {
-      const a1 = a1Of(this._row + i, this._col, 1, this._numCols);
-      if (!m.merges.includes(a1)) m.merges.push(a1);
+      this._mergeBlock(m, this._row + i, this._col, 1, this._numCols);
     }
     this._ctx.touch();
     return this;
