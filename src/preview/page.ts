@@ -194,11 +194,20 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     return fetch(url, { method: method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined })
       .then(function (r) { return r.json().then(function (d) { if (!r.ok) throw new Error(d && d.error ? d.error.message : "HTTP " + r.status); return d; }); });
   }
+  function hasData(sheet) {
+    return sheet.values.some(function (row) { return row.some(function (c) { return c !== ""; }); });
+  }
   function loadSheets() {
     return api("GET", "/preview/sheets").then(function (d) {
       var activeName = state.sheets[state.active] && state.sheets[state.active].name;
+      var previousCount = state.sheets.length;
       state.sheets = d.sheets;
       var i = state.sheets.findIndex(function (s) { return s.name === activeName; });
+      // A newcomer should not land on a blank "Sheet1": on first load, or when setup has just
+      // added sheets while a blank one is shown, open the first sheet that holds data.
+      if (i < 0 || (state.sheets.length !== previousCount && !hasData(state.sheets[i]))) {
+        i = state.sheets.findIndex(hasData);
+      }
       state.active = i >= 0 ? i : 0;
       render();
     }).catch(function (e) { status(e.message, true); });

@@ -102,6 +102,29 @@ describe.skipIf(!CHROMIUM)("the preview page in Chromium", () => {
       .not.toMatch(/Memuat… \/ Loading…/);
   });
 
+  it("opens on the first sheet that holds data when Sheet1 is blank (a newcomer's first view)", async () => {
+    const blankDir = mkdtempSync(join(tmpdir(), "qw-page-blank-"));
+    const fresh = await startPreview({ port: 0, dataFile: join(blankDir, "wb.json"), demo: false });
+    try {
+      await fetch(new URL("/rpc/setupSpreadsheet", fresh.url), {
+        method: "POST",
+        body: JSON.stringify({ args: [], user: "koordinator@patikab.go.id", locale: "id" }),
+      });
+      const other = await browser.newPage({ viewport: { width: 1300, height: 800 } });
+      await other.goto(fresh.url);
+      await other.waitForSelector("#tabs button");
+      const selected = other.locator('#tabs button[aria-selected="true"]');
+      await expect.poll(() => selected.textContent()).not.toBe("Sheet1");
+      const tabs = await other.locator("#tabs button").allTextContents();
+      expect(tabs[0]).toBe("Sheet1");
+      expect(await other.locator("td[data-r='0'][data-c='0']").textContent()).not.toBe("");
+      await other.close();
+    } finally {
+      await fresh.close();
+      rmSync(blankDir, { recursive: true, force: true });
+    }
+  });
+
   it("reported no errors", () => {
     expect(errors).toEqual([]);
   });
