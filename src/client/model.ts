@@ -1,8 +1,9 @@
 // Pure view-model logic of the sidebar: drafts of the forms (raw text as typed), turning them
 // into server payloads, and updating the state after a save. No DOM here: unit-tested in Node.
+
+import { formatRupiah, parseCount, parseRupiah } from "../core/format";
 import type { Criterion, PanelMember, Quickwin } from "../core/schemas";
 import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
-import { formatRupiah, parseCount, parseRupiah } from "./format";
 
 // ---------- quickwin form ----------
 

@@ -16,3 +16,4 @@ export {
 } from "./stats";
 export type * from "./types";
 export * from "./validation";
+export * from "./format";

@@ -1,5 +1,6 @@
 // The generated sheets: the ranking table (with highlighted shortlisted rows) and the printable
 // shortlist, as plain value blocks written with one setValues each.
+import { formatDate } from "../core/format";
 import type { Translate } from "../core/i18n";
 import type { Criterion, PanelMember, Quickwin, Review, Settings } from "../core/schemas";
 import type { Locale, RankResult, RankRow } from "../core/types";
@@ -75,42 +76,9 @@ export function rankingRows(
   return { values, backgrounds };
 }
 
-const MONTHS: Record<Locale, string[]> = {
-  id: [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-  ],
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-};
-
 /** "5 September 2019" in the given time zone. */
 export function formatLongDate(date: Date, timeZone: string, locale: Locale): string {
-  const iso = dateInZone(date, timeZone);
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[locale][(m ?? 1) - 1]} ${y}`;
+  return formatDate(dateInZone(date, timeZone), locale);
 }
 
 interface WorldLike {

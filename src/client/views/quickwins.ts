@@ -1,9 +1,10 @@
 // Quickwin entry: the list (with Ubah where the user may edit) and the form, validated as the
 // user types with the very schema the server uses.
+
+import { formatDateShort, formatRupiah, parseCount, parseRupiah } from "../../core/format";
 import { DIMENSIONS, isLongDuration, QuickwinInputSchema, STAGES } from "../../core/schemas";
 import { h, uid } from "../dom";
 import { validate } from "../fields";
-import { formatDateShort, formatRupiah, parseCount, parseRupiah } from "../format";
 import {
   draftOfQuickwin,
   emptyQuickwinDraft,

@@ -1,14 +1,15 @@
 // Ranking and export (coordinators): compute, a compact ranked list, a small SVG chart with
 // rank-range whiskers, problems, and the shortlist export with a client-side CSV download.
-import type { ComputeRankingResult, RankRow } from "../../core/types";
-import { downloadLink, h, s } from "../dom";
+
 import {
   csvFileName,
   formatDateTimeWib,
   formatDecimal,
   formatPercent,
   formatRupiah,
-} from "../format";
+} from "../../core/format";
+import type { ComputeRankingResult, RankRow } from "../../core/types";
+import { downloadLink, h, s } from "../dom";
 import { chartBars, csvForDownload } from "../model";
 import { button, type Ctx, flagLabel, notice, withProgress } from "../ui";
 

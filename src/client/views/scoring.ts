@@ -1,9 +1,10 @@
 // Scoring (Nilai): the list of quickwins with the user's progress, and one quickwin at a time
 // with a radio group per criterion showing each level's descriptor.
+
+import { formatDate, formatDateTimeWib, formatInteger, formatRupiah } from "../../core/format";
 import type { Criterion } from "../../core/schemas";
 import type { SidebarQuickwin } from "../../core/types";
 import { externalLink, h, uid } from "../dom";
-import { formatDate, formatDateTimeWib, formatInteger, formatRupiah } from "../format";
 import {
   draftOfReview,
   missingScores,

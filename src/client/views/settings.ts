@@ -1,6 +1,7 @@
 // Settings and panel (coordinators): meeting settings, the rubric editor and the panel editor.
 // Each is validated with the server's schema as the user types, and saved as a whole.
 
+import { formatDecimal } from "../../core/format";
 import {
   NORMALIZATIONS,
   type Normalization,
@@ -11,7 +12,6 @@ import {
 } from "../../core/schemas";
 import { h, uid } from "../dom";
 import { type FieldErrors, validate } from "../fields";
-import { formatDecimal } from "../format";
 import type { ClientKey } from "../i18n";
 import {
   type CriterionDraft,

@@ -1,7 +1,7 @@
-// Pure formatting for the sidebar, per CONTEXT.md: Rupiah "Rp1.500.000", dates "5 September
-// 2019" / "05/09/2019", WIB time "10.30". No Intl: the output must be the same in every
-// browser (Intl's id-ID currency inserts a non-breaking space and varies between engines).
-import type { Locale } from "../core/types";
+// Pure formatting for the sidebar and the sheets, per CONTEXT.md: Rupiah "Rp1.500.000",
+// dates "5 September 2019" / "05/09/2019", WIB time "10.30". No Intl: the output must be the
+// same everywhere (Intl's id-ID currency inserts a non-breaking space and varies by engine).
+import type { Locale } from "./types";
 
 const MONTHS: Record<Locale, readonly string[]> = {
   id: [

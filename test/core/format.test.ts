@@ -12,7 +12,7 @@ import {
   formatTimeWib,
   parseCount,
   parseRupiah,
-} from "../../src/client/format";
+} from "../../src/core/format";
 
 describe("formatRupiah", () => {
   it("writes Rupiah as Indonesians do: no space, dots for thousands, no decimals", () => {
