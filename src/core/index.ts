@@ -1,4 +1,6 @@
 // The public core: pure TypeScript shared by the server, the sidebar and the preview.
+
+export * from "./format";
 export * from "./i18n";
 export { mergeSettings, rankQuickwins, TIE_EPSILON } from "./ranking";
 export { defaultRubric } from "./rubric";
@@ -16,4 +18,3 @@ export {
 } from "./stats";
 export type * from "./types";
 export * from "./validation";
-export * from "./format";
