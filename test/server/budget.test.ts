@@ -3,75 +3,15 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
 import { loadServer } from "../../src/preview/runtime";
-import { COORD, ensureRows, ok, QUICKWIN, REV_B, REV_C, STRANGER, world } from "./helpers";
+import { BUDGET_CASES, COORD, ok, sizedWorld } from "./helpers";
 
-function sized(n: number) {
-  const w = world({ quickwins: n });
-  ok(w.call("saveSettings", [{ bootstrapResamples: 50 }]));
-  // Two reviews per quickwin, typed into the ledger as history.
-  const rows: unknown[][] = [];
-  for (let i = 1; i <= n; i++) {
-    const id = `QW-${String(i).padStart(3, "0")}`;
-    for (const email of [REV_B, REV_C]) {
-      rows.push([
-        "2019-09-05T01:00:00.000Z",
-        id,
-        email,
-        JSON.stringify(w.scores(1 + (i % 5))),
-        "",
-        false,
-      ]);
-    }
-  }
-  ensureRows(w.rt, "Penilaian", rows.length + 1);
-  w.rt.emulator.typeInto("Penilaian", `A2:F${rows.length + 1}`, rows);
-  return w;
-}
-
-type Case = [
-  label: string,
-  name: string,
-  args: (w: ReturnType<typeof world>) => unknown[],
-  email: string,
-];
-
-const CASES: Case[] = [
-  ["getSidebarState (coordinator)", "getSidebarState", () => [], COORD],
-  ["getSidebarState (reviewer)", "getSidebarState", () => [], REV_B],
-  ["getSidebarState (stranger)", "getSidebarState", () => [], STRANGER],
-  ["saveSettings", "saveSettings", () => [{ shortlistSize: 5 }], COORD],
-  [
-    "saveCriteria",
-    "saveCriteria",
-    (w) => [w.criteria.map((id) => ({ id, name: id, weight: 1, min: 1, max: 5 }))],
-    COORD,
-  ],
-  [
-    "saveReviewers",
-    "saveReviewers",
-    () => [
-      [
-        { email: COORD, role: "coordinator" },
-        { email: REV_B, role: "reviewer" },
-        { email: REV_C, role: "reviewer" },
-      ],
-    ],
-    COORD,
-  ],
-  ["saveQuickwin (create)", "saveQuickwin", () => [QUICKWIN], REV_B],
-  ["saveQuickwin (update)", "saveQuickwin", () => [{ ...QUICKWIN, id: "QW-002" }], COORD],
-  ["submitReview", "submitReview", (w) => [{ quickwinId: "QW-004", scores: w.scores(4) }], REV_B],
-  ["computeRanking", "computeRanking", () => [], COORD],
-  ["exportShortlist", "exportShortlist", () => [], COORD],
-  ["setupSpreadsheet (re-run)", "setupSpreadsheet", () => [], COORD],
-];
-
-const small = sized(10);
-const large = sized(1000);
+// Few resamples: the budget is about service calls, not the engine's time.
+const small = sizedWorld(10, { bootstrapResamples: 50 });
+const large = sizedWorld(1000, { bootstrapResamples: 50 });
 const FIGURES: Record<string, [number, number]> = {};
 
 describe("service calls per server function", () => {
-  it.each(CASES)(
+  it.each(BUDGET_CASES)(
     "%s: constant from 10 to 1 000 quickwins, within budget",
     (label, name, args, email) => {
       const a = small.call(name, args(small), email);

@@ -115,3 +115,68 @@ export function ensureRows(rt: ServerRuntime, name: string, rows: number): void 
     if (max < rows) s.insertRowsAfter(max, rows - max);
   });
 }
+
+/**
+ * A world of n quickwins with two reviews each, typed into the ledger as history: the data
+ * sizes at which the service-call budget test and the server bench measure every function.
+ */
+export function sizedWorld(n: number, settings?: Record<string, unknown>): World {
+  const w = world({ quickwins: n });
+  if (settings) ok(w.call("saveSettings", [settings]));
+  const rows: unknown[][] = [];
+  for (let i = 1; i <= n; i++) {
+    const id = `QW-${String(i).padStart(3, "0")}`;
+    for (const email of [REV_B, REV_C]) {
+      rows.push([
+        "2019-09-05T01:00:00.000Z",
+        id,
+        email,
+        JSON.stringify(w.scores(1 + (i % 5))),
+        "",
+        false,
+      ]);
+    }
+  }
+  ensureRows(w.rt, "Penilaian", rows.length + 1);
+  w.rt.emulator.typeInto("Penilaian", `A2:F${rows.length + 1}`, rows);
+  return w;
+}
+
+export type BudgetCase = [
+  label: string,
+  name: string,
+  args: (w: World) => unknown[],
+  email: string,
+];
+
+/** Every server function as the sidebar calls it, with who calls it. */
+export const BUDGET_CASES: BudgetCase[] = [
+  ["getSidebarState (coordinator)", "getSidebarState", () => [], COORD],
+  ["getSidebarState (reviewer)", "getSidebarState", () => [], REV_B],
+  ["getSidebarState (stranger)", "getSidebarState", () => [], STRANGER],
+  ["saveSettings", "saveSettings", () => [{ shortlistSize: 5 }], COORD],
+  [
+    "saveCriteria",
+    "saveCriteria",
+    (w) => [w.criteria.map((id) => ({ id, name: id, weight: 1, min: 1, max: 5 }))],
+    COORD,
+  ],
+  [
+    "saveReviewers",
+    "saveReviewers",
+    () => [
+      [
+        { email: COORD, role: "coordinator" },
+        { email: REV_B, role: "reviewer" },
+        { email: REV_C, role: "reviewer" },
+      ],
+    ],
+    COORD,
+  ],
+  ["saveQuickwin (create)", "saveQuickwin", () => [QUICKWIN], REV_B],
+  ["saveQuickwin (update)", "saveQuickwin", () => [{ ...QUICKWIN, id: "QW-002" }], COORD],
+  ["submitReview", "submitReview", (w) => [{ quickwinId: "QW-004", scores: w.scores(4) }], REV_B],
+  ["computeRanking", "computeRanking", () => [], COORD],
+  ["exportShortlist", "exportShortlist", () => [], COORD],
+  ["setupSpreadsheet (re-run)", "setupSpreadsheet", () => [], COORD],
+];
