@@ -16,7 +16,9 @@ export function userLocale(): Locale {
  * createAddonMenu is allowed, so the locale is not read there.
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const locale = e && e.authMode === ScriptApp.AuthMode.NONE ? ("id" as Locale) : userLocale();
+  // Compared by name: Apps Script's enums print as their names, and an event that was
+  // serialized on its way (as in the preview) carries the name itself.
+  const locale = e && String(e.authMode) === "NONE" ? ("id" as Locale) : userLocale();
   const t = translator(locale);
   SpreadsheetApp.getUi().createAddonMenu().addItem(t("menu.open"), "showSidebar").addToUi();
 }
