@@ -1,15 +1,13 @@
 // Sidebar benchmark (DESIGN §8): the built files' sizes against their budgets, and the sidebar's
 // first render in Chromium (navigation start → first view painted), over repeated loads of the
 // demo workbook served by the preview.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPreview } from "../src/preview/server";
+import { findChromium, launch } from "../test/client/support/browser";
 
 const root = join(import.meta.dirname, "..");
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-  .filter((p): p is string => Boolean(p))
-  .find((p) => existsSync(p));
 const LOADS = 15;
 
 function percentile(sorted: number[], p: number): number {
@@ -27,25 +25,14 @@ export async function run(): Promise<void> {
       `${file.padEnd(18)} ${kb.toFixed(1).padStart(6)} KB  (budget ${budgetKb} KB: ${kb <= budgetKb ? "ok" : "OVER"})`,
     );
   }
-  if (!CHROMIUM) {
-    console.log("first render: no Chromium found (install Debian's chromium); not measured");
+  const chromium = findChromium();
+  if (!chromium) {
+    console.log("first render: not measured (no Chromium; apt-get install chromium)");
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), "qw-bench-sidebar-"));
   const preview = await startPreview({ port: 0, dataFile: join(dir, "wb.json"), demo: true });
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launch(chromium);
   try {
     const shell: number[] = [];
     const ready: number[] = [];
