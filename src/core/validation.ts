@@ -96,20 +96,6 @@ export function describeIssues(
   return label ? `${label}: ${message}` : capitalize(message);
 }
 
-/** Parses or throws a UserError with a localized, human message. */
-export function parseOrThrow<S extends z.ZodMiniType>(
-  schema: S,
-  value: unknown,
-  t: CoreTranslate,
-  rootLabel?: string,
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new UserError(
-    t("v.badInput", { detail: describeIssues(result.error, value, t, rootLabel) }),
-  );
-}
-
 /** Field path ("name", "0.weight", "2.levels.1") → the first message for it. "" is the form. */
 export type FieldErrors = Record<string, string>;
 

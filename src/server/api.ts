@@ -9,6 +9,7 @@ import {
   CELL_LIMIT,
   type Criterion,
   CriterionSchema,
+  DEFAULT_SETTINGS,
   DIMENSIONS,
   isLongDuration,
   PanelInputSchema,
@@ -33,7 +34,7 @@ import type {
   SidebarQuickwin,
   SidebarState,
 } from "../core/types";
-import { parseOrThrow, UserError } from "../core/validation";
+import { describeIssues, UserError } from "../core/validation";
 import { isBlankRow } from "./cells";
 import { toCsv } from "./csv";
 import { formatLongDate, rankingRows, shortlistBlock } from "./output";
@@ -89,7 +90,7 @@ export function serve<T>(
 
 // ---------- shared checks ----------
 
-/** zod check of a payload; the (lazily localized) message only when it fails. */
+/** zod check of a payload; the message (localized, so it may read the locale) only on failure. */
 function check<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
@@ -98,7 +99,8 @@ function check<S extends z.ZodMiniType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  return parseOrThrow(schema, value, ctx.t, ctx.t(label));
+  const detail = describeIssues(result.error, value, ctx.t, ctx.t(label));
+  throw new UserError(ctx.t("v.badInput", { detail }));
 }
 
 function requireSetup(ctx: Context): void {
@@ -172,7 +174,7 @@ function rank(ctx: Context, world: World): RankResult {
     reviews: world.reviews.items,
     settings: world.settings,
     locale: ctx.locale(),
-  } as Parameters<typeof rankQuickwins>[0]);
+  });
 }
 
 // ---------- getSidebarState ----------
@@ -185,7 +187,7 @@ function emptyState(ctx: Context, email: string, setupDone: boolean): SidebarSta
     spreadsheetName: ctx.retry(() => ctx.ss().getName()),
     timeZone: ctx.knownTimeZone(),
     dimensions: [...DIMENSIONS],
-    settings: { ...parseSettings(null, ctx.t, "UTC").settings },
+    settings: { ...DEFAULT_SETTINGS },
     criteria: [],
     quickwins: [],
     myReviews: [],
