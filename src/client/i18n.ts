@@ -8,7 +8,7 @@ import { clientId } from "../core/i18n/id/client";
 import { coreId } from "../core/i18n/id/core";
 import type { Locale } from "../core/types";
 
-export { type Params, resolveLocale } from "../core/i18n/format";
+export { resolveLocale } from "../core/i18n/format";
 
 const id = { ...coreId, ...clientId };
 export type ClientKey = keyof typeof id;

@@ -12,7 +12,7 @@ import {
 } from "../../core/schemas";
 import { h, uid } from "../dom";
 import { type FieldErrors, validate } from "../fields";
-import type { ClientKey } from "../i18n";
+import { isClientKey } from "../i18n";
 import {
   type CriterionDraft,
   criterionPayload,
@@ -261,7 +261,10 @@ function labelOfPath(ctx: Ctx, key: string): string {
   const [index, name, level] = key.split(".");
   const parts: string[] = [];
   if (index !== undefined && /^\d+$/.test(index)) parts.push(`#${Number(index) + 1}`);
-  if (name) parts.push(ctx.t(`field.${name}` as ClientKey) ?? name);
+  if (name) {
+    const key = `field.${name}`;
+    parts.push(isClientKey(key) ? ctx.t(key) : name);
+  }
   if (level !== undefined) parts.push(String(Number(level) + 1));
   return parts.join(" ");
 }
