@@ -1,8 +1,2 @@
 // Inline validation with the server's own schemas and words (src/core/validation.ts).
-export {
-  type FieldErrors,
-  fieldErrors,
-  issueMessage,
-  pathKey,
-  validateFields as validate,
-} from "../core/validation";
+export { type FieldErrors, fieldErrors, validateFields as validate } from "../core/validation";

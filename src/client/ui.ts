@@ -3,7 +3,7 @@
 
 import type { Dimension, Flag } from "../core/schemas";
 import type { ComputeRankingResult, ExportResult, Locale, SidebarState } from "../core/types";
-import { type ApiName, type ApiResult, call, ServerError } from "./api";
+import { type ApiName, type ApiResult, call } from "./api";
 import { type Child, h, mount, uid } from "./dom";
 import type { FieldErrors } from "./fields";
 import type { T as Translate } from "./i18n";
@@ -133,7 +133,7 @@ export function spinner(label: string): HTMLElement {
 
 /** The user-facing text of a failed call (the server's own message when it gave one). */
 export function failureText(t: Translate, error: unknown): string {
-  const message = error instanceof ServerError || error instanceof Error ? error.message : "";
+  const message = error instanceof Error ? error.message : "";
   return message ? t("error.server", { message }) : t("error.unknown");
 }
 

@@ -87,7 +87,7 @@ function scoringList(ctx: Ctx): HTMLElement {
 }
 
 /** The facts of a quickwin, compact. */
-export function quickwinDetails(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
+function quickwinDetails(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
   const { t, locale } = ctx;
   const rows: [string, Node | string][] = [
     [t("field.agency"), q.agency],
