@@ -7,6 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { resolveLocale } from "../core/i18n/format";
+import type { Locale } from "../core/types";
 import { seedDemo } from "./demo";
 import {
   checkWorkbookData,
@@ -189,8 +191,8 @@ function parseJsonObject(text: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-function normalizeLocale(value: unknown): "id" | "en" {
-  return typeof value === "string" && value.trim().toLowerCase().startsWith("en") ? "en" : "id";
+function normalizeLocale(value: unknown): Locale {
+  return resolveLocale(typeof value === "string" ? value : undefined);
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
