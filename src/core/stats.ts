@@ -115,9 +115,6 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** 2^-32: maps an unsigned 32-bit integer to [0, 1). */
-export const UINT32_SCALE = 2.3283064365386963e-10;
-
 /** Nearest-rank percentile position (1-based) of the p-th percentile of n sorted values. */
 export function nearestRankIndex(percent: number, n: number): number {
   return Math.min(n, Math.max(1, Math.ceil((percent * n) / 100)));

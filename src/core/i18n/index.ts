@@ -4,7 +4,7 @@ import type { Locale } from "../types";
 import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
 import { serverEn } from "./en/server";
-import { createTranslator, hasKey, type Params } from "./format";
+import { createTranslator, type Params } from "./format";
 import { clientId } from "./id/client";
 import { coreId } from "./id/core";
 import { serverId } from "./id/server";
@@ -24,8 +24,4 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function translator(locale: Locale): Translate {
   return createTranslator(dictionaries[locale]);
-}
-
-export function isMessageKey(key: string): key is MessageKey {
-  return hasKey(id, key);
 }

@@ -1,8 +1,6 @@
 // A1 notation: "A1", "A1:C3", "A:C", "2:5", "A2:C" (open at the bottom), "$A$1",
 // optionally sheet-qualified ("Sheet1!A1", "'My sheet'!A1:B2"). Case-insensitive like Sheets.
 
-export const MAX_COLUMNS = 18_278; // ZZZ
-
 export function columnLetters(col: number): string {
   let s = "";
   let n = col;

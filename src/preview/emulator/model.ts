@@ -1,5 +1,5 @@
 // The in-memory workbook and its JSON form (WorkbookData, what the preview persists).
-import { type A1Ref, a1Of } from "./a1";
+import type { A1Ref } from "./a1";
 import { evaluateFormula, type FormulaHost } from "./formula";
 import { toSerial } from "./tz";
 import { DateVal, fromSerialValue, isDateFormat, isNumberFormat, type Val } from "./values";
@@ -588,8 +588,4 @@ export function checkWorkbookData(data: unknown, options: { deep?: boolean } = {
     }
   }
   return null;
-}
-
-export function rangeA1(row: number, col: number, numRows: number, numCols: number): string {
-  return a1Of(row, col, numRows, numCols);
 }
