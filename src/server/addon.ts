@@ -1,14 +1,11 @@
 // The add-on shell: menu and sidebar.
-import { resolveLocale, translator } from "../core/i18n";
+import { translator } from "../core/i18n";
 import type { Locale } from "../core/types";
+import { Context } from "./runtime";
 
-/** The user's locale, or Indonesian where it cannot be read (e.g. AuthMode.NONE). */
-export function userLocale(): Locale {
-  try {
-    return resolveLocale(Session.getActiveUserLocale());
-  } catch {
-    return "id";
-  }
+/** The user's locale (with retries), or Indonesian where it cannot be read. */
+function userLocale(): Locale {
+  return new Context("locale").locale();
 }
 
 /**
