@@ -19,7 +19,7 @@ import {
   type WorkbookData,
 } from "./emulator";
 import { PREVIEW_PAGE, previewSidebarHtml } from "./page";
-import { loadServer, type ServerRuntime } from "./runtime";
+import { errorMessage, loadServer, type ServerRuntime } from "./runtime";
 
 export const SIDEBAR_FILE = fileURLToPath(new URL("../../dist/sidebar.html", import.meta.url));
 export const DEFAULT_DATA_FILE = ".preview/workbook.json";
@@ -369,10 +369,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
           emulator.typeInto(sheetName, body.range, body.values as unknown[][]);
         } catch (error) {
           if (error instanceof SheetNotFoundError) throw new HttpError(404, error.message);
-          throw new HttpError(
-            400,
-            error instanceof Object && "message" in error ? String(error.message) : String(error),
-          );
+          throw new HttpError(400, errorMessage(error));
         }
         saveIfChanged();
         const sheet =
