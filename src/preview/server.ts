@@ -372,9 +372,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
           throw new HttpError(400, errorMessage(error));
         }
         saveIfChanged();
+        const { sheets } = emulator.snapshot();
         const sheet =
-          emulator.snapshot().sheets.find((s) => s.name === sheetName) ??
-          emulator.snapshot().sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+          sheets.find((s) => s.name === sheetName) ??
+          sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
         sendJson(res, 200, { ok: true, sheet: sheet ?? null });
         return;
       }
