@@ -21,6 +21,7 @@ import {
 import {
   fitAdditive,
   krippendorffAlphaInterval,
+  mean,
   nearestRankIndex,
   sampleSd,
   UnionFind,
@@ -594,9 +595,7 @@ function zscoreCalibrate(
   const out = Float64Array.from(R);
   const sigma = sampleSd(R);
   if (sigma === null || sigma === 0) return out; // no spread to map onto: keep R
-  let total = 0;
-  for (let p = 0; p < n; p++) total += R[p]!;
-  const mu = total / n;
+  const mu = mean(R);
   const cnt = new Int32Array(nR);
   const sum = new Float64Array(nR);
   const lo = new Float64Array(nR).fill(Number.POSITIVE_INFINITY);
