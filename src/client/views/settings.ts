@@ -11,7 +11,7 @@ import {
   SettingsPatchSchema,
 } from "../../core/schemas";
 import { h, uid } from "../dom";
-import { type FieldErrors, validate } from "../fields";
+import { validate } from "../fields";
 import { isClientKey } from "../i18n";
 import {
   type CriterionDraft,
@@ -52,11 +52,12 @@ function collapsible(draft: object, summary: HTMLElement, body: HTMLElement): HT
   return details;
 }
 
-/** Opens every card holding an invalid field, so the error can be seen and fixed. */
-function openInvalid(section: HTMLElement): void {
+/** Opens every card holding an invalid field and focuses the first, so it can be fixed. */
+function revealInvalid(section: HTMLElement): void {
   for (const d of Array.from(section.querySelectorAll("details"))) {
     if (d.querySelector("[aria-invalid=true]")) d.open = true;
   }
+  section.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
 }
 
 // ---------- meeting settings ----------
@@ -96,16 +97,13 @@ function settingsForm(ctx: Ctx): HTMLElement {
   const input = (key: string, el: HTMLInputElement | HTMLSelectElement) => {
     el.id = uid(`set-${key}`);
     el.value = draft[key] ?? "";
-    el.addEventListener("input", () => {
+    const update = () => {
       draft[key] = el.value;
       errors.touch(key);
       refresh();
-    });
-    el.addEventListener("change", () => {
-      draft[key] = el.value;
-      errors.touch(key);
-      refresh();
-    });
+    };
+    el.addEventListener("input", update);
+    el.addEventListener("change", update);
     return el;
   };
   const fields = SETTING_FIELDS.map((key) => {
@@ -183,24 +181,20 @@ function rubricEditor(ctx: Ctx): HTMLElement {
   const list = h("div", null);
   const payload = () => drafts.map(criterionPayload);
 
-  const refresh = (): { ok: boolean; errors: FieldErrors } => {
+  const refresh = () => {
     const result = validate(RubricInputSchema, payload(), t);
-    const errs = result.ok ? {} : result.errors;
-    errors.show(errs, (key) => labelOfPath(ctx, key));
+    errors.show(result.ok ? {} : result.errors, (key) => labelOfPath(ctx, key));
     total.textContent = t("set.totalWeight", {
       total: formatDecimal(totalWeight(drafts), 2, locale).replace(/[,.]00$/, ""),
     });
-    return { ok: result.ok, errors: errs };
+    return result;
   };
 
-  const renderList = () => {
+  const renderList = (focusId?: string) => {
     list.replaceChildren(
-      ...drafts.map((d, i) => criterionCard(ctx, drafts, d, i, errors, refresh, rerenderList)),
+      ...drafts.map((d, i) => criterionCard(ctx, drafts, d, i, errors, refresh, renderList)),
     );
     refresh();
-  };
-  const rerenderList = (focusId?: string) => {
-    renderList();
     if (focusId) document.getElementById(focusId)?.focus();
   };
 
@@ -216,14 +210,12 @@ function rubricEditor(ctx: Ctx): HTMLElement {
     };
     openCards.add(fresh);
     drafts.push(fresh);
-    rerenderList(`crit-name-${drafts.length - 1}`);
+    renderList(`crit-name-${drafts.length - 1}`);
   });
   const save = button(t("set.saveRubric"), "action", async () => {
     errors.touchAll();
-    const result = refresh();
-    if (!result.ok) {
-      openInvalid(section);
-      section.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+    if (!refresh().ok) {
+      revealInvalid(section);
       return;
     }
     const saved = await withProgress(
@@ -276,7 +268,7 @@ function criterionCard(
   i: number,
   errors: ErrorSlots,
   refresh: () => unknown,
-  rerenderList: (focusId?: string) => void,
+  renderList: (focusId?: string) => void,
 ): HTMLElement {
   const { t } = ctx;
   const levelsBox = h("div", { class: "levels-edit" });
@@ -371,8 +363,7 @@ function criterionCard(
     "danger",
     () => {
       drafts.splice(i, 1);
-      rerenderList();
-      document.getElementById("rubric-heading")?.focus();
+      renderList("rubric-heading");
     },
     { "aria-label": `${t("set.removeCriterion")}: ${d.name || `#${i + 1}`}` },
   );
@@ -466,8 +457,7 @@ function panelEditor(ctx: Ctx): HTMLElement {
   const save = button(t("set.savePanel"), "action", async () => {
     errors.touchAll();
     if (!refresh().ok) {
-      openInvalid(section);
-      section.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+      revealInvalid(section);
       return;
     }
     const saved = await withProgress(
@@ -546,8 +536,7 @@ function memberCard(
     "danger",
     () => {
       drafts.splice(i, 1);
-      renderList();
-      document.getElementById("panel-heading")?.focus();
+      renderList("panel-heading");
     },
     { "aria-label": `${t("ui.remove")}: ${m.email || `#${i + 1}`}` },
   );
