@@ -117,16 +117,11 @@ function quickwinForm(ctx: Ctx, draft: QuickwinDraft): HTMLElement {
     el.value = draft[key] ?? "";
     const update = () => {
       (draft as unknown as Record<string, string>)[key] = el.value;
+      errors.touch(key);
       refresh();
     };
-    el.addEventListener("input", () => {
-      errors.touch(key);
-      update();
-    });
-    el.addEventListener("change", () => {
-      errors.touch(key);
-      update();
-    });
+    el.addEventListener("input", update);
+    el.addEventListener("change", update);
     el.addEventListener("blur", () => {
       errors.touch(key);
       refresh();
