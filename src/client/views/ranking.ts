@@ -8,7 +8,7 @@ import {
   formatPercent,
   formatRupiah,
 } from "../../core/format";
-import type { ComputeRankingResult, RankRow } from "../../core/types";
+import type { ComputeRankingResult, RankRow, RowProblem } from "../../core/types";
 import { downloadLink, h, s } from "../dom";
 import { chartBars, csvForDownload } from "../model";
 import { button, type Ctx, flagLabel, notice, withProgress } from "../ui";
@@ -231,19 +231,18 @@ function chart(ctx: Ctx, rows: RankRow[], names: Map<string, string>): Element {
   );
 }
 
-function problems(ctx: Ctx, r: ComputeRankingResult): HTMLElement | null {
-  const { t } = ctx;
-  const items = [
-    ...r.problems.map((p) => p.message),
-    ...r.rowProblems.map((p) =>
-      t("rank.rowProblem", { sheet: p.sheet, row: p.row, message: p.message }),
-    ),
-  ];
+/** The rank.rowProblem line of a sheet row that could not be read. */
+function rowProblemText(ctx: Ctx, p: RowProblem): string {
+  return ctx.t("rank.rowProblem", { sheet: p.sheet, row: p.row, message: p.message });
+}
+
+/** A "problems" section listing `items`, or nothing when there are none. */
+function problemSection(ctx: Ctx, headingId: string, items: string[]): HTMLElement | null {
   if (items.length === 0) return null;
   return h(
     "section",
-    { class: "problems", "aria-labelledby": "problems-heading" },
-    h("h3", { id: "problems-heading" }, t("rank.problems", { n: items.length })),
+    { class: "problems", "aria-labelledby": headingId },
+    h("h3", { id: headingId }, ctx.t("rank.problems", { n: items.length })),
     h(
       "ul",
       null,
@@ -252,22 +251,19 @@ function problems(ctx: Ctx, r: ComputeRankingResult): HTMLElement | null {
   );
 }
 
+function problems(ctx: Ctx, r: ComputeRankingResult): HTMLElement | null {
+  return problemSection(ctx, "problems-heading", [
+    ...r.problems.map((p) => p.message),
+    ...r.rowProblems.map((p) => rowProblemText(ctx, p)),
+  ]);
+}
+
 /** Rows of the sheets that could not be read (coordinators see them before ranking too). */
 function skippedRows(ctx: Ctx): HTMLElement | null {
-  const { t } = ctx;
-  const rows = ctx.state.problems ?? [];
-  if (rows.length === 0) return null;
-  return h(
-    "section",
-    { class: "problems", "aria-labelledby": "skipped-heading" },
-    h("h3", { id: "skipped-heading" }, t("rank.problems", { n: rows.length })),
-    h(
-      "ul",
-      null,
-      rows.map((p) =>
-        h("li", null, t("rank.rowProblem", { sheet: p.sheet, row: p.row, message: p.message })),
-      ),
-    ),
+  return problemSection(
+    ctx,
+    "skipped-heading",
+    (ctx.state.problems ?? []).map((p) => rowProblemText(ctx, p)),
   );
 }
 
