@@ -11,6 +11,7 @@ import {
   nextToScore,
   reviewPayload,
   type ScoreDraft,
+  totalWeight,
   withReview,
 } from "../model";
 import { button, type Ctx, dimensionLabel, notice, withProgress } from "../ui";
@@ -129,13 +130,13 @@ function criterionFieldset(
   ctx: Ctx,
   c: Criterion,
   index: number,
-  totalWeight: number,
+  weightSum: number,
   draft: ScoreDraft,
   onChange: () => void,
 ): HTMLElement {
   const { t } = ctx;
   const name = uid(`crit-${index}`);
-  const percent = totalWeight > 0 ? Math.round((100 * c.weight) / totalWeight) : 0;
+  const percent = weightSum > 0 ? Math.round((100 * c.weight) / weightSum) : 0;
   const descId = c.description ? uid("cdesc") : null;
   return h(
     "fieldset",
@@ -194,7 +195,7 @@ function scoreOne(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
     ui.scoreDrafts.set(q.id, draft);
   }
   const d = draft;
-  const totalWeight = state.criteria.reduce((s, c) => s + c.weight, 0);
+  const weightSum = totalWeight(state.criteria);
   const out = h("div", { class: "call-status", "aria-live": "polite" });
   const formError = h("p", { class: "field-error", id: uid("err"), hidden: true });
   const missingNote = h("p", { class: "help" });
@@ -268,7 +269,7 @@ function scoreOne(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
       on: { submit: (e) => e.preventDefault() },
     },
     state.criteria.length === 0 ? notice("warn", t("score.noCriteria")) : null,
-    state.criteria.map((c, i) => criterionFieldset(ctx, c, i, totalWeight, d, updateMissing)),
+    state.criteria.map((c, i) => criterionFieldset(ctx, c, i, weightSum, d, updateMissing)),
     h("div", { class: "field" }, h("label", { for: comment.id }, t("field.comment")), comment),
     h(
       "div",
