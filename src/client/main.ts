@@ -278,21 +278,22 @@ function render(): void {
   const flash = ui.flash;
   ui.flash = null;
   let body: HTMLElement;
-  if (!state) body = h("p", { class: "qw-loading" }, spinner(t("ui.loading")));
-  else if (!state.setupDone) body = setupView(state);
-  else if (state.user.role === null) body = notOnPanelView(state);
-  else body = mainView(state);
+  let view: string;
+  if (!state) {
+    body = h("p", { class: "qw-loading" }, spinner(t("ui.loading")));
+    view = "loading";
+  } else if (!state.setupDone) {
+    body = setupView(state);
+    view = "setup";
+  } else if (state.user.role === null) {
+    body = notOnPanelView(state);
+    view = "not-member";
+  } else {
+    body = mainView(state);
+    view = ui.tab; // after mainView, which may have reset a tab this role cannot see
+  }
   mount(root, header(), flash ? notice("ok", flash) : null, body);
-  root.setAttribute(
-    "data-view",
-    !state
-      ? "loading"
-      : !state.setupDone
-        ? "setup"
-        : state.user.role === null
-          ? "not-member"
-          : ui.tab,
-  );
+  root.setAttribute("data-view", view);
   const focusId = ui.focusId;
   ui.focusId = null;
   if (focusId) document.getElementById(focusId)?.focus();
