@@ -116,7 +116,6 @@ export class Core {
   runExecution<T>(
     user: { email: string; locale: string },
     fn: () => T,
-    realm?: { Date: DateConstructor; Error: ErrorConstructor },
   ): {
     value: T;
     serviceCalls: number;
@@ -127,8 +126,8 @@ export class Core {
       locale: user.locale,
       calls: 0,
     };
+    // fn may switch the realm (Emulator.useRealm); the outer one comes back when it ends.
     const outerRealm = this.realm;
-    if (realm) this.realm = realm;
     this.stack.push(exec);
     try {
       const value = fn();
@@ -139,11 +138,6 @@ export class Core {
       this.realm = outerRealm;
       if (this.stack.length === 0) this.reported = exec;
     }
-  }
-
-  /** The service-call count of the execution currently running fn's body. */
-  callsOfCurrent(): number {
-    return this.current.calls;
   }
 
   releaseLocksOf(executionId: number): void {

@@ -90,7 +90,6 @@ export interface Emulator {
   runExecution<T>(
     user: { email: string; locale: string },
     fn: () => T,
-    realm?: { Date: DateConstructor; Error: ErrorConstructor },
   ): { value: T; serviceCalls: number };
   /** Makes the emulator create Dates and Errors with these constructors (a vm context's). */
   useRealm(realm: { Date: DateConstructor; Error: ErrorConstructor }): void;
@@ -233,7 +232,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     get sleptMs() {
       return sleptMs;
     },
-    runExecution: (user, fn, realm) => core.runExecution(user, fn, realm),
+    runExecution: (user, fn) => core.runExecution(user, fn),
     useRealm: (realm) => {
       core.realm = realm;
     },
