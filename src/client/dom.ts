@@ -181,6 +181,12 @@ export function downloadLink(
   return a;
 }
 
+/** Adds `id` to the element's aria-describedby: after the ids already there, or before them. */
+export function describedBy(el: Element, id: string, first = false): void {
+  const ids = el.getAttribute("aria-describedby");
+  el.setAttribute("aria-describedby", !ids ? id : first ? `${id} ${ids}` : `${ids} ${id}`);
+}
+
 let idCounter = 0;
 /** A page-unique id for label/for and aria-describedby pairs. */
 export function uid(prefix = "qw"): string {

@@ -4,7 +4,7 @@
 import type { Dimension, Flag } from "../core/schemas";
 import type { ComputeRankingResult, ExportResult, Locale, SidebarState } from "../core/types";
 import { type ApiName, type ApiResult, call } from "./api";
-import { type Child, h, mount, uid } from "./dom";
+import { type Child, describedBy, h, mount, uid } from "./dom";
 import type { FieldErrors } from "./fields";
 import type { T as Translate } from "./i18n";
 import type { CriterionDraft, MemberDraft, QuickwinDraft, ScoreDraft } from "./model";
@@ -53,10 +53,7 @@ export class ErrorSlots {
   slot(key: string, control: HTMLElement | null = null): HTMLElement {
     const el = h("p", { class: "field-error", id: uid("err"), hidden: true });
     this.slots.set(key, { el, control });
-    if (control) {
-      const ids = control.getAttribute("aria-describedby");
-      control.setAttribute("aria-describedby", ids ? `${ids} ${el.id}` : el.id);
-    }
+    if (control) describedBy(control, el.id);
     return el;
   }
 
@@ -98,10 +95,7 @@ export function field(opts: {
   const id = opts.control.id || uid("f");
   opts.control.id = id;
   const help = opts.help ? h("p", { class: "help", id: uid("help") }, opts.help) : null;
-  if (help) {
-    const ids = opts.control.getAttribute("aria-describedby");
-    opts.control.setAttribute("aria-describedby", ids ? `${help.id} ${ids}` : help.id);
-  }
+  if (help) describedBy(opts.control, help.id, true);
   return h(
     "div",
     { class: "field" },

@@ -3,7 +3,7 @@
 
 import { formatDateShort, formatRupiah, parseCount, parseRupiah } from "../../core/format";
 import { DIMENSIONS, isLongDuration, QuickwinInputSchema, STAGES } from "../../core/schemas";
-import { h, uid } from "../dom";
+import { describedBy, h, uid } from "../dom";
 import { validate } from "../fields";
 import {
   draftOfQuickwin,
@@ -272,8 +272,7 @@ function quickwinForm(ctx: Ctx, draft: QuickwinDraft): HTMLElement {
     out,
   );
   warning.id = uid("warn");
-  const ids = endDate.getAttribute("aria-describedby");
-  endDate.setAttribute("aria-describedby", ids ? `${ids} ${warning.id}` : warning.id);
+  describedBy(endDate, warning.id);
   refresh();
 
   return h(
