@@ -2,7 +2,7 @@
 // into server payloads, and updating the state after a save. No DOM here: unit-tested in Node.
 
 import { formatRupiah, parseCount, parseRupiah } from "../core/format";
-import type { Criterion, PanelMember, Quickwin } from "../core/schemas";
+import { type Criterion, type PanelMember, type Quickwin, sameAgency } from "../core/schemas";
 import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
 
 // ---------- quickwin form ----------
@@ -149,11 +149,6 @@ export function withReview(state: SidebarState, review: MyReview): SidebarState 
   const status: ReviewStatus = review.declaredConflict ? "conflict" : "scored";
   const quickwins = state.quickwins.map((q) => (q.id === review.quickwinId ? { ...q, status } : q));
   return { ...state, myReviews, quickwins, progress: progressOf(quickwins) };
-}
-
-function sameAgency(a: string | undefined, b: string | undefined): boolean {
-  const x = (a ?? "").trim().toLowerCase();
-  return x !== "" && x === (b ?? "").trim().toLowerCase();
 }
 
 /** The state after a quickwin was saved (created or updated). */

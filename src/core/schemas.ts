@@ -88,6 +88,12 @@ export function isLongDuration(q: { startDate?: string; endDate?: string }): boo
   return daysBetween(q.startDate, q.endDate) > LONG_DURATION_DAYS;
 }
 
+/** An automatic conflict of interest: both agencies given and equal (trimmed, any case). */
+export function sameAgency(a: string | undefined, b: string | undefined): boolean {
+  const x = (a ?? "").trim().toLowerCase();
+  return x !== "" && x === (b ?? "").trim().toLowerCase();
+}
+
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: "v.tooLong" }));
 const requiredText = (max: number) =>
   z

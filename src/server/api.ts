@@ -23,6 +23,7 @@ import {
   RubricInputSchema,
   type Settings,
   SettingsPatchSchema,
+  sameAgency,
 } from "../core/schemas";
 import type {
   ComputeRankingResult,
@@ -129,9 +130,6 @@ function requireCoordinator(ctx: Context): { member: PanelMember; panel: Parsed<
   if (found.member.role !== "coordinator") throw new UserError(ctx.t("err.notCoordinator"));
   return found;
 }
-
-const sameAgency = (a?: string, b?: string) =>
-  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase() && a.trim() !== "";
 
 /** Everything the engine needs, read with one range read per sheet. */
 interface World {
