@@ -154,6 +154,11 @@ export class Core {
     return e;
   }
 
+  /** Apps Script's error for arguments of the wrong types: "The parameters (…) don't match …". */
+  badParameters(types: string, method: string): Error {
+    return this.error(`The parameters (${types}) don't match the method signature for ${method}.`);
+  }
+
   date(ms: number): Date {
     return new this.realm.Date(ms);
   }

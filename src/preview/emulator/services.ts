@@ -77,9 +77,7 @@ export class UiObj extends Emulated {
   }
   _output(output: unknown, method: string): HtmlOutputObj {
     if (!(output instanceof HtmlOutputObj)) {
-      throw this._core.error(
-        `The parameters (Object) don't match the method signature for ${method}.`,
-      );
+      throw this._core.badParameters("Object", method);
     }
     return output;
   }
@@ -119,9 +117,7 @@ export class MenuObj extends Emulated {
   }
   addItem(caption: string, functionName: string): MenuObj {
     if (typeof functionName !== "string" || functionName === "") {
-      throw this._core.error(
-        "The parameters (String) don't match the method signature for Ui.Menu.addItem.",
-      );
+      throw this._core.badParameters("String", "Ui.Menu.addItem");
     }
     this._items.push({ caption: String(caption), functionName });
     return this;
@@ -132,9 +128,7 @@ export class MenuObj extends Emulated {
   }
   addSubMenu(menu: unknown): MenuObj {
     if (!(menu instanceof MenuObj)) {
-      throw this._core.error(
-        "The parameters (Object) don't match the method signature for Ui.Menu.addSubMenu.",
-      );
+      throw this._core.badParameters("Object", "Ui.Menu.addSubMenu");
     }
     this._items.push({ caption: menu._caption, submenu: structuredClone(menu._items) });
     return this;
@@ -267,9 +261,7 @@ export class LockObj extends Emulated {
   }
   _timeout(ms: unknown, method: string): number {
     if (typeof ms !== "number" || !Number.isFinite(ms)) {
-      throw this._core.error(
-        `The parameters (${typeof ms}) don't match the method signature for LockService.Lock.${method}.`,
-      );
+      throw this._core.badParameters(typeof ms, `LockService.Lock.${method}`);
     }
     if (ms < 0) throw this._core.error("Invalid argument: timeoutInMillis");
     if (ms > 300_000) throw this._core.error("Argument too large: timeoutInMillis");
@@ -408,18 +400,14 @@ export class PropertiesObj extends Emulated {
   }
   setProperty(key: string, value: unknown): PropertiesObj {
     if (key === null || key === undefined || value === undefined) {
-      throw this._core.error(
-        "The parameters (String,null) don't match the method signature for PropertiesService.Properties.setProperty.",
-      );
+      throw this._core.badParameters("String,null", "PropertiesService.Properties.setProperty");
     }
     this._replace({ ...this._store(), [String(key)]: String(value) });
     return this;
   }
   setProperties(props: Record<string, unknown>, deleteAllOthers?: boolean): PropertiesObj {
     if (!props || typeof props !== "object") {
-      throw this._core.error(
-        "The parameters (null) don't match the method signature for PropertiesService.Properties.setProperties.",
-      );
+      throw this._core.badParameters("null", "PropertiesService.Properties.setProperties");
     }
     const next: Record<string, string> = deleteAllOthers ? {} : { ...this._store() };
     for (const [k, v] of Object.entries(props)) next[k] = String(v);
@@ -635,9 +623,7 @@ export class UtilitiesObj extends Emulated {
   }
   formatDate(date: unknown, timeZone: string, format: string): string {
     if (Object.prototype.toString.call(date) !== "[object Date]") {
-      throw this._core.error(
-        "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
-      );
+      throw this._core.badParameters("String,String,String", "Utilities.formatDate");
     }
     const ms = Date.prototype.getTime.call(date);
     try {

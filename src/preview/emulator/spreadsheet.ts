@@ -65,9 +65,7 @@ function typeName(v: unknown): string {
 
 function integer(core: Core, v: unknown, method: string): number {
   if (typeof v !== "number" || !Number.isFinite(v)) {
-    throw core.error(
-      `The parameters (${typeName(v)}) don't match the method signature for ${method}.`,
-    );
+    throw core.badParameters(typeName(v), method);
   }
   return Math.trunc(v);
 }
@@ -105,9 +103,7 @@ function prepareWrite(ctx: Ctx, value: unknown, cell: Cell | undefined, method: 
     if (Number.isNaN(ms)) return { kind: "clear" };
     return { kind: "value", value: new DateVal(ms), format: "M/d/yyyy H:mm:ss" };
   }
-  throw core.error(
-    `The parameters (${typeName(value)}) don't match the method signature for ${method}.`,
-  );
+  throw core.badParameters(typeName(value), method);
 }
 
 function isAutomatic(nf: string | undefined): boolean {
@@ -143,9 +139,7 @@ function checkGrid(
   method: string,
 ): unknown[][] {
   if (!Array.isArray(data) || data.some((r) => !Array.isArray(r))) {
-    throw core.error(
-      `The parameters (${Array.isArray(data) ? "number[]" : typeName(data)}) don't match the method signature for ${method}.`,
-    );
+    throw core.badParameters(Array.isArray(data) ? "number[]" : typeName(data), method);
   }
   if (data.length !== rows) {
     throw core.error(
@@ -295,8 +289,9 @@ export class SpreadsheetObj extends Emulated {
   }
   _model(sheet: unknown): SheetModel {
     if (!(sheet instanceof SheetObj) || sheet._model.deleted) {
-      throw this._ctx.core.error(
-        `The parameters (${typeName(sheet)}) don't match the method signature for SpreadsheetApp.Spreadsheet.setActiveSheet.`,
+      throw this._ctx.core.badParameters(
+        typeName(sheet),
+        "SpreadsheetApp.Spreadsheet.setActiveSheet",
       );
     }
     return sheet._model;
@@ -523,9 +518,7 @@ export class SheetObj extends Emulated {
   }
   getRangeList(a1s: string[]): RangeListObj {
     if (!Array.isArray(a1s)) {
-      throw this._ctx.core.error(
-        `The parameters (${typeName(a1s)}) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.`,
-      );
+      throw this._ctx.core.badParameters(typeName(a1s), "SpreadsheetApp.Sheet.getRangeList");
     }
     return new RangeListObj(
       this._ctx,
@@ -558,9 +551,7 @@ export class SheetObj extends Emulated {
     const core = this._ctx.core;
     const m = this._alive();
     if (!Array.isArray(values)) {
-      throw core.error(
-        `The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
-      );
+      throw core.badParameters(typeName(values), "SpreadsheetApp.Sheet.appendRow");
     }
     if (values.length === 0) return this;
     const row = m.lastRow() + 1;
@@ -826,9 +817,7 @@ export class SheetObj extends Emulated {
   insertChart(chart: EmbeddedChartObj): void {
     const m = this._alive();
     if (!(chart instanceof EmbeddedChartObj)) {
-      throw this._ctx.core.error(
-        `The parameters (${typeName(chart)}) don't match the method signature for SpreadsheetApp.Sheet.insertChart.`,
-      );
+      throw this._ctx.core.badParameters(typeName(chart), "SpreadsheetApp.Sheet.insertChart");
     }
     const data: ChartData = { ...structuredClone(chart._data), id: this._ctx.wb.newId() };
     m.charts.push(data);
@@ -1080,9 +1069,7 @@ export class RangeObj extends Emulated {
   setDataValidation(rule: DataValidationObj | null): RangeObj {
     const m = this._m();
     if (rule !== null && !(rule instanceof DataValidationObj)) {
-      throw this._ctx.core.error(
-        `The parameters (${typeName(rule)}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`,
-      );
+      throw this._ctx.core.badParameters(typeName(rule), "SpreadsheetApp.Range.setDataValidation");
     }
     this._each((r, c) => {
       const cell = m.ensure(r, c);
@@ -1100,9 +1087,7 @@ export class RangeObj extends Emulated {
       line.map((x) => {
         const rule = core.unwrap(x);
         if (rule !== null && !(rule instanceof DataValidationObj)) {
-          throw core.error(
-            "The parameters (Object[][]) don't match the method signature for SpreadsheetApp.Range.setDataValidations.",
-          );
+          throw core.badParameters("Object[][]", "SpreadsheetApp.Range.setDataValidations");
         }
         return rule;
       }),
@@ -1602,9 +1587,7 @@ function addMetadata(
 ): MetadataData {
   const core = ctx.core;
   if (typeof key !== "string" || key === "") {
-    throw core.error(
-      `The parameters (${typeName(key)}) don't match the method signature for addDeveloperMetadata.`,
-    );
+    throw core.badParameters(typeName(key), "addDeveloperMetadata");
   }
   let value: string | null = null;
   let visibility: "DOCUMENT" | "PROJECT" = "DOCUMENT";
@@ -1779,8 +1762,9 @@ export class DataValidationBuilderObj extends Emulated {
   }
   requireValueInList(values: unknown[], showDropdown = true): DataValidationBuilderObj {
     if (!Array.isArray(values)) {
-      throw this._ctx.core.error(
-        `The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.`,
+      throw this._ctx.core.badParameters(
+        typeName(values),
+        "SpreadsheetApp.DataValidationBuilder.requireValueInList",
       );
     }
     return this._set("VALUE_IN_LIST", [values.map(String), showDropdown]);
@@ -1925,9 +1909,7 @@ export class EmbeddedChartBuilderObj extends Emulated {
   addRange(range: unknown): EmbeddedChartBuilderObj {
     const r = this._ctx.core.unwrap(range);
     if (!(r instanceof RangeObj)) {
-      throw this._ctx.core.error(
-        `The parameters (${typeName(range)}) don't match the method signature for EmbeddedChartBuilder.addRange.`,
-      );
+      throw this._ctx.core.badParameters(typeName(range), "EmbeddedChartBuilder.addRange");
     }
     this._data.ranges.push(`${r._sheetObj.getName()}!${r.getA1Notation()}`);
     return this;
