@@ -289,6 +289,39 @@ export class Context {
     return { key, name, values, lastRow: lastNonBlank(values) + 1, range };
   }
 
+  /**
+   * The header row of a sheet without reading its rows (for a long append-only sheet such as
+   * the log): the sheet-qualified A1 row by the registered name (2 calls), else by its id.
+   * Null when the sheet is gone.
+   */
+  readHeader(key: SheetKey): { name: string; header: unknown[] } | null {
+    const entry = this.registry()?.sheets[key];
+    if (!entry) return null;
+    const width = SPECS[key].columns.length;
+    const ss = this.ss();
+    try {
+      const a1 = `${quoteSheetName(entry.name)}!A1:${columnLetter(width)}1`;
+      const r = this.retry(() => ss.getRange(a1));
+      const row = (this.retry(() => r.getValues()) as unknown[][])[0] ?? [];
+      if (this.headerMatches(key, row[0])) {
+        this.names.set(key, entry.name);
+        return { name: entry.name, header: row };
+      }
+    } catch (error) {
+      if (isTransient(error)) throw error;
+    }
+    const sheet = this.sheet(key);
+    if (!sheet) return null;
+    const name = this.retry(() => sheet.getName());
+    const columns = this.retry(() => sheet.getMaxColumns());
+    const row = (
+      this.retry(() => sheet.getRange(1, 1, 1, Math.min(width, columns)).getValues()) as unknown[][]
+    )[0]!;
+    this.names.set(key, name);
+    if (name !== entry.name) this.renamed.set(key, name);
+    return { name, header: row };
+  }
+
   private readonly readCache = new Map<SheetKey, SheetData | null>();
 
   private readonly renamed = new Map<SheetKey, string>();

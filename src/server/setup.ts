@@ -181,20 +181,19 @@ export function runSetup(ctx: Context): void {
   };
   let changed = !before || before.timeZone !== tz;
   let panelSeeded = false;
+  const created: SheetKey[] = [];
+  const repaired: SheetKey[] = [];
   for (const key of SHEET_KEYS) {
-    const data = before ? ctx.read(key) : null;
-    if (data) {
-      if (!headerOk(key, data.values, t)) ctx.writeRows(key, 1, [headerRow(key, t)]);
-      if (registry.sheets[key]?.name !== data.name) {
-        registry.sheets[key] = { id: registry.sheets[key]!.id, name: data.name };
-        changed = true;
+    if (before) {
+      const found = checkExisting(ctx, key, t);
+      if (found) {
+        if (found.repaired) repaired.push(key);
+        if (found.name && registry.sheets[key]?.name !== found.name) {
+          registry.sheets[key] = { id: registry.sheets[key]!.id, name: found.name };
+          changed = true;
+        }
+        continue;
       }
-      if (key === "ranking") {
-        // Repair a deleted chart.
-        const sheet = ctx.sheet("ranking");
-        if (sheet && ctx.retry(() => sheet.getCharts()).length === 0) insertChart(ctx, sheet, t);
-      }
-      continue;
     }
     const name = t(SPECS[key].name);
     // Insert first (one call); only if the name is taken, adopt the sheet of that name.
@@ -214,18 +213,21 @@ export function runSetup(ctx: Context): void {
       ctx.rememberSheet(key, adopted, name);
       if (!headerOk(key, values, t)) ctx.writeRows(key, 1, [headerRow(key, t)]);
       registry.sheets[key] = { id: ctx.retry(() => adopted.getSheetId()), name };
+      repaired.push(key);
       changed = true;
       continue;
     }
-    const created = sheet;
-    formatNewSheet(ctx, key, created, t, seedRows(key, t, locale, email, seedPanel));
-    ctx.rememberSheet(key, created, name);
+    const fresh = sheet;
+    formatNewSheet(ctx, key, fresh, t, seedRows(key, t, locale, email, seedPanel));
+    ctx.rememberSheet(key, fresh, name);
     if (seedPanel) panelSeeded = true;
-    registry.sheets[key] = { id: ctx.retry(() => created.getSheetId()), name };
+    registry.sheets[key] = { id: ctx.retry(() => fresh.getSheetId()), name };
+    created.push(key);
     changed = true;
   }
   if (changed) ctx.saveRegistry(registry);
-  if (panel.items.length === 0 && !panelSeeded) {
+  const becameCoordinator = panel.items.length === 0;
+  if (becameCoordinator && !panelSeeded) {
     // The panel sheet exists but holds no valid member: the caller becomes its coordinator.
     const data = ctx.read("panel");
     ctx.appendRows(
@@ -234,6 +236,47 @@ export function runSetup(ctx: Context): void {
       data?.lastRow,
     );
   }
-  ctx.invalidate("panel");
-  ctx.log({ locale, created: changed, coordinator: panel.items.length === 0 ? email : undefined });
+  // A re-run on an intact spreadsheet changes nothing, so it writes nothing, not even a log row.
+  if (!changed && !becameCoordinator && repaired.length === 0) return;
+  if (becameCoordinator) ctx.invalidate("panel");
+  ctx.log({
+    locale,
+    created,
+    repaired,
+    coordinator: becameCoordinator ? email : undefined,
+  });
+}
+
+/**
+ * On a re-run: whether the sheet of a key is still there, repairing what a person may have
+ * broken (its header, the ranking's chart) with as few service calls as possible. The five
+ * tables are read whole (the sidebar state that setup returns needs them anyway); the log
+ * only by its header row; the generated pages by their id, since every ranking or export
+ * rewrites them whole, header included.
+ */
+function checkExisting(
+  ctx: Context,
+  key: SheetKey,
+  t: Translate,
+): { name?: string; repaired: boolean } | null {
+  if (key === "ranking" || key === "shortlist") {
+    const sheet = ctx.sheet(key);
+    if (!sheet) return null;
+    if (key === "ranking" && ctx.retry(() => sheet.getCharts()).length === 0) {
+      insertChart(ctx, sheet, t);
+      return { repaired: true };
+    }
+    return { repaired: false };
+  }
+  const found =
+    key === "log"
+      ? ctx.readHeader(key)
+      : (() => {
+          const data = ctx.read(key);
+          return data ? { name: data.name, header: data.values[0] ?? [] } : null;
+        })();
+  if (!found) return null;
+  const broken = !headerOk(key, [found.header], t);
+  if (broken) ctx.writeRows(key, 1, [headerRow(key, t)]);
+  return { name: found.name, repaired: broken };
 }

@@ -20,8 +20,7 @@ describe("service calls per server function", () => {
       ok(b);
       FIGURES[label] = [a.serviceCalls, b.serviceCalls];
       expect(b.serviceCalls, label).toBe(a.serviceCalls);
-      if (name !== "setupSpreadsheet") expect(a.serviceCalls, label).toBeLessThanOrEqual(25);
-      else expect(a.serviceCalls).toBeLessThanOrEqual(45);
+      expect(a.serviceCalls, label).toBeLessThanOrEqual(25);
     },
   );
 

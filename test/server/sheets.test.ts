@@ -81,16 +81,53 @@ describe("setupSpreadsheet", () => {
     expect(sheet(rt, "Panel").values[0]).toEqual(["Email", "Name", "Agency", "Role"]);
   });
 
-  it("is idempotent: a re-run changes nothing but the log", () => {
+  it("is idempotent: a re-run on an intact spreadsheet writes nothing, not even a log row", () => {
     const w = world();
-    const before = rt(w).emulator.toJSON();
+    const before = JSON.stringify(rt(w).emulator.toJSON());
     const again = w.call("setupSpreadsheet", []);
-    ok(again);
-    const after = rt(w).emulator.toJSON();
-    const strip = (d: typeof before) => JSON.stringify(d.sheets.filter((s) => s.name !== "Log"));
-    expect(strip(after)).toBe(strip(before));
-    expect(after.properties).toEqual(before.properties);
-    expect(after.protections).toEqual(before.protections);
+    expect(ok<{ setupDone: boolean; user: { role: string } }>(again).user.role).toBe("coordinator");
+    expect(again.serviceCalls).toBeLessThanOrEqual(25);
+    expect(JSON.stringify(rt(w).emulator.toJSON())).toBe(before);
+  });
+
+  it("repairs a deleted chart, a damaged log header and deleted generated sheets, and logs it", () => {
+    const w = world();
+    ok(w.call("computeRanking", []));
+    ok(w.call("exportShortlist", []));
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const inSheets = <T>(fn: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T): T =>
+      w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+        fn(app.getActiveSpreadsheet()),
+      ).value;
+    inSheets((ss) => {
+      const ranking = ss.getSheetByName("Peringkat")!;
+      for (const chart of ranking.getCharts()) ranking.removeChart(chart);
+      ss.getSheetByName("Log")!
+        .getRange("A1:D1")
+        .setValues([["x", "", "", ""]]);
+    });
+    ok(w.call("setupSpreadsheet", []));
+    expect(inSheets((ss) => ss.getSheetByName("Peringkat")!.getCharts().length)).toBe(1);
+    const log = sheet(w.rt, "Log").values;
+    expect(log[0]).toEqual(["Waktu", "Pengguna", "Tindakan", "Rincian"]);
+    expect(JSON.parse(String(log.at(-1)![3]))).toMatchObject({
+      created: [],
+      repaired: ["ranking", "log"],
+    });
+
+    inSheets((ss) => {
+      ss.deleteSheet(ss.getSheetByName("Peringkat")!);
+      ss.deleteSheet(ss.getSheetByName("Daftar Pendek")!);
+    });
+    ok(w.call("setupSpreadsheet", []));
+    const names = w.rt.emulator.snapshot().sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["Peringkat", "Daftar Pendek"]));
+    expect(JSON.parse(String(sheet(w.rt, "Log").values.at(-1)![3]))).toMatchObject({
+      created: ["ranking", "shortlist"],
+    });
+    // The re-created sheets work as before.
+    expect(ok<{ rows: unknown[] }>(w.call("computeRanking", [])).rows).toHaveLength(3);
+    expect(ok<{ quickwinIds: string[] }>(w.call("exportShortlist", [])).quickwinIds.length).toBe(0);
   });
 
   it("repairs a deleted sheet and a damaged header, and keeps working on a renamed tab", () => {
