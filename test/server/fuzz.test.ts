@@ -214,7 +214,7 @@ describe("hostile callers of every server function", () => {
       fc.property(
         fc.constantFrom(...names),
         fc.oneof(
-          { weight: 2, arbitrary: fc.constant([]) },
+          { weight: 2, arbitrary: fc.constant<unknown[]>([]) },
           { weight: 1, arbitrary: fc.array(hostileValue, { minLength: 1, maxLength: 2 }) },
         ),
         caller,
