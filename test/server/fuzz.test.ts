@@ -73,7 +73,7 @@ function mutated(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
 function argsOf(arg: fc.Arbitrary<unknown>): fc.Arbitrary<unknown[]> {
   return fc.oneof(
     { weight: 8, arbitrary: arg.map((a) => [a]) },
-    { weight: 1, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.constant<unknown[]>([]) },
     { weight: 1, arbitrary: fc.tuple(arg, hostileValue) },
   );
 }
