@@ -224,9 +224,11 @@ export class Context {
     return sheet;
   }
 
+  /** A sheet created or adopted in this execution: forget an earlier read that found none. */
   rememberSheet(key: SheetKey, sheet: Sheet, name: string): void {
     this.sheetCache.set(key, sheet);
     this.names.set(key, name);
+    this.readCache.delete(key);
   }
 
   private headerMatches(key: SheetKey, first: unknown): boolean {

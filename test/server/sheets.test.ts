@@ -167,6 +167,22 @@ describe("setupSpreadsheet", () => {
     expect(again.serviceCalls).toBe(cheap);
   });
 
+  it("returns the state of the repaired spreadsheet, re-created tables included", () => {
+    const w = world();
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      const ss = app.getActiveSpreadsheet();
+      ss.deleteSheet(ss.getSheetByName("Kriteria")!);
+      ss.deleteSheet(ss.getSheetByName("Pengaturan")!);
+    });
+    const state = ok<{ criteria: unknown[]; settings: { shortlistSize: number } }>(
+      w.call("setupSpreadsheet", []),
+    );
+    expect(state.criteria).toHaveLength(5);
+    expect(state.settings.shortlistSize).toBe(4);
+    expect(ok(w.call("getSidebarState", []))).toEqual(state);
+  });
+
   it("learns a renamed tab's name once, then reads it as cheaply as before", () => {
     const w = world();
     const cheap = w.call("computeRanking", []).serviceCalls;
