@@ -177,12 +177,21 @@ function rank(ctx: Context, world: World): RankResult {
 
 // ---------- getSidebarState ----------
 
+/** The spreadsheet's name, for the sidebar's heading only: a failure to read it fails nothing. */
+function spreadsheetName(ctx: Context): string {
+  try {
+    return ctx.retry(() => ctx.ss().getName());
+  } catch {
+    return "";
+  }
+}
+
 function emptyState(ctx: Context, email: string, setupDone: boolean): SidebarState {
   return {
     user: { email, role: null },
     locale: ctx.locale(),
     setupDone,
-    spreadsheetName: ctx.retry(() => ctx.ss().getName()),
+    spreadsheetName: spreadsheetName(ctx),
     timeZone: ctx.knownTimeZone(),
     dimensions: [...DIMENSIONS],
     settings: { ...DEFAULT_SETTINGS },
