@@ -113,7 +113,7 @@ function formatNewSheet(
         ? [["role", ROLES]]
         : [];
   for (const [column, values] of lists) {
-    const rule = SpreadsheetApp.newDataValidation()
+    const rule = r(() => SpreadsheetApp.newDataValidation())
       .requireValueInList([...values], true)
       .setAllowInvalid(true)
       .build();
@@ -183,49 +183,58 @@ export function runSetup(ctx: Context): void {
   let panelSeeded = false;
   const created: SheetKey[] = [];
   const repaired: SheetKey[] = [];
-  for (const key of SHEET_KEYS) {
-    if (before) {
-      const found = checkExisting(ctx, key, t);
-      if (found) {
-        if (found.repaired) repaired.push(key);
-        if (found.name && registry.sheets[key]?.name !== found.name) {
-          registry.sheets[key] = { id: registry.sheets[key]!.id, name: found.name };
-          changed = true;
+  // Sheets inserted by this run: removed again if it fails before the registry is saved (the
+  // commit point), so a retry starts clean instead of adopting half-formatted sheets.
+  const inserted: Sheet[] = [];
+  try {
+    for (const key of SHEET_KEYS) {
+      if (before) {
+        const found = checkExisting(ctx, key, t);
+        if (found) {
+          if (found.repaired) repaired.push(key);
+          if (found.name && registry.sheets[key]?.name !== found.name) {
+            registry.sheets[key] = { id: registry.sheets[key]!.id, name: found.name };
+            changed = true;
+          }
+          continue;
         }
+      }
+      const name = t(SPECS[key].name);
+      // Insert first (one call); only if the name is taken, adopt the sheet of that name.
+      const seedPanel = key === "panel" && panel.items.length === 0;
+      let sheet: Sheet | null = null;
+      try {
+        sheet = ctx.retry(() => ss.insertSheet(name));
+        inserted.push(sheet);
+      } catch (error) {
+        sheet = ctx.retry(() => ss.getSheetByName(name));
+        if (!sheet) throw error;
+        // A sheet of that name but not registered (a lost registry): adopt it, fix its header.
+        const adopted = sheet;
+        const width = SPECS[key].columns.length;
+        const columns = ctx.retry(() => adopted.getMaxColumns());
+        if (columns < width) ctx.retry(() => adopted.insertColumnsAfter(columns, width - columns));
+        const values = ctx.retry(() => adopted.getRange(1, 1, 1, width).getValues());
+        ctx.rememberSheet(key, adopted, name);
+        if (!headerOk(key, values, t)) ctx.writeRows(key, 1, [headerRow(key, t)]);
+        registry.sheets[key] = { id: ctx.retry(() => adopted.getSheetId()), name };
+        repaired.push(key);
+        changed = true;
         continue;
       }
-    }
-    const name = t(SPECS[key].name);
-    // Insert first (one call); only if the name is taken, adopt the sheet of that name.
-    const seedPanel = key === "panel" && panel.items.length === 0;
-    let sheet: Sheet | null = null;
-    try {
-      sheet = ctx.retry(() => ss.insertSheet(name));
-    } catch (error) {
-      sheet = ctx.retry(() => ss.getSheetByName(name));
-      if (!sheet) throw error;
-      // A sheet of that name but not registered (a lost registry): adopt it, fix its header.
-      const adopted = sheet;
-      const width = SPECS[key].columns.length;
-      const columns = ctx.retry(() => adopted.getMaxColumns());
-      if (columns < width) ctx.retry(() => adopted.insertColumnsAfter(columns, width - columns));
-      const values = ctx.retry(() => adopted.getRange(1, 1, 1, width).getValues());
-      ctx.rememberSheet(key, adopted, name);
-      if (!headerOk(key, values, t)) ctx.writeRows(key, 1, [headerRow(key, t)]);
-      registry.sheets[key] = { id: ctx.retry(() => adopted.getSheetId()), name };
-      repaired.push(key);
+      const fresh = sheet;
+      formatNewSheet(ctx, key, fresh, t, seedRows(key, t, locale, email, seedPanel));
+      ctx.rememberSheet(key, fresh, name);
+      if (seedPanel) panelSeeded = true;
+      registry.sheets[key] = { id: ctx.retry(() => fresh.getSheetId()), name };
+      created.push(key);
       changed = true;
-      continue;
     }
-    const fresh = sheet;
-    formatNewSheet(ctx, key, fresh, t, seedRows(key, t, locale, email, seedPanel));
-    ctx.rememberSheet(key, fresh, name);
-    if (seedPanel) panelSeeded = true;
-    registry.sheets[key] = { id: ctx.retry(() => fresh.getSheetId()), name };
-    created.push(key);
-    changed = true;
+    if (changed) ctx.saveRegistry(registry);
+  } catch (error) {
+    removeSheets(ctx, inserted);
+    throw error;
   }
-  if (changed) ctx.saveRegistry(registry);
   const becameCoordinator = panel.items.length === 0;
   if (becameCoordinator && !panelSeeded) {
     // The panel sheet exists but holds no valid member: the caller becomes its coordinator.
@@ -245,6 +254,18 @@ export function runSetup(ctx: Context): void {
     repaired,
     coordinator: becameCoordinator ? email : undefined,
   });
+}
+
+/** Best effort: a sheet that cannot be removed now is adopted by the next run. */
+function removeSheets(ctx: Context, sheets: Sheet[]): void {
+  const ss = ctx.ss();
+  for (const sheet of sheets.reverse()) {
+    try {
+      ctx.retry(() => ss.deleteSheet(sheet));
+    } catch {
+      // keep removing the others
+    }
+  }
 }
 
 /**

@@ -194,3 +194,79 @@ describe("the document lock", () => {
     expect(data(rt)).toBe(data(fresh()));
   });
 });
+
+describe("a first setup that fails part-way", () => {
+  /**
+   * The workbook with sheet ids (which differ from run to run) replaced by sheet names, times
+   * normalized and the log reduced to its header (a log row is best effort: written after
+   * the commit, its failure does not fail the call), so two setups can be compared.
+   */
+  function shape(json: WorkbookData): string {
+    const names = new Map(json.sheets.map((s) => [s.id, s.name]));
+    const registry = json.properties.document["quickwin.registry"];
+    const doc = { ...json.properties.document };
+    if (registry) {
+      const r = JSON.parse(registry) as { sheets: Record<string, { id: number; name: string }> };
+      for (const entry of Object.values(r.sheets))
+        (entry as { id: unknown }).id = names.get(entry.id);
+      doc["quickwin.registry"] = JSON.stringify(r);
+    }
+    const headerOnly = (cells: WorkbookData["sheets"][number]["cells"]) => {
+      const top = Math.min(...cells.map((c) => c.r));
+      return cells.filter((c) => c.r === top);
+    };
+    const body = {
+      sheets: json.sheets.map((s) => ({
+        ...s,
+        id: undefined,
+        cells: s.name === "Log" ? headerOnly(s.cells) : s.cells,
+        charts: s.charts.map((c) => ({ ...c, id: undefined })),
+      })),
+      protections: json.protections.map((p) => ({
+        ...p,
+        id: undefined,
+        sheetId: names.get(p.sheetId),
+      })),
+      metadata: json.metadata.map((m) => ({ ...m, id: undefined })),
+      document: doc,
+    };
+    return JSON.stringify(body).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, "T");
+  }
+
+  const clean = loadServer({ emulator: createEmulator() });
+  const first = clean.call("setupSpreadsheet", [], as(COORD));
+  ok(first);
+  const expected = shape(clean.emulator.toJSON());
+
+  it("retries a transient failure at any call: the whole setup lands", () => {
+    for (let k = 1; k <= first.serviceCalls; k++) {
+      const rt = loadServer({ emulator: createEmulator() });
+      const empty = shape(rt.emulator.toJSON());
+      rt.emulator.failOnCall(k);
+      const r = rt.call("setupSpreadsheet", [], as(COORD));
+      if (r.ok) {
+        expect(shape(rt.emulator.toJSON()), `call ${k}`).toBe(expected);
+      } else {
+        // Only a failed lock wait is not retried: then it is "busy" and nothing changed.
+        expect(r.error.message, `call ${k}`).toMatch(/Sedang sibuk/);
+        expect(shape(rt.emulator.toJSON()), `call ${k}`).toBe(empty);
+      }
+    }
+  }, 300_000);
+
+  it("leaves nothing half-made: setting up again gives exactly an undisturbed setup", () => {
+    for (let k = 1; k <= first.serviceCalls; k++) {
+      const rt = loadServer({ emulator: createEmulator() });
+      const empty = shape(rt.emulator.toJSON());
+      rt.emulator.failOnCall(k, "Exception: Unexpected error while getting the method or property");
+      const failed = rt.call("setupSpreadsheet", [], as(COORD));
+      if (!failed.ok) {
+        expect(failed.error.message, `call ${k}`).not.toMatch(/Unexpected error|Exception/);
+        // Nothing, or (failing after the commit) the whole setup: never a part of it.
+        expect([empty, expected], `call ${k}: left behind`).toContain(shape(rt.emulator.toJSON()));
+      }
+      ok(rt.call("setupSpreadsheet", [], as(COORD)));
+      expect(shape(rt.emulator.toJSON()), `call ${k}: set up again`).toBe(expected);
+    }
+  }, 300_000);
+});
