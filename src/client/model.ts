@@ -2,7 +2,13 @@
 // into server payloads, and updating the state after a save. No DOM here: unit-tested in Node.
 
 import { formatRupiah, parseCount, parseRupiah } from "../core/format";
-import { type Criterion, type PanelMember, type Quickwin, sameAgency } from "../core/schemas";
+import {
+  type Criterion,
+  ownValue,
+  type PanelMember,
+  type Quickwin,
+  sameAgency,
+} from "../core/schemas";
 import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
 
 // ---------- quickwin form ----------
@@ -97,7 +103,7 @@ export function draftOfReview(review: MyReview | undefined): ScoreDraft {
 /** The criteria still without a score (none are needed when a conflict is declared). */
 export function missingScores(draft: ScoreDraft, criteria: readonly Criterion[]): Criterion[] {
   if (draft.declaredConflict) return [];
-  return criteria.filter((c) => draft.scores[c.id] === undefined);
+  return criteria.filter((c) => ownValue(draft.scores, c.id) === undefined);
 }
 
 /** The submitReview payload: only current criteria's scores are sent. */
@@ -113,7 +119,7 @@ export function reviewPayload(
 } {
   const scores: Record<string, number> = {};
   for (const c of criteria) {
-    const v = draft.scores[c.id];
+    const v = ownValue(draft.scores, c.id);
     if (v !== undefined) scores[c.id] = v;
   }
   return { quickwinId, scores, comment: draft.comment, declaredConflict: draft.declaredConflict };

@@ -88,6 +88,14 @@ export function isLongDuration(q: { startDate?: string; endDate?: string }): boo
   return daysBetween(q.startDate, q.endDate) > LONG_DURATION_DAYS;
 }
 
+/**
+ * A record's own value for a key, never an inherited one: a criterion may well be called
+ * `constructor`, and `scores.constructor` must not find Object's.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 /** An automatic conflict of interest: both agencies given and equal (trimmed, any case). */
 export function sameAgency(a: string | undefined, b: string | undefined): boolean {
   const x = (a ?? "").trim().toLowerCase();

@@ -12,6 +12,7 @@ import {
   DEFAULT_SETTINGS,
   DIMENSIONS,
   isLongDuration,
+  ownValue,
   PanelInputSchema,
   type PanelMember,
   PanelMemberSchema,
@@ -204,7 +205,7 @@ function emptyState(ctx: Context, email: string, setupDone: boolean): SidebarSta
 
 function isComplete(review: Review, criteria: Criterion[]): boolean {
   return criteria.every((c) => {
-    const s = review.scores[c.id];
+    const s = ownValue(review.scores, c.id);
     return typeof s === "number" && Number.isInteger(s) && s >= c.min && s <= c.max;
   });
 }
@@ -434,7 +435,7 @@ export function submitReview(ctx: Context, input: unknown): MyReview {
         throw new UserError(ctx.t("err.unknownCriterion", { id: id.slice(0, 40) }));
     }
     for (const c of criteria) {
-      const s = scores[c.id];
+      const s = ownValue(scores, c.id);
       if (s === undefined) {
         if (declared) continue;
         throw new UserError(ctx.t("err.missingScore", { name: c.name }));

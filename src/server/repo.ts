@@ -8,6 +8,7 @@ import {
   CriterionSchema,
   DEFAULT_SETTINGS,
   DIMENSIONS,
+  ownValue,
   type PanelMember,
   PanelMemberSchema,
   type Quickwin,
@@ -322,14 +323,18 @@ export function panelRow(m: PanelMember): unknown[] {
 }
 
 export function reviewRow(r: Review, criteriaOrder: string[]): unknown[] {
-  const ordered: Record<string, number> = {};
-  for (const id of criteriaOrder) if (id in r.scores) ordered[id] = r.scores[id]!;
-  for (const id of Object.keys(r.scores)) if (!(id in ordered)) ordered[id] = r.scores[id]!;
+  // Criteria order first, then any other ids; a Map, so no id can collide with Object's keys.
+  const ordered = new Map<string, number>();
+  for (const id of criteriaOrder) {
+    const s = ownValue(r.scores, id);
+    if (s !== undefined) ordered.set(id, s);
+  }
+  for (const [id, s] of Object.entries(r.scores)) if (!ordered.has(id)) ordered.set(id, s);
   return [
     r.submittedAt ?? "",
     r.quickwinId,
     r.reviewer,
-    JSON.stringify(ordered),
+    JSON.stringify(Object.fromEntries(ordered)),
     r.comment ?? "",
     r.declaredConflict === true,
   ];

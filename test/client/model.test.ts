@@ -187,6 +187,16 @@ describe("scoring", () => {
     expect(missingScores(d, criteria)).toEqual([]);
   });
 
+  it("a criterion called like one of Object's keys is still unscored until scored", () => {
+    const odd = [{ ...criteria[0]!, id: "constructor" }];
+    const d = draftOfReview(undefined);
+    expect(missingScores(d, odd).map((c) => c.id)).toEqual(["constructor"]);
+    expect(reviewPayload("q1", d, odd).scores).toEqual({});
+    d.scores = { constructor: 3 };
+    expect(missingScores(d, odd)).toEqual([]);
+    expect(reviewPayload("q1", d, odd).scores).toEqual({ constructor: 3 });
+  });
+
   it("sends only the current criteria's scores", () => {
     const d = { scores: { manfaat: 4, biaya: 2, old: 3 }, comment: "ok", declaredConflict: false };
     expect(reviewPayload("q1", d, criteria)).toEqual({

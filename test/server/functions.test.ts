@@ -386,6 +386,41 @@ describe("submitReview", () => {
     ]);
   });
 
+  it("handles a criterion named like one of Object's keys (constructor) as any other", () => {
+    const w = world();
+    const rubric = [
+      { id: "constructor", name: "Konstruksi", weight: 1, min: 1, max: 5 },
+      { id: "dampak", name: "Dampak", weight: 1, min: 1, max: 5 },
+    ];
+    ok(w.call("saveCriteria", [rubric]));
+    ok(w.call("submitReview", [{ quickwinId: "QW-001", declaredConflict: true }], REV_B));
+    expect(
+      failure(w.call("submitReview", [{ quickwinId: "QW-002", scores: { dampak: 3 } }], REV_B)),
+    ).toMatch(/Konstruksi/);
+    ok(
+      w.call(
+        "submitReview",
+        [{ quickwinId: "QW-002", scores: { dampak: 3, constructor: 4 } }],
+        REV_B,
+      ),
+    );
+    const ledger = sheet(w.rt, "Penilaian").values;
+    expect(JSON.parse(String(ledger.at(-1)![3]))).toEqual({ constructor: 4, dampak: 3 });
+    const state = ok<State>(w.call("getSidebarState", [], REV_B));
+    expect(state.progress.scored).toBe(1);
+    ok(
+      w.call(
+        "submitReview",
+        [{ quickwinId: "QW-002", scores: { dampak: 5, constructor: 5 } }],
+        REV_C,
+      ),
+    );
+    const ranking = ok<{ rows: { quickwinId: string; reviewCount: number }[] }>(
+      w.call("computeRanking", []),
+    );
+    expect(ranking.rows.find((r) => r.quickwinId === "QW-002")!.reviewCount).toBe(2);
+  });
+
   it("accepts a declared conflict without scores", () => {
     const w = world();
     const r = ok<{ declaredConflict: boolean }>(

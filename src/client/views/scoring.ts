@@ -2,7 +2,7 @@
 // with a radio group per criterion showing each level's descriptor.
 
 import { formatDate, formatDateTimeWib, formatInteger, formatRupiah } from "../../core/format";
-import type { Criterion } from "../../core/schemas";
+import { type Criterion, ownValue } from "../../core/schemas";
 import type { SidebarQuickwin } from "../../core/types";
 import { externalLink, h, uid } from "../dom";
 import {
@@ -166,7 +166,7 @@ function criterionFieldset(
             id,
             name,
             value: String(v),
-            checked: draft.scores[c.id] === v,
+            checked: ownValue(draft.scores, c.id) === v,
             on: {
               change: () => {
                 draft.scores[c.id] = v;
