@@ -52,6 +52,7 @@ import {
   parseSettings,
   QUICKWIN_ID_COLUMN,
   quickwinRow,
+  REVIEW_QUICKWIN_COLUMN,
   reviewRow,
   settingsRows,
 } from "./repo";
@@ -366,13 +367,21 @@ export function saveReviewers(ctx: Context, input: unknown): PanelMember[] {
 
 // ---------- quickwins ----------
 
-/** The next server id: QW-001, QW-002, … after the highest used (also on bad rows). */
-function nextQuickwinId(values: unknown[][]): string {
+/**
+ * The next server id: QW-001, QW-002, … after the highest ever used — in the quickwins sheet
+ * (bad rows too) and in the review ledger, so the id of a quickwin deleted by hand is never
+ * given again (its reviews would otherwise count for the new one).
+ */
+function nextQuickwinId(quickwins: unknown[][], ledger: unknown[][]): string {
   let max = 0;
-  for (let i = 1; i < values.length; i++) {
-    const m = /^QW-(\d{1,9})$/i.exec(String(values[i]![QUICKWIN_ID_COLUMN] ?? "").trim());
-    if (m) max = Math.max(max, Number(m[1]));
-  }
+  const scan = (values: unknown[][], column: number) => {
+    for (let i = 1; i < values.length; i++) {
+      const m = /^QW-(\d{1,9})$/i.exec(String(values[i]![column] ?? "").trim());
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+  };
+  scan(quickwins, QUICKWIN_ID_COLUMN);
+  scan(ledger, REVIEW_QUICKWIN_COLUMN);
   return `QW-${String(max + 1).padStart(3, "0")}`;
 }
 
@@ -402,7 +411,7 @@ export function saveQuickwin(ctx: Context, input: unknown): Quickwin {
       ctx.log({ update: saved.id, longDuration: isLongDuration(saved) });
       return saved;
     }
-    const id = nextQuickwinId(data.values);
+    const id = nextQuickwinId(data.values, ctx.read("reviews")?.values ?? []);
     const saved = QuickwinSchema.parse({ ...fields, id, createdBy: email });
     ctx.appendRows("quickwins", [quickwinRow(saved, now)], data.lastRow);
     ctx.log({ create: id, longDuration: isLongDuration(saved) });

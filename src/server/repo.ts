@@ -345,3 +345,4 @@ export function settingsRows(s: Settings, t: Translate): unknown[][] {
 }
 
 export const QUICKWIN_ID_COLUMN = colIndex("quickwins", "id");
+export const REVIEW_QUICKWIN_COLUMN = colIndex("reviews", "quickwinId");

@@ -306,6 +306,21 @@ describe("saveReviewers", () => {
 });
 
 describe("saveQuickwin", () => {
+  it("never gives again the id of a quickwin deleted by hand: its reviews stay its own", () => {
+    const w = world();
+    ok(w.call("submitReview", [{ quickwinId: "QW-003", scores: w.scores(5) }], REV_B));
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      app.getActiveSpreadsheet().getSheetByName("Quickwin")!.deleteRow(4);
+    });
+    const fresh = ok<{ id: string }>(w.call("saveQuickwin", [QUICKWIN], REV_B));
+    expect(fresh.id).toBe("QW-004");
+    const ranking = ok<{ rows: { quickwinId: string; reviewCount: number }[] }>(
+      w.call("computeRanking", []),
+    );
+    expect(ranking.rows.find((r) => r.quickwinId === "QW-004")!.reviewCount).toBe(0);
+  });
+
   it("creates with server ids and lets the creator or a coordinator update", () => {
     const w = world({ quickwins: 0 });
     const a = ok<{ id: string; createdBy: string }>(w.call("saveQuickwin", [QUICKWIN], REV_B));
