@@ -6,6 +6,7 @@
 import { type Translate, translator } from "../core/i18n";
 import { defaultRubric } from "../core/rubric";
 import { DEFAULT_SETTINGS, DIMENSIONS, ROLES, STAGES } from "../core/schemas";
+import type { Locale } from "../core/types";
 import { UserError } from "../core/validation";
 import { cellText } from "./cells";
 import {
@@ -143,9 +144,10 @@ function insertChart(ctx: Context, sheet: Sheet, t: Translate): void {
 
 /**
  * Without a registry (first run, or the document properties were lost), a panel sheet may
- * still exist under its Indonesian or English name: its members decide who may run setup.
+ * still exist under its Indonesian or English name: its members decide who may run setup,
+ * and its language is the one the sheets were set up in, so they are adopted by name.
  */
-function orphanPanel(ctx: Context): SheetData | null {
+function orphanPanel(ctx: Context): { data: SheetData; locale: Locale } | null {
   const ss = ctx.ss();
   for (const locale of ["id", "en"] as const) {
     const name = translator(locale)(SPECS.panel.name);
@@ -154,7 +156,7 @@ function orphanPanel(ctx: Context): SheetData | null {
     const width = SPECS.panel.columns.length;
     const range = ctx.retry(() => sheet.getRange(1, 1, sheet.getMaxRows(), width));
     const values = ctx.retry(() => range.getValues()) as unknown[][];
-    return { key: "panel", name, values, lastRow: values.length, range };
+    return { data: { key: "panel", name, values, lastRow: values.length, range }, locale };
   }
   return null;
 }
@@ -165,13 +167,14 @@ export function runSetup(ctx: Context): void {
   const before = ctx.registry();
   const tz = ctx.timeZone();
   // Anyone may set up a spreadsheet without a panel; afterwards only a coordinator.
-  const panel = parsePanel(before ? ctx.read("panel") : orphanPanel(ctx), ctx.t, tz);
+  const orphan = before ? null : orphanPanel(ctx);
+  const panel = parsePanel(before ? ctx.read("panel") : (orphan?.data ?? null), ctx.t, tz);
   if (panel.items.length > 0) {
     const me = panel.items.find((m) => m.email === email);
     if (!me) throw new UserError(ctx.t("err.notPanel"));
     if (me.role !== "coordinator") throw new UserError(ctx.t("err.notCoordinator"));
   }
-  const locale = before?.locale ?? ctx.locale();
+  const locale = before?.locale ?? orphan?.locale ?? ctx.locale();
   const t = translator(locale);
   const registry: Registry = {
     v: 1,

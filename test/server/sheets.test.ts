@@ -217,6 +217,26 @@ describe("setupSpreadsheet", () => {
     expect(ok<{ quickwins: unknown[] }>(w.call("getSidebarState", [])).quickwins).toHaveLength(3);
   });
 
+  it("adopts its sheets in the language they were set up in, whatever the caller's", () => {
+    const w = world();
+    const before = JSON.stringify(w.rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"));
+    const props = w.rt.emulator.globals
+      .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      props.getDocumentProperties().deleteAllProperties();
+    });
+    // The Indonesian sheets are found and kept; no English set is made beside them.
+    const state = ok<{ user: { role: string }; quickwins: unknown[] }>(
+      w.call("setupSpreadsheet", [], COORD, "en"),
+    );
+    expect(state.user.role).toBe("coordinator");
+    expect(state.quickwins).toHaveLength(3);
+    expect(JSON.stringify(w.rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"))).toBe(
+      before,
+    );
+    expect(failure(w.call("setupSpreadsheet", [], STRANGER, "en"))).toMatch(/panel/i);
+  });
+
   it("once a panel exists, only a coordinator may run it", () => {
     const w = world();
     expect(failure(w.call("setupSpreadsheet", [], REV_B))).toMatch(/Hanya koordinator/);
