@@ -134,7 +134,7 @@ export function parseQuickwins(data: SheetData | null, t: Translate, tz: string)
       description: cellText(c.description, tz),
       startDate: cellDate(c.startDate, tz),
       endDate: cellDate(c.endDate, tz),
-      budget: cellNumber(c.budget) ?? 0,
+      budget: cellNumber(c.budget),
       beneficiaries: optNumber(c.beneficiaries),
       stage: enumValue(c.stage, STAGES, ["stage"], tz),
       evidenceUrl: opt(c.evidenceUrl, tz),

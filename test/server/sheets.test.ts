@@ -424,6 +424,50 @@ describe("hand-edited sheets", () => {
     expect(ranking.rowProblems).toEqual(state.problems);
   });
 
+  it("skips and reports a typed quickwin without a budget instead of reading it as Rp0", () => {
+    const w = world();
+    w.rt.emulator.typeInto("Quickwin", "A5:M6", [
+      [
+        "QW-004",
+        "Tanpa anggaran",
+        "Dinkes",
+        "economy",
+        "d",
+        "2019-09-01",
+        "2019-10-01",
+        "",
+        "",
+        "",
+        "",
+        COORD,
+        "",
+      ],
+      [
+        "QW-005",
+        "Anggaran aneh",
+        "Dinkes",
+        "economy",
+        "d",
+        "2019-09-01",
+        "2019-10-01",
+        "banyak",
+        "",
+        "",
+        "",
+        COORD,
+        "",
+      ],
+    ]);
+    const state = ok<{ quickwins: { id: string }[]; problems: unknown[] }>(
+      w.call("getSidebarState", []),
+    );
+    expect(state.quickwins.map((q) => q.id)).toEqual(["QW-001", "QW-002", "QW-003"]);
+    expect(state.problems).toEqual([
+      { sheet: "Quickwin", row: 5, message: "Anggaran: wajib diisi" },
+      { sheet: "Quickwin", row: 6, message: "Anggaran: harus bilangan bulat" },
+    ]);
+  });
+
   it("reads a date a person typed into a date cell in the spreadsheet's time zone", () => {
     const w = world({ quickwins: 0 });
     const SpreadsheetApp = w.rt.emulator.globals
