@@ -276,6 +276,7 @@ export class Context {
       name = this.retry(() => sheet.getName());
       const rows = this.retry(() => sheet.getMaxRows());
       const columns = this.retry(() => sheet.getMaxColumns());
+      if (columns < width) this.narrow.add(key);
       // A sheet whose columns were deleted by hand is read as it is (missing cells empty);
       // reading never changes the sheet.
       const r = this.retry(() => sheet.getRange(1, 1, rows, Math.min(width, columns)));
@@ -316,6 +317,7 @@ export class Context {
     if (!sheet) return null;
     const name = this.retry(() => sheet.getName());
     const columns = this.retry(() => sheet.getMaxColumns());
+    if (columns < width) this.narrow.add(key);
     const row = (
       this.retry(() => sheet.getRange(1, 1, 1, Math.min(width, columns)).getValues()) as unknown[][]
     )[0]!;
@@ -325,6 +327,26 @@ export class Context {
   }
 
   private readonly readCache = new Map<SheetKey, SheetData | null>();
+
+  /** Sheets found narrower than their layout (a column deleted by hand): not written to. */
+  private readonly narrow = new Set<SheetKey>();
+
+  /** Refuses to write a sheet that lost columns, with a message that says how to repair it. */
+  private requireFullWidth(key: SheetKey): void {
+    if (this.narrow.has(key)) {
+      throw new UserError(this.t("err.sheetColumns", { sheet: this.nameOf(key) }));
+    }
+  }
+
+  /** Setup's repair: gives a sheet that lost columns its full width again. */
+  restoreWidth(key: SheetKey): void {
+    const sheet = this.sheet(key);
+    if (!sheet) return;
+    const width = SPECS[key].columns.length;
+    const columns = this.retry(() => sheet.getMaxColumns());
+    if (columns < width) this.retry(() => sheet.insertColumnsAfter(columns, width - columns));
+    this.narrow.delete(key);
+  }
 
   private readonly renamed = new Map<SheetKey, string>();
 
@@ -362,6 +384,14 @@ export class Context {
   writeWhole(data: SheetData, values: unknown[][], backgrounds: (string | null)[][] | null): void {
     const width = SPECS[data.key].columns.length;
     let range = data.range;
+    if (this.narrow.has(data.key)) {
+      // A generated sheet that lost a column by hand is ours to rebuild: widen it and go on.
+      this.restoreWidth(data.key);
+      const sheet = this.sheet(data.key);
+      if (!sheet) throw new Error(`sheet ${data.key} missing`);
+      const rows = Math.max(1, data.values.length);
+      range = this.retry(() => sheet.getRange(1, 1, rows, width));
+    }
     let block = values;
     let colors = backgrounds;
     if (values.length > data.values.length) {
@@ -400,6 +430,7 @@ export class Context {
    */
   writeRows(key: SheetKey, startRow: number, rows: unknown[][]): void {
     if (rows.length === 0) return;
+    this.requireFullWidth(key);
     const width = SPECS[key].columns.length;
     const ss = this.ss();
     const a1 = `${quoteSheetName(this.nameOf(key))}!A${startRow}:${columnLetter(width)}${startRow + rows.length - 1}`;
@@ -443,6 +474,7 @@ export class Context {
    * sheet always has room, whatever its size) and writes them in one setValues.
    */
   appendRows(key: SheetKey, rows: unknown[][], lastRow?: number): number {
+    this.requireFullWidth(key);
     const sheet = this.sheet(key);
     if (!sheet) throw new Error(`sheet ${key} missing`);
     const last = Math.max(1, lastRow ?? this.retry(() => sheet.getLastRow()));

@@ -301,6 +301,10 @@ function checkExisting(
         })();
   if (!found) return null;
   const broken = !headerOk(key, [found.header], t);
-  if (broken) ctx.writeRows(key, 1, [headerRow(key, t)]);
+  if (broken) {
+    // A deleted column takes its header with it: give the sheet its width back first.
+    ctx.restoreWidth(key);
+    ctx.writeRows(key, 1, [headerRow(key, t)]);
+  }
   return { name: found.name, repaired: broken };
 }

@@ -237,6 +237,32 @@ describe("setupSpreadsheet", () => {
     expect(failure(w.call("setupSpreadsheet", [], STRANGER, "en"))).toMatch(/panel/i);
   });
 
+  it("a sheet that lost columns: writes say how to repair it, and setup restores it", () => {
+    const w = world();
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const cut = (name: string, width: number) =>
+      w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+        const s = app.getActiveSpreadsheet().getSheetByName(name)!;
+        s.deleteColumns(width, s.getMaxColumns() - width + 1);
+      });
+    cut("Quickwin", 13);
+    cut("Pengaturan", 3);
+    cut("Peringkat", 14);
+    expect(failure(w.call("saveQuickwin", [QUICKWIN], REV_B))).toBe(
+      "Lembar Quickwin kehilangan kolom. Minta koordinator menjalankan penyiapan lagi untuk memperbaikinya.",
+    );
+    expect(failure(w.call("saveSettings", [{ shortlistSize: 3 }], COORD, "en"))).toMatch(
+      /The Pengaturan sheet is missing columns/,
+    );
+    // The ranking is generated: it is widened and written whole.
+    ok(w.call("computeRanking", []));
+    expect(sheet(w.rt, "Peringkat").values[0]).toHaveLength(14);
+    ok(w.call("setupSpreadsheet", []));
+    expect(sheet(w.rt, "Quickwin").values[0]).toHaveLength(13);
+    expect(ok<{ id: string }>(w.call("saveQuickwin", [QUICKWIN], REV_B)).id).toBe("QW-004");
+    ok(w.call("saveSettings", [{ shortlistSize: 3 }]));
+  });
+
   it("once a panel exists, only a coordinator may run it", () => {
     const w = world();
     expect(failure(w.call("setupSpreadsheet", [], REV_B))).toMatch(/Hanya koordinator/);

@@ -85,6 +85,8 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "err.selfDemote":
     "You cannot remove your own coordinator role. Ask another coordinator to do it.",
   "err.tooLarge": "The data is too large to save.",
+  "err.sheetColumns":
+    "The {sheet} sheet is missing columns. Ask the coordinator to run setup again to repair it.",
 
   "warn.criteriaChanged":
     "The rubric changed after scoring began ({reviews} reviews stored). Old reviews are kept; reviews incomplete for the new rubric are not counted until re-scored.",

@@ -84,6 +84,8 @@ export const serverId = {
   "err.selfDemote":
     "Anda tidak dapat mencabut peran koordinator Anda sendiri. Minta koordinator lain melakukannya.",
   "err.tooLarge": "Data terlalu besar untuk disimpan.",
+  "err.sheetColumns":
+    "Lembar {sheet} kehilangan kolom. Minta koordinator menjalankan penyiapan lagi untuk memperbaikinya.",
 
   "warn.criteriaChanged":
     "Rubrik diubah setelah penilaian dimulai ({reviews} penilaian tersimpan). Penilaian lama tidak dihapus; penilaian yang tidak lengkap untuk rubrik baru tidak dihitung sampai dinilai ulang.",
