@@ -179,6 +179,15 @@ function rank(ctx: Context, world: World): RankResult {
 
 // ---------- getSidebarState ----------
 
+/**
+ * The sidebar's state in the spreadsheet's current time zone (read live: one call), so a
+ * time zone changed after setup shows at once in the dates the sidebar reads and prints.
+ */
+export function getSidebarState(ctx: Context): SidebarState {
+  ctx.timeZone();
+  return sidebarState(ctx);
+}
+
 /** The spreadsheet's name, for the sidebar's heading only: a failure to read it fails nothing. */
 function spreadsheetName(ctx: Context): string {
   try {
@@ -508,12 +517,15 @@ export function exportShortlist(ctx: Context): ExportResult {
   ctx.email();
   return ctx.withLock(() => {
     const { panel } = requireCoordinator(ctx);
+    // The printed date is in the spreadsheet's time zone as it is now (under the lock, the
+    // registry learns a changed one, so every later call reads dates in it).
+    ctx.syncTimeZone();
     const world = loadWorld(ctx, panel);
     const result = rank(ctx, world);
     const data = ctx.read("shortlist");
     if (!data) throw new UserError(ctx.t("err.notSetUp"));
     const st = ctx.sheetT();
-    const date = formatLongDate(new Date(), ctx.knownTimeZone(), ctx.registry()?.locale ?? "id");
+    const date = formatLongDate(new Date(), ctx.timeZone(), ctx.registry()?.locale ?? "id");
     const block = shortlistBlock(st, result, world, date, data.values.length);
     ctx.writeWhole(data, block.values, null);
     const csv = toCsv(block.csv);

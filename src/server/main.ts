@@ -16,7 +16,7 @@ import * as api from "./api";
 export { onInstall, onOpen, showSidebar } from "./addon";
 
 export function getSidebarState(...args: unknown[]): SidebarState {
-  return api.serve("getSidebarState", args, 0, (ctx) => api.sidebarState(ctx));
+  return api.serve("getSidebarState", args, 0, (ctx) => api.getSidebarState(ctx));
 }
 
 export function setupSpreadsheet(...args: unknown[]): SidebarState {

@@ -180,8 +180,11 @@ export class Context {
     return this._timeZone ?? this.registry()?.timeZone ?? "Asia/Jakarta";
   }
 
-  setTimeZone(tz: string): void {
-    this._timeZone = tz;
+  /** Reads the spreadsheet's time zone and, if it changed since setup, saves it (under lock). */
+  syncTimeZone(): void {
+    const tz = this.timeZone();
+    const reg = this.registry();
+    if (reg && reg.timeZone !== tz) this.saveRegistry({ ...reg, timeZone: tz });
   }
 
   // ---------- locking ----------

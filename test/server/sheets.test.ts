@@ -3,7 +3,17 @@
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
 import { loadServer } from "../../src/preview/runtime";
-import { COORD, failure, ok, QUICKWIN, REV_B, STRANGER, sheet, world } from "./helpers";
+import {
+  COORD,
+  ensureRows,
+  failure,
+  ok,
+  QUICKWIN,
+  REV_B,
+  STRANGER,
+  sheet,
+  world,
+} from "./helpers";
 
 const ID_NAMES = [
   "Quickwin",
@@ -492,6 +502,53 @@ describe("hand-edited sheets", () => {
       { sheet: "Quickwin", row: 5, message: "Anggaran: wajib diisi" },
       { sheet: "Quickwin", row: 6, message: "Anggaran: harus bilangan bulat" },
     ]);
+  });
+
+  it("follows a time zone changed after setup: dates read, the state, the shortlist date", () => {
+    const w = world();
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      app.getActiveSpreadsheet().setSpreadsheetTimeZone("Asia/Jayapura");
+    });
+    // A row below the formatted ones: Sheets turns the typed dates into Dates.
+    ensureRows(w.rt, "Quickwin", 1005);
+    w.rt.emulator.typeInto("Quickwin", "A1005:M1005", [
+      [
+        "QW-100",
+        "Pasar",
+        "Disdag",
+        "economy",
+        "d",
+        "2019-09-05",
+        "2019-10-20",
+        1000000,
+        "",
+        "",
+        "",
+        "",
+        "",
+      ],
+    ]);
+    const state = ok<{ timeZone: string; quickwins: { id: string; startDate: string }[] }>(
+      w.call("getSidebarState", []),
+    );
+    expect(state.timeZone).toBe("Asia/Jayapura");
+    expect(state.quickwins.find((q) => q.id === "QW-100")!.startDate).toBe("2019-09-05");
+    ok(w.call("exportShortlist", []));
+    const today = new Intl.DateTimeFormat("id-ID", {
+      timeZone: "Asia/Jayapura",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    }).format(new Date());
+    expect(JSON.stringify(sheet(w.rt, "Daftar Pendek").values.slice(0, 3))).toContain(today);
+    // The registry learnt it, so calls that do not read it live agree too.
+    const props = w.rt.emulator.globals
+      .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    const registry = w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+      props.getDocumentProperties().getProperty("quickwin.registry"),
+    ).value;
+    expect(JSON.parse(registry!).timeZone).toBe("Asia/Jayapura");
   });
 
   it("reads a date a person typed into a date cell in the spreadsheet's time zone", () => {
