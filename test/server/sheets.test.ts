@@ -3,17 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
 import { loadServer } from "../../src/preview/runtime";
-import {
-  COORD,
-  ensureRows,
-  failure,
-  ok,
-  QUICKWIN,
-  REV_B,
-  STRANGER,
-  sheet,
-  world,
-} from "./helpers";
+import { COORD, ensureRows, failure, ok, QUICKWIN, REV_B, STRANGER, sheet, world } from "./helpers";
 
 const ID_NAMES = [
   "Quickwin",
