@@ -4,7 +4,9 @@
 import { CorruptWorkbookError, DEFAULT_DATA_FILE, type Preview, startPreview } from "./server";
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 8080);
+  // An empty PORT (e.g. `PORT= npm start`) means the default, not "any free port".
+  const rawPort = process.env.PORT?.trim();
+  const port = rawPort ? Number(rawPort) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     console.error(`PORT must be a port number, not "${process.env.PORT}".`);
     process.exit(1);
