@@ -145,20 +145,32 @@ function sendJson(
   send(res, status, JSON.stringify(body), "application/json; charset=utf-8", headers);
 }
 
+/** Sent with a 408 or 413: the rest of that request is not read, so the connection closes. */
+const CLOSE = { connection: "close" };
+
+/**
+ * Reads a request body. Too slow or too large: a 408 or 413 that still reaches the client
+ * (the socket is closed only after the reply has been written).
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let failed = false;
+    const fail = (error: HttpError) => {
+      failed = true;
+      clearTimeout(timer);
+      chunks.length = 0;
+      reject(error);
+    };
     const timer = setTimeout(() => {
-      reject(new HttpError(408, "The request body took too long to arrive."));
-      req.destroy();
+      fail(new HttpError(408, "The request body took too long to arrive.", CLOSE));
     }, BODY_TIMEOUT_MS);
     req.on("data", (chunk: Buffer) => {
+      if (failed) return;
       size += chunk.length;
       if (size > MAX_BODY) {
-        clearTimeout(timer);
-        reject(new HttpError(413, "The request body is too large."));
-        req.destroy();
+        fail(new HttpError(413, "The request body is too large.", CLOSE));
         return;
       }
       chunks.push(chunk);
@@ -172,6 +184,23 @@ function readBody(req: IncomingMessage): Promise<string> {
       reject(error);
     });
   });
+}
+
+const GET_ONLY = { allow: "GET, HEAD" };
+
+/** Deeper than any payload of the add-on; Apps Script's own serializer refuses far less. */
+const MAX_ARG_DEPTH = 64;
+
+/** Whether arrays/objects nest deeper than `limit` (iterative: no stack to overflow). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v as object)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function parseJsonObject(text: string): Record<string, unknown> {
@@ -284,13 +313,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     return out;
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, body: string): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = url.pathname;
     const method = req.method ?? "GET";
     try {
       if (path === "/" || path === "/index.html") {
-        if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.");
+        if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.", GET_ONLY);
         send(res, 200, PREVIEW_PAGE, "text/html; charset=utf-8");
         return;
       }
@@ -300,7 +329,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         return;
       }
       if (path === "/sidebar") {
-        if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.");
+        if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.", GET_ONLY);
         const user = url.searchParams.get("user") ?? emulator.owner;
         const locale = normalizeLocale(url.searchParams.get("locale") ?? "id");
         send(
@@ -312,32 +341,37 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         return;
       }
       if (path.startsWith("/rpc/")) {
-        if (method !== "POST") throw new HttpError(405, "Use POST.");
+        // Every answer on this path says how many service calls it made: none, when refused.
+        const noCalls = { "x-service-calls": "0" };
+        if (method !== "POST") {
+          throw new HttpError(405, "Use POST.", { ...noCalls, allow: "POST" });
+        }
         let name: string;
         try {
           name = decodeURIComponent(path.slice("/rpc/".length));
         } catch {
-          throw new HttpError(404, "Unknown server function.");
+          throw new HttpError(404, "Unknown server function.", noCalls);
         }
-        const noCalls = { "x-service-calls": "0" };
         if (!runtime.functionNames().includes(name)) {
-          await readBody(req).catch(() => "");
           throw new HttpError(404, `Unknown server function: ${name}`, noCalls);
         }
-        let body: Record<string, unknown>;
+        let request: Record<string, unknown>;
         try {
-          body = parseJsonObject(await readBody(req));
+          request = parseJsonObject(body);
         } catch (error) {
           if (error instanceof HttpError) throw new HttpError(error.status, error.message, noCalls);
           throw error;
         }
-        const args = body.args === undefined ? [] : body.args;
+        const args = request.args === undefined ? [] : request.args;
         if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array.', noCalls);
-        if (body.user !== undefined && typeof body.user !== "string") {
+        if (nestedDeeperThan(args, MAX_ARG_DEPTH)) {
+          throw new HttpError(400, "The arguments are nested too deeply.", noCalls);
+        }
+        if (request.user !== undefined && typeof request.user !== "string") {
           throw new HttpError(400, '"user" must be a string.', noCalls);
         }
-        const user = typeof body.user === "string" ? body.user : emulator.owner;
-        const locale = normalizeLocale(body.locale ?? "id");
+        const user = typeof request.user === "string" ? request.user : emulator.owner;
+        const locale = normalizeLocale(request.locale ?? "id");
         if (user.trim() !== "") sawUser(user);
         const result = runtime.call(name, args, { email: user, locale });
         saveIfChanged();
@@ -347,26 +381,26 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         return;
       }
       if (path === "/preview/sheets") {
-        if (method !== "GET") throw new HttpError(405, "Use GET.");
+        if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
         sendJson(res, 200, emulator.snapshot() as unknown as Json);
         return;
       }
       if (path.startsWith("/preview/sheets/")) {
-        if (method !== "PUT") throw new HttpError(405, "Use PUT.");
+        if (method !== "PUT") throw new HttpError(405, "Use PUT.", { allow: "PUT" });
         let sheetName: string;
         try {
           sheetName = decodeURIComponent(path.slice("/preview/sheets/".length));
         } catch {
           throw new HttpError(404, "No such sheet.");
         }
-        const body = parseJsonObject(await readBody(req));
-        if (typeof body.range !== "string")
+        const edit = parseJsonObject(body);
+        if (typeof edit.range !== "string")
           throw new HttpError(400, '"range" must be a string like "A2:C3".');
-        if (!Array.isArray(body.values) || body.values.some((r) => !Array.isArray(r))) {
+        if (!Array.isArray(edit.values) || edit.values.some((r) => !Array.isArray(r))) {
           throw new HttpError(400, '"values" must be an array of rows (arrays).');
         }
         try {
-          emulator.typeInto(sheetName, body.range, body.values as unknown[][]);
+          emulator.typeInto(sheetName, edit.range, edit.values as unknown[][]);
         } catch (error) {
           if (error instanceof SheetNotFoundError) throw new HttpError(404, error.message);
           throw new HttpError(400, errorMessage(error));
@@ -380,7 +414,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         return;
       }
       if (path === "/preview/users") {
-        if (method !== "GET") throw new HttpError(405, "Use GET.");
+        if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
         const list = users();
         saveIfChanged();
         sendJson(res, 200, list);
@@ -411,10 +445,36 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
   };
 
-  // Strictly one request at a time: each waits for the previous one to finish.
+  // Strictly one request at a time: each waits for the previous one to finish. The body is
+  // read before a request joins the queue, so a slow or stalled client delays only itself.
   let queue: Promise<void> = Promise.resolve();
   const server: Server = createServer((req, res) => {
-    queue = queue.then(() => handle(req, res)).catch(() => {});
+    const reading =
+      req.method === "POST" || req.method === "PUT" ? readBody(req) : Promise.resolve("");
+    reading.then(
+      (body) => {
+        queue = queue.then(() => handle(req, res, body)).catch(() => {});
+      },
+      (error: unknown) => {
+        if (!(error instanceof HttpError) || res.headersSent) {
+          req.destroy();
+          return;
+        }
+        const rpc: Record<string, string> = (req.url ?? "").startsWith("/rpc/")
+          ? { "x-service-calls": "0" }
+          : {};
+        res.on("finish", () => req.destroy());
+        sendJson(
+          res,
+          error.status,
+          { ok: false, error: { message: error.message } },
+          {
+            ...error.headers,
+            ...rpc,
+          },
+        );
+      },
+    );
   });
   const port = options.port ?? 8080;
   const host = options.host ?? "127.0.0.1";

@@ -1,5 +1,6 @@
 // The preview server (DESIGN §6) in-process on a free port with a temporary workbook file.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
@@ -94,6 +95,65 @@ describe("POST /rpc/NAME", () => {
       value: { user: { email: "koordinator@patikab.go.id" } },
     });
   });
+
+  it("refusals on this path still say how many service calls they made, and what is allowed", async () => {
+    const get = await fetch(new URL("/rpc/getSidebarState", p.url));
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(get.headers.get("x-service-calls")).toBe("0");
+    const bad = await json(p, "POST", "/rpc/%E0%A4%A", {});
+    expect(bad.status).toBe(404);
+    expect(bad.headers.get("x-service-calls")).toBe("0");
+    const put = await fetch(new URL("/preview/sheets", p.url), { method: "PUT" });
+    expect([put.status, put.headers.get("allow")]).toEqual([405, "GET"]);
+  });
+
+  it("arguments nested absurdly deep are a 400, not an engine error", async () => {
+    const deep = `${"[".repeat(5000)}"x"${"]".repeat(5000)}`;
+    const r = await json(p, "POST", "/rpc/saveQuickwin", `{"args":[${deep}]}`);
+    expect(r.status).toBe(400);
+    expect(r.headers.get("x-service-calls")).toBe("0");
+    expect(r.data).toEqual({
+      ok: false,
+      error: { message: "The arguments are nested too deeply." },
+    });
+  });
+
+  it("a body over 5 MB gets its 413 (the reply arrives before the connection closes)", async () => {
+    const r = await fetch(new URL("/rpc/saveQuickwin", p.url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ args: ["x".repeat(6 * 1024 * 1024)] }),
+    }).catch((error: unknown) => error);
+    expect(r).toBeInstanceOf(Response);
+    const res = r as Response;
+    expect(res.status).toBe(413);
+    expect(res.headers.get("x-service-calls")).toBe("0");
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { message: "The request body is too large." },
+    });
+  });
+
+  it("a client that stalls mid-body delays nobody else", async () => {
+    const socket = connect(Number(new URL(p.url).port), "127.0.0.1");
+    await new Promise<void>((done) => socket.once("connect", () => done()));
+    let stalledAnswered = false;
+    socket.on("data", () => {
+      stalledAnswered = true;
+    });
+    socket.on("close", () => {
+      stalledAnswered = true;
+    });
+    socket.write(
+      "POST /rpc/getSidebarState HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+    );
+    // Queued behind the stalled request, this would wait for its 10 s timeout.
+    const users = await json(p, "GET", "/preview/users");
+    expect(users.status).toBe(200);
+    expect(stalledAnswered).toBe(false);
+    socket.destroy();
+  }, 5_000); // a request queued behind the stalled one would wait for its 10 s timeout
 
   it("a bad JSON body is a 400; so are args that are not an array", async () => {
     expect((await json(p, "POST", "/rpc/getSidebarState", "{oops")).status).toBe(400);
