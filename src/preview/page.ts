@@ -180,12 +180,6 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
   }
   function colName(c) { var s = ""; c += 1; while (c > 0) { var m = (c - 1) % 26; s = String.fromCharCode(65 + m) + s; c = Math.floor((c - 1) / 26); } return s; }
   function status(text, isError) { var s = $("status"); s.textContent = text; s.className = isError ? "error" : ""; }
-  function show(v) {
-    if (v === true) return "TRUE";
-    if (v === false) return "FALSE";
-    if (v === null || v === undefined) return "";
-    return String(v);
-  }
   function params() {
     var q = new URLSearchParams(location.search);
     return { user: q.get("user"), locale: q.get("locale") };
@@ -198,7 +192,7 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     return sheet.values.some(function (row) { return row.some(function (c) { return c !== ""; }); });
   }
   function loadSheets() {
-    return api("GET", "/preview/sheets").then(function (d) {
+    return api("GET", "/preview/grid").then(function (d) {
       var activeName = state.sheets[state.active] && state.sheets[state.active].name;
       var previousCount = state.sheets.length;
       state.sheets = d.sheets;
@@ -251,12 +245,13 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
       for (var c2 = 0; c2 < cols; c2++) {
         var v = sheet.values[r] ? sheet.values[r][c2] : "";
         var f = sheet.formulas[r] ? sheet.formulas[r][c2] : "";
+        var shown = sheet.display[r] ? sheet.display[r][c2] : "";
         var cls = [];
         if (typeof v === "number") cls.push("num");
         if (f) cls.push("formula");
         if (typeof v === "string" && /^#(NAME\\?|REF!|VALUE!|DIV\\/0!|ERROR!|N\\/A|NUM!)$/.test(v)) cls.push("error");
         if (r === state.sel.r && c2 === state.sel.c) cls.push("sel");
-        var td = el("td", { "class": cls.join(" "), "data-r": String(r), "data-c": String(c2) }, show(v));
+        var td = el("td", { "class": cls.join(" "), "data-r": String(r), "data-c": String(c2) }, shown);
         if (f) td.title = f;
         tr.appendChild(td);
       }
@@ -264,15 +259,15 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     }
     showSelection();
   }
-  function cellAt(r, c) {
+  /** What retyping the cell takes: its formula, '-prefixed text, a date as shown. */
+  function inputAt(r, c) {
     var sheet = state.sheets[state.active];
-    if (!sheet) return { v: "", f: "" };
-    return { v: sheet.values[r] ? sheet.values[r][c] : "", f: sheet.formulas[r] ? sheet.formulas[r][c] : "" };
+    if (!sheet || !sheet.inputs[r]) return "";
+    return sheet.inputs[r][c] || "";
   }
   function showSelection() {
-    var cell = cellAt(state.sel.r, state.sel.c);
     $("ref").textContent = colName(state.sel.c) + (state.sel.r + 1);
-    $("cell-input").value = cell.f || show(cell.v);
+    $("cell-input").value = inputAt(state.sel.r, state.sel.c);
   }
   $("grid").addEventListener("click", function (e) {
     var td = e.target.closest ? e.target.closest("td") : null;
@@ -285,6 +280,8 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     var sheet = state.sheets[state.active];
     if (!sheet) return;
     var range = colName(state.sel.c) + (state.sel.r + 1);
+    // Enter on an unchanged cell only moves down, as in Sheets: nothing is rewritten.
+    if (e.target.value === inputAt(state.sel.r, state.sel.c)) { state.sel.r += 1; render(); return; }
     api("PUT", "/preview/sheets/" + encodeURIComponent(sheet.name), { range: range, values: [[e.target.value]] })
       .then(function () { status(sheet.name + "!" + range + " ✓"); state.sel.r += 1; return loadSheets(); })
       .catch(function (err) { status(err.message, true); });

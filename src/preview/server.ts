@@ -385,6 +385,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         sendJson(res, 200, emulator.snapshot() as unknown as Json);
         return;
       }
+      if (path === "/preview/grid") {
+        // The page's grid: the sheets as above, plus what each cell shows and what retyping
+        // it takes (the formula bar), so selecting a cell and pressing Enter changes nothing.
+        if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
+        sendJson(res, 200, emulator.grid() as unknown as Json);
+        return;
+      }
       if (path.startsWith("/preview/sheets/")) {
         if (method !== "PUT") throw new HttpError(405, "Use PUT.", { allow: "PUT" });
         let sheetName: string;

@@ -86,6 +86,33 @@ describe.skipIf(!CHROMIUM)("the preview page in Chromium", () => {
     expect(sheets.sheets[0]!.values[1]![0]).toBe(7);
   });
 
+  it("shows a date as Sheets does and text with its ' in the bar; Enter on them changes nothing", async () => {
+    await fetch(new URL("/preview/sheets/Sheet1", preview.url), {
+      method: "PUT",
+      body: JSON.stringify({ range: "D1:E1", values: [["'007", "TRUE"]] }),
+    });
+    await page.locator("#refresh").click();
+    await page.locator("#tabs button", { hasText: "Sheet1" }).click();
+    await expect.poll(() => page.locator("td[data-r='0'][data-c='3']").textContent()).toBe("007");
+    const before = await (await fetch(new URL("/preview/sheets", preview.url))).text();
+    // C1 was typed 2019-09-05: a date, shown and retyped as such (not as a UTC instant).
+    await expect
+      .poll(() => page.locator("td[data-r='0'][data-c='2']").textContent())
+      .toBe("2019-09-05");
+    for (const [col, input] of [
+      [2, "2019-09-05"],
+      [3, "'007"],
+      [4, "TRUE"],
+    ] as const) {
+      await page.locator(`td[data-r='0'][data-c='${col}']`).click();
+      expect(await page.locator("#cell-input").inputValue()).toBe(input);
+      await page.locator("#cell-input").press("Enter");
+      expect(await page.locator("#ref").textContent()).toMatch(/2$/);
+    }
+    expect(await (await fetch(new URL("/preview/sheets", preview.url))).text()).toBe(before);
+    expect(await page.locator("td[data-r='0'][data-c='3']").textContent()).toBe("007");
+  });
+
   it("the sidebar follows the user and the locale, and lists each user's role", async () => {
     const options = await page.locator("#user option").allTextContents();
     expect(options[0]).toMatch(/^koordinator@patikab\.go\.id — koordinator/);

@@ -245,6 +245,18 @@ describe("PUT /preview/sheets/NAME", () => {
         },
       ],
     });
+    // The page's grid: what Sheets shows, and what retyping each cell takes.
+    const grid = (await json(p, "GET", "/preview/grid")).data as {
+      sheets: { display: string[][]; inputs: string[][] }[];
+    };
+    expect(grid.sheets[0]!.display.slice(1)).toEqual([
+      ["7", "007", "2019-09-05", "2", "TRUE", "+62 812"],
+      ["1,500.50", "10%", "62812", "#NAME?", "", "=2+2"],
+    ]);
+    expect(grid.sheets[0]!.inputs.slice(1)).toEqual([
+      ["7", "'007", "2019-09-05", "=1+1", "TRUE", "+62 812"],
+      ["1500.5", "0.1", "62812", "=NOPE()", "", "'=2+2"],
+    ]);
   });
 
   it("404 for an unknown sheet, 400 for a bad range, size or body", async () => {

@@ -20,7 +20,7 @@ import {
   UtilitiesObj,
 } from "./services";
 import { type Ctx, SpreadsheetAppObj, writeGrid } from "./spreadsheet";
-import { DateVal } from "./values";
+import { DateVal, displayValue, parseTyped } from "./values";
 
 export type { ServiceCallHook, ServiceCallInfo } from "./core";
 export { checkWorkbookData, type WorkbookData } from "./model";
@@ -58,6 +58,17 @@ export interface SheetSnapshot {
   formulas: string[][];
 }
 
+/** A sheet as the preview page's grid shows it. */
+export interface SheetGrid extends SheetSnapshot {
+  /** What Sheets shows in each cell (number formats applied, dates in the spreadsheet's zone). */
+  display: string[][];
+  /**
+   * What to type to get each cell back as it is: its formula, a text that typing would turn
+   * into something else with Sheets' `'` prefix, a date as shown. The formula bar shows this.
+   */
+  inputs: string[][];
+}
+
 export interface EmulatorUi extends UiRecord {
   toasts: { message: string; title: string; timeout: number }[];
 }
@@ -74,6 +85,8 @@ export interface Emulator {
   /** Called before each counted call; not re-entered while it runs (nested calls skip it). */
   onServiceCall(hook: ServiceCallHook | null): void;
   snapshot(): { sheets: SheetSnapshot[] };
+  /** The snapshot with what the grid shows and what retyping each cell takes. */
+  grid(): { sheets: SheetGrid[] };
   /** Writes as a person typing (Sheets' coercion; "@" cells keep text); throws Sheets' errors. */
   typeInto(sheetName: string, a1Range: string, values: unknown[][]): void;
   toJSON(): WorkbookData;
@@ -170,6 +183,45 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     console: logging.console,
   };
 
+  /** A sheet's data range: values (dates as ISO strings) and formulas, and for the page's
+   * grid what each cell shows and what retyping it takes. */
+  const readSheet = (m: SheetModel, withGrid: boolean): SheetGrid => {
+    const tz = wb.timeZone;
+    const out: SheetGrid = { name: m.name, values: [], formulas: [], display: [], inputs: [] };
+    const rows = m.lastRow();
+    const cols = m.lastColumn();
+    for (let r = 1; r <= rows; r++) {
+      const line = { v: [] as unknown[], f: [] as string[], d: [] as string[], i: [] as string[] };
+      for (let c = 1; c <= cols; c++) {
+        const v = wb.read(m, r, c);
+        const cell = m.cell(r, c);
+        const f = cell?.f ?? "";
+        line.v.push(v instanceof DateVal ? new Date(v.ms).toISOString() : v);
+        line.f.push(f);
+        if (!withGrid) continue;
+        const shown = displayValue(v, cell?.nf, tz);
+        let input: string;
+        if (f) input = f;
+        else if (v instanceof DateVal) input = shown;
+        else if (typeof v === "boolean") input = v ? "TRUE" : "FALSE";
+        else if (typeof v === "string") {
+          // Text that typing would turn into a number, date, boolean or formula needs the '.
+          const typed = v === "" || cell?.nf === "@" ? null : parseTyped(v, tz);
+          input = typed && !(typed.kind === "value" && typed.value === v) ? `'${v}` : v;
+        } else input = String(v);
+        line.d.push(shown);
+        line.i.push(input);
+      }
+      out.values.push(line.v);
+      out.formulas.push(line.f);
+      if (withGrid) {
+        out.display.push(line.d);
+        out.inputs.push(line.i);
+      }
+    }
+    return out;
+  };
+
   const sheetNamed = (name: string) => {
     const m = wb.sheetByName(name) ?? wb.sheetByNameInsensitive(name);
     if (!m) throw new SheetNotFoundError(name);
@@ -186,24 +238,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     onServiceCall: (hook) => core.onServiceCall(hook),
     snapshot: () => ({
       sheets: wb.sheets.map((m) => {
-        const rows = m.lastRow();
-        const cols = m.lastColumn();
-        const values: unknown[][] = [];
-        const formulas: string[][] = [];
-        for (let r = 1; r <= rows; r++) {
-          const vLine: unknown[] = [];
-          const fLine: string[] = [];
-          for (let c = 1; c <= cols; c++) {
-            const v = wb.read(m, r, c);
-            vLine.push(v instanceof DateVal ? new Date(v.ms).toISOString() : v);
-            fLine.push(m.cell(r, c)?.f ?? "");
-          }
-          values.push(vLine);
-          formulas.push(fLine);
-        }
-        return { name: m.name, values, formulas };
+        const { name, values, formulas } = readSheet(m, false);
+        return { name, values, formulas };
       }),
     }),
+    grid: () => ({ sheets: wb.sheets.map((m) => readSheet(m, true)) }),
     typeInto: (sheetName, a1Range, values) => {
       const m = sheetNamed(sheetName);
       const sheet = spreadsheetApp._ss._sheet(m);
