@@ -359,18 +359,28 @@ export class Context {
    */
   healRegistry(): void {
     if (this.renamed.size === 0) return;
-    const reg = this.registry();
-    if (!reg) return;
-    const sheets = { ...reg.sheets };
-    for (const [key, name] of this.renamed) {
-      const entry = sheets[key];
-      if (entry) sheets[key] = { id: entry.id, name };
-    }
+    const renamed = new Map(this.renamed);
     this.renamed.clear();
+    // Best effort, and only under the lock (not waited for): setup may be rewriting the
+    // registry right now, so the names are merged into the registry as stored at this moment.
     try {
-      this.saveRegistry({ ...reg, sheets });
+      const lock = this.retry(() => LockService.getDocumentLock());
+      if (!lock?.tryLock(0)) return;
+      try {
+        const props = this.props();
+        const reg = parseRegistry(this.retry(() => props.getProperty(REGISTRY_PROPERTY)));
+        if (!reg) return;
+        const sheets = { ...reg.sheets };
+        for (const [key, name] of renamed) {
+          const entry = sheets[key];
+          if (entry) sheets[key] = { id: entry.id, name };
+        }
+        this.saveRegistry({ ...reg, sheets });
+      } finally {
+        lock.releaseLock();
+      }
     } catch {
-      // best effort: the next call finds the tab by id again
+      // the next call finds the tab by id again
     }
   }
 

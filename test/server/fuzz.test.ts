@@ -120,8 +120,10 @@ function callChecked(w: World, name: string, args: unknown[], caller: string) {
 }
 
 const RUNS = { numRuns: 50, seed: 20261128 };
+/** Each property snapshots the whole workbook around 50+ calls: slow on a busy 2-core box. */
+const SLOW = { timeout: 180_000 };
 
-describe("hostile callers of every server function", () => {
+describe("hostile callers of every server function", SLOW, () => {
   // The coordinator may call everything, so most calls are theirs; the others are refused.
   const caller = fc.oneof(
     { weight: 3, arbitrary: fc.constant(COORD) },
