@@ -8,6 +8,7 @@ import {
   type PanelMember,
   type Quickwin,
   sameAgency,
+  scoresComplete,
 } from "../core/schemas";
 import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
 
@@ -157,19 +158,38 @@ export function withReview(state: SidebarState, review: MyReview): SidebarState 
   return { ...state, myReviews, quickwins, progress: progressOf(quickwins) };
 }
 
+/**
+ * Every quickwin's status and agency conflict for the caller, decided as the server decides
+ * them: after the rubric, the caller's agency or a quickwin changed, the list stays true.
+ */
+export function withStatuses(state: SidebarState): SidebarState {
+  const quickwins = state.quickwins.map((q): SidebarQuickwin => {
+    const agencyConflict = sameAgency(state.user.agency, q.agency);
+    const own = state.myReviews.find((r) => r.quickwinId === q.id);
+    const status: ReviewStatus =
+      agencyConflict || own?.declaredConflict
+        ? "conflict"
+        : own && scoresComplete(own.scores, state.criteria)
+          ? "scored"
+          : "todo";
+    return { ...q, agencyConflict, status };
+  });
+  return { ...state, quickwins, progress: progressOf(quickwins) };
+}
+
 /** The state after a quickwin was saved (created or updated). */
 export function withQuickwin(state: SidebarState, saved: Quickwin): SidebarState {
   const old = state.quickwins.find((q) => q.id === saved.id);
   const entry: SidebarQuickwin = {
     ...saved,
-    status: old?.status ?? "todo",
-    agencyConflict: sameAgency(state.user.agency, saved.agency),
+    status: "todo",
+    agencyConflict: false,
     editable: true,
   };
   const quickwins = old
     ? state.quickwins.map((q) => (q.id === saved.id ? entry : q))
     : [...state.quickwins, entry];
-  return { ...state, quickwins, progress: progressOf(quickwins) };
+  return withStatuses({ ...state, quickwins });
 }
 
 // ---------- rubric and panel editors ----------

@@ -96,6 +96,17 @@ export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
+/** Whether scores hold an integer in [min, max] for every criterion of the rubric. */
+export function scoresComplete(
+  scores: Readonly<Record<string, number>>,
+  criteria: readonly Pick<Criterion, "id" | "min" | "max">[],
+): boolean {
+  return criteria.every((c) => {
+    const s = ownValue(scores, c.id);
+    return typeof s === "number" && Number.isInteger(s) && s >= c.min && s <= c.max;
+  });
+}
+
 /** An automatic conflict of interest: both agencies given and equal (trimmed, any case). */
 export function sameAgency(a: string | undefined, b: string | undefined): boolean {
   const x = (a ?? "").trim().toLowerCase();

@@ -25,6 +25,7 @@ import {
   type Settings,
   SettingsPatchSchema,
   sameAgency,
+  scoresComplete,
 } from "../core/schemas";
 import type {
   ComputeRankingResult,
@@ -213,13 +214,6 @@ function emptyState(ctx: Context, email: string, setupDone: boolean): SidebarSta
   };
 }
 
-function isComplete(review: Review, criteria: Criterion[]): boolean {
-  return criteria.every((c) => {
-    const s = ownValue(review.scores, c.id);
-    return typeof s === "number" && Number.isInteger(s) && s >= c.min && s <= c.max;
-  });
-}
-
 export function sidebarState(ctx: Context): SidebarState {
   const email = ctx.email();
   const reg = ctx.registry();
@@ -245,7 +239,7 @@ export function sidebarState(ctx: Context): SidebarState {
     const status =
       agencyConflict || own?.declaredConflict
         ? "conflict"
-        : own && isComplete(own, world.criteria.items)
+        : own && scoresComplete(own.scores, world.criteria.items)
           ? "scored"
           : "todo";
     progress[status]++;

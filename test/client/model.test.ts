@@ -19,6 +19,7 @@ import {
   totalWeight,
   withQuickwin,
   withReview,
+  withStatuses,
 } from "../../src/client/model";
 import {
   type Criterion,
@@ -260,10 +261,36 @@ describe("scoring", () => {
     expect(created.quickwins[1]).toMatchObject({
       agencyConflict: true,
       editable: true,
-      status: "todo",
+      status: "conflict",
     });
+    expect(created.progress).toEqual({ scored: 0, conflict: 1, todo: 1, total: 2 });
     const updated = withQuickwin(created, { ...qw("a"), name: "Baru" });
     expect(updated.quickwins.map((q) => q.name)).toEqual(["Baru", "Q b"]);
+  });
+
+  it("re-decides every status as the server does after the rubric or the caller's agency changed", () => {
+    const review = {
+      quickwinId: "a",
+      scores: { manfaat: 4, biaya: 1 },
+      comment: "",
+      declaredConflict: false,
+      submittedAt: "2019-09-05T03:00:00Z",
+    };
+    const s = withStatuses({ ...state([qw("a"), qw("b")]), myReviews: [review] });
+    expect(s.quickwins.map((q) => q.status)).toEqual(["scored", "todo"]);
+    // A criterion added: the old review no longer covers the rubric.
+    const wider = withStatuses({
+      ...s,
+      criteria: [...criteria, { id: "baru", name: "Baru", weight: 1, min: 1, max: 5 }],
+    });
+    expect(wider.quickwins.map((q) => q.status)).toEqual(["todo", "todo"]);
+    expect(wider.progress).toEqual({ scored: 0, conflict: 0, todo: 2, total: 2 });
+    // The caller moved to the quickwins' agency: both are now conflicts.
+    const moved = withStatuses({ ...s, user: { ...s.user, agency: "DISKOMINFO " } });
+    expect(moved.quickwins.map((q) => [q.status, q.agencyConflict])).toEqual([
+      ["conflict", true],
+      ["conflict", true],
+    ]);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   resizeLevels,
   slugify,
   totalWeight,
+  withStatuses,
 } from "../model";
 import { button, type Ctx, ErrorSlots, field, notice, withProgress } from "../ui";
 
@@ -229,7 +230,7 @@ function rubricEditor(ctx: Ctx): HTMLElement {
     ui.ranking = null;
     ui.flash = [t("set.rubricSaved"), ...saved.warnings].join(" ");
     ui.focusId = "rubric-heading";
-    ctx.setState({ ...ctx.state, criteria: saved.value });
+    ctx.setState(withStatuses({ ...ctx.state, criteria: saved.value }));
   });
 
   const reviews = ctx.state.reviewCount ?? 0;
@@ -471,11 +472,13 @@ function panelEditor(ctx: Ctx): HTMLElement {
     ui.flash = t("set.panelSaved", { n: saved.length });
     ui.focusId = "panel-heading";
     const me = saved.find((m) => m.email === ctx.state.user.email.trim().toLowerCase());
-    ctx.setState({
-      ...ctx.state,
-      panel: saved,
-      user: { ...ctx.state.user, role: me ? me.role : null, agency: me?.agency, name: me?.name },
-    });
+    ctx.setState(
+      withStatuses({
+        ...ctx.state,
+        panel: saved,
+        user: { ...ctx.state.user, role: me ? me.role : null, agency: me?.agency, name: me?.name },
+      }),
+    );
   });
   const section = h(
     "section",
