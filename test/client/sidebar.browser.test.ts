@@ -228,10 +228,16 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     const card = `${rubric} fieldset[data-index="0"]`;
     const levels = await page.locator(`${card} .levels-edit input`).count();
     expect(levels).toBeGreaterThanOrEqual(2);
-    const weight = page.locator(`${card} input[type=number] >> nth=0`);
+    const weight = page.locator(`${card} input[inputmode=decimal] >> nth=0`);
     const before = await weight.inputValue();
     await weight.fill("0");
     expect(await weight.getAttribute("aria-invalid")).toBe("true");
+    // A decimal comma is a decimal point, never a tenfold weight.
+    await weight.fill("1,5");
+    expect(await weight.getAttribute("aria-invalid")).toBeNull();
+    await expect
+      .poll(() => page.textContent(`${rubric} .total`))
+      .toMatch(/Total bobot: \d+,50?(\D|$)/);
     await weight.fill(before);
     expect(await weight.getAttribute("aria-invalid")).toBeNull();
     await checkA11y(page, "settings, rubric card open");

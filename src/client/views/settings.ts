@@ -110,12 +110,8 @@ function settingsForm(ctx: Ctx): HTMLElement {
   const fields = SETTING_FIELDS.map((key) => {
     const el = input(
       key,
-      h("input", {
-        type: "number",
-        inputmode: "numeric",
-        min: key === "maxPerAgency" ? "0" : "1",
-        step: "1",
-      }),
+      // Text, not type=number: the browser would silently read "1,5" as 15 (see toNumber).
+      h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }),
     );
     return field({
       label: t(`field.${key}`),
@@ -317,12 +313,20 @@ function criterionCard(
     h("input", { type: "text", maxlength: "40", autocomplete: "off", spellcheck: "false" }),
   ) as HTMLInputElement;
   const name = bind("name", h("input", { type: "text", maxlength: "200" }));
+  // Text inputs: a decimal comma ("1,5") is read as 1.5 here, where type=number would
+  // silently make it 15 in some browsers.
   const weight = bind(
     "weight",
-    h("input", { type: "number", min: "0", step: "any", inputmode: "decimal" }),
+    h("input", { type: "text", inputmode: "decimal", autocomplete: "off", class: "num" }),
   );
-  const min = bind("min", h("input", { type: "number", step: "1", inputmode: "numeric" }));
-  const max = bind("max", h("input", { type: "number", step: "1", inputmode: "numeric" }));
+  const min = bind(
+    "min",
+    h("input", { type: "text", inputmode: "numeric", autocomplete: "off", class: "num" }),
+  );
+  const max = bind(
+    "max",
+    h("input", { type: "text", inputmode: "numeric", autocomplete: "off", class: "num" }),
+  );
   const description = bind("description", h("textarea", { rows: "2", maxlength: "5000" }));
   const rangeHelpId = uid("range-help");
   for (const el of [weight, min, max]) el.setAttribute("aria-describedby", rangeHelpId);
