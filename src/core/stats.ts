@@ -74,7 +74,8 @@ export function krippendorffAlphaInterval(units: ReadonlyArray<ArrayLike<number>
     sum += uSum;
     if (uLo < lo) lo = uLo;
     if (uHi > hi) hi = uHi;
-    if (uHi - uLo <= ZERO_SPREAD * Math.max(1, Math.abs(uHi))) continue; // SS_u = 0
+    // The same zero spread as sampleSd (absolute, as the README says): SS_u = 0.
+    if (uHi - uLo <= ZERO_SPREAD) continue;
     const uMean = uSum / m;
     let ss = 0;
     for (let i = 0; i < m; i++) {
@@ -84,7 +85,7 @@ export function krippendorffAlphaInterval(units: ReadonlyArray<ArrayLike<number>
     within += (m * ss) / (m - 1);
   }
   if (n < 2) return null;
-  if (hi - lo <= ZERO_SPREAD * Math.max(1, Math.abs(hi))) return null;
+  if (hi - lo <= ZERO_SPREAD) return null;
   const pooledMean = sum / n;
   let ssTotal = 0;
   for (const unit of units) {

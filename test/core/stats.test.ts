@@ -67,6 +67,17 @@ describe("Krippendorff's alpha, interval", () => {
     expect(krippendorffAlphaInterval([[10, 10], [40, 40], [99]])).toBe(1);
   });
 
+  it("counts a spread above 1e-9 as variance, however close to the values' size", () => {
+    // R values 50 + {0, 4, 10, 14}·1e-8 (a rubric with an extreme weight ratio): alpha 23/29.
+    const e = 1e-8;
+    expect(
+      krippendorffAlphaInterval([
+        [50, 50 + 4 * e],
+        [50 + 10 * e, 50 + 14 * e],
+      ]),
+    ).toBeCloseTo(23 / 29, 3);
+  });
+
   it("goes below 0 for systematic disagreement", () => {
     expect(
       krippendorffAlphaInterval([
