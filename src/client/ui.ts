@@ -126,8 +126,13 @@ export function spinner(label: string): HTMLElement {
 }
 
 /** The user-facing text of a failed call (the server's own message when it gave one). */
+/** What the browser or google.script.run says when the request never reached the script. */
+const NETWORK_FAILURE =
+  /^(NetworkError|Failed to fetch|Load failed)|connection failure|network (error|request failed)|HTTP 0\b/i;
+
 export function failureText(t: Translate, error: unknown): string {
   const message = error instanceof Error ? error.message : "";
+  if (NETWORK_FAILURE.test(message)) return t("error.network");
   return message ? t("error.server", { message }) : t("error.unknown");
 }
 

@@ -173,6 +173,23 @@ describe("sidebar app", () => {
     expect(app.getAttribute("data-view")).toBe("score");
   });
 
+  it("says in the user's language that the connection was lost, whatever the browser said", async () => {
+    let fail = true;
+    await boot({
+      getSidebarState: () => {
+        if (fail) throw new Error("NetworkError: Connection failure due to HTTP 0");
+        return baseState();
+      },
+    });
+    await settle();
+    expect($(".notice.error").textContent).toBe(
+      "Gagal: koneksi ke server terputus. Periksa internet, lalu coba lagi; isian Anda tetap di sini.",
+    );
+    fail = false;
+    buttonByText("Coba lagi").click();
+    await settle("getSidebarState");
+  });
+
   it("keeps a scoring draft when switching quickwins, and goes to the next after submit", async () => {
     let submitted: unknown;
     await boot({

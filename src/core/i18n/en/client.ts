@@ -14,6 +14,8 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "ui.sections": "Sections",
 
   "error.server": "Failed: {message}",
+  "error.network":
+    "Failed: the connection to the server was lost. Check the internet and try again; what you typed is kept.",
   "error.unknown":
     "Could not reach the spreadsheet. Check the connection and try again. What you typed is still in the form.",
 

@@ -13,6 +13,8 @@ export const clientId = {
   "ui.sections": "Bagian",
 
   "error.server": "Gagal: {message}",
+  "error.network":
+    "Gagal: koneksi ke server terputus. Periksa internet, lalu coba lagi; isian Anda tetap di sini.",
   "error.unknown":
     "Gagal menghubungi spreadsheet. Periksa koneksi, lalu coba lagi. Isian Anda tetap tersimpan di formulir.",
 
