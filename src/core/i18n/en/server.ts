@@ -78,7 +78,8 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "err.notEditable": "You can only edit quickwins you created.",
   "err.conflict":
     "You cannot score {name}: you are from the same agency ({agency}). Declare a conflict of interest if needed.",
-  "err.unknownCriterion": "Criterion {id} is not in the rubric.",
+  "err.unknownCriterion":
+    "The coordinator changed the rubric (criterion {id} is gone). Click Reload; your scores stay in the form.",
   "err.missingScore": "The score for {name} is missing.",
   "err.scoreRange": "The score for {name} must be a whole number from {min} to {max}.",
   "err.noCriteria": "The rubric has no valid criteria yet.",

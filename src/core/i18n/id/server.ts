@@ -77,7 +77,8 @@ export const serverId = {
   "err.notEditable": "Anda hanya dapat mengubah quickwin yang Anda buat.",
   "err.conflict":
     "Anda tidak dapat menilai {name}: Anda berasal dari OPD yang sama ({agency}). Tandai konflik kepentingan bila perlu.",
-  "err.unknownCriterion": "Kriteria {id} tidak ada di rubrik.",
+  "err.unknownCriterion":
+    "Rubrik sudah diubah koordinator (kriteria {id} tidak ada lagi). Klik Muat ulang; nilai Anda tetap di formulir.",
   "err.missingScore": "Nilai untuk kriteria {name} belum diisi.",
   "err.scoreRange": "Nilai {name} harus bilangan bulat dari {min} sampai {max}.",
   "err.noCriteria": "Rubrik belum memiliki kriteria yang valid.",
