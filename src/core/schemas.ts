@@ -169,12 +169,32 @@ const quickwinFields = {
   evidenceUrl: optionalText(httpUrl),
 };
 
-const datesInOrder = (q: { startDate?: string | undefined; endDate?: string | undefined }) =>
-  !q.startDate || !q.endDate || q.endDate >= q.startDate;
+const datesInOrder = (q: { startDate?: unknown; endDate?: unknown }) =>
+  typeof q !== "object" ||
+  q === null ||
+  typeof q.startDate !== "string" ||
+  typeof q.endDate !== "string" ||
+  !q.startDate ||
+  !q.endDate ||
+  q.endDate >= q.startDate;
 const datesInOrderCheck = z.refine<{
   startDate?: string | undefined;
   endDate?: string | undefined;
-}>(datesInOrder, { error: "v.dateOrder", path: ["endDate"] });
+}>(datesInOrder, {
+  error: "v.dateOrder",
+  path: ["endDate"],
+  // Checked whenever both dates are fine in themselves, even while other fields are not, so
+  // the form shows "end before start" at once instead of after the other errors are fixed.
+  when: (payload) =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
+    !payload.issues.some(
+      (issue) =>
+        (issue.path?.length ?? 0) === 0 ||
+        issue.path?.[0] === "startDate" ||
+        issue.path?.[0] === "endDate",
+    ),
+});
 
 /** A quickwin as stored and ranked; dates may be missing on hand-typed rows. */
 export const QuickwinSchema = z

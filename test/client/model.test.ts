@@ -137,6 +137,8 @@ describe("quickwin form", () => {
       dimension: "Pilih salah satu dari enam dimensi smart city",
       budget: "Harus berupa angka",
       evidenceUrl: "Harus alamat web yang diawali http:// atau https://",
+      // Shown with the others at once, not only after they are fixed.
+      endDate: "Tidak boleh sebelum tanggal mulai",
     });
     const en = validate(QuickwinInputSchema, payload, tEn);
     expect(!en.ok && en.errors.name).toBe("Is required");
