@@ -195,6 +195,10 @@ function scoreOne(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
     ui.scoreDrafts.set(q.id, draft);
   }
   const d = draft;
+  // The caller's own agency: the server refuses scores, so the form records the conflict
+  // instead (scores disabled, the box ticked) and says why above it.
+  const ownAgency = q.agencyConflict;
+  if (ownAgency) d.declaredConflict = true;
   const weightSum = totalWeight(state.criteria);
   const out = h("div", { class: "call-status", "aria-live": "polite" });
   const formError = h("p", { class: "field-error", id: uid("err"), hidden: true });
@@ -242,6 +246,7 @@ function scoreOne(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
     type: "checkbox",
     id: uid("conf"),
     checked: d.declaredConflict,
+    disabled: ownAgency,
     on: {
       change: (e) => {
         d.declaredConflict = (e.target as HTMLInputElement).checked;
@@ -269,7 +274,11 @@ function scoreOne(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
       on: { submit: (e) => e.preventDefault() },
     },
     state.criteria.length === 0 ? notice("warn", t("score.noCriteria")) : null,
-    state.criteria.map((c, i) => criterionFieldset(ctx, c, i, weightSum, d, updateMissing)),
+    state.criteria.map((c, i) => {
+      const fieldset = criterionFieldset(ctx, c, i, weightSum, d, updateMissing);
+      if (ownAgency) fieldset.setAttribute("disabled", "");
+      return fieldset;
+    }),
     h("div", { class: "field" }, h("label", { for: comment.id }, t("field.comment")), comment),
     h(
       "div",
