@@ -367,7 +367,21 @@ describe("sidebar app", () => {
           ],
           shortlist: ["q2"],
           agreement: null,
-          problems: [{ code: "unknown-reviewer", message: "Reviewer x is not on the panel" }],
+          // Worded by the server in its own language; the sidebar re-words them in its own.
+          problems: [
+            {
+              code: "unknown-reviewer",
+              message: "Penilai x@y.id tidak terdaftar",
+              reviewer: "x@y.id",
+              quickwinId: "q2",
+            },
+            {
+              code: "conflict-of-interest",
+              message: "Konflik",
+              reviewer: "b@y.id",
+              quickwinId: "q2",
+            },
+          ],
           normalizationUsed: "none",
           rowProblems: [{ sheet: "Reviews", row: 4, message: "bad score" }],
           computedAt: "2019-09-05T03:30:00Z",
@@ -396,7 +410,11 @@ describe("sidebar app", () => {
     expect(text).toContain("chance of selection 50%");
     expect(text).toContain("Selected");
     expect(text).toContain(translator("en")("flag.uncertain-shortlist"));
-    expect(text).toContain("Reviewer x is not on the panel");
+    expect(text).toContain("Reviewer x@y.id is not on the panel");
+    expect(text).not.toContain("Penilai x@y.id");
+    // A conflict is the rule working: one line, not a data problem to fix.
+    expect(text).toContain("Not counted because of a conflict of interest");
+    expect(text).not.toContain("Konflik");
     expect(text).toContain("Sheet Reviews, row 4: bad score");
     expect($("svg.chart rect")).not.toBeNull();
     ($("#export-shortlist") as HTMLButtonElement).click();

@@ -8,8 +8,9 @@ import {
   formatPercent,
   formatRupiah,
 } from "../../core/format";
-import type { ComputeRankingResult, RankRow, RowProblem } from "../../core/types";
+import type { ComputeRankingResult, RankProblem, RankRow, RowProblem } from "../../core/types";
 import { downloadLink, h, s } from "../dom";
+import { isClientKey } from "../i18n";
 import { chartBars, csvForDownload } from "../model";
 import { button, type Ctx, flagLabel, notice, withProgress } from "../ui";
 
@@ -251,11 +252,28 @@ function problemSection(ctx: Ctx, headingId: string, items: string[]): HTMLEleme
   );
 }
 
+/**
+ * An excluded review in the sidebar's language (the engine's message is in the server's),
+ * naming the quickwin rather than only its id.
+ */
+function problemText(ctx: Ctx, p: RankProblem): string {
+  const key = `problem.${p.code}`;
+  if (!isClientKey(key)) return p.message;
+  const q = p.quickwinId ? ctx.state.quickwins.find((x) => x.id === p.quickwinId) : undefined;
+  const quickwinId = q ? `${q.name} (${q.id})` : (p.quickwinId ?? "");
+  return ctx.t(key, { quickwinId, reviewer: p.reviewer ?? "" });
+}
+
 function problems(ctx: Ctx, r: ComputeRankingResult): HTMLElement | null {
-  return problemSection(ctx, "problems-heading", [
-    ...r.problems.map((p) => p.message),
+  // Conflicts of interest are the rules working, not data to fix: counted in one line.
+  const conflicts = r.problems.filter((p) => p.code === "conflict-of-interest").length;
+  const section = problemSection(ctx, "problems-heading", [
+    ...r.problems.filter((p) => p.code !== "conflict-of-interest").map((p) => problemText(ctx, p)),
     ...r.rowProblems.map((p) => rowProblemText(ctx, p)),
   ]);
+  const note =
+    conflicts > 0 ? h("p", { class: "help" }, ctx.t("rank.conflicts", { n: conflicts })) : null;
+  return section || note ? h("div", null, note, section) : null;
 }
 
 /** Rows of the sheets that could not be read (coordinators see them before ranking too). */

@@ -14,6 +14,8 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "ui.sections": "Sections",
 
   "error.server": "Failed: {message}",
+  "rank.conflicts":
+    "Not counted because of a conflict of interest (declared, or the reviewer's own agency): {n}.",
   "error.network":
     "Failed: the connection to the server was lost. Check the internet and try again; what you typed is kept.",
   "error.unknown":

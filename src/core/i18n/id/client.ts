@@ -13,6 +13,8 @@ export const clientId = {
   "ui.sections": "Bagian",
 
   "error.server": "Gagal: {message}",
+  "rank.conflicts":
+    "Tidak dihitung karena konflik kepentingan (dinyatakan penilai atau OPD sendiri): {n} penilaian.",
   "error.network":
     "Gagal: koneksi ke server terputus. Periksa internet, lalu coba lagi; isian Anda tetap di sini.",
   "error.unknown":
