@@ -202,13 +202,7 @@ describe("setupSpreadsheet", () => {
   });
 
   it("adopts its sheets by name when the registry in the document properties is lost", () => {
-    const w = world();
-    const before = JSON.stringify(w.rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"));
-    const props = w.rt.emulator.globals
-      .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
-    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
-      props.getDocumentProperties().deleteAllProperties();
-    });
+    const { w, before } = worldWithLostRegistry();
     expect(ok<{ setupDone: boolean }>(w.call("getSidebarState", [])).setupDone).toBe(false);
     ok(w.call("setupSpreadsheet", []));
     expect(JSON.stringify(w.rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"))).toBe(
@@ -218,13 +212,7 @@ describe("setupSpreadsheet", () => {
   });
 
   it("adopts its sheets in the language they were set up in, whatever the caller's", () => {
-    const w = world();
-    const before = JSON.stringify(w.rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"));
-    const props = w.rt.emulator.globals
-      .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
-    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
-      props.getDocumentProperties().deleteAllProperties();
-    });
+    const { w, before } = worldWithLostRegistry();
     // The Indonesian sheets are found and kept; no English set is made beside them.
     const state = ok<{ user: { role: string }; quickwins: unknown[] }>(
       w.call("setupSpreadsheet", [], COORD, "en"),
@@ -269,6 +257,18 @@ describe("setupSpreadsheet", () => {
     expect(failure(w.call("setupSpreadsheet", [], STRANGER))).toMatch(/belum terdaftar/);
   });
 });
+
+/** A set-up world whose document properties (the sheet registry) were lost. */
+function worldWithLostRegistry() {
+  const w = world();
+  const before = JSON.stringify(w.rt.emulator.snapshot().sheets.filter((s) => s.name !== "Log"));
+  const props = w.rt.emulator.globals
+    .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+  w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+    props.getDocumentProperties().deleteAllProperties();
+  });
+  return { w, before };
+}
 
 function rt(w: ReturnType<typeof world>) {
   return w.rt;
