@@ -1,6 +1,7 @@
 // Shared pieces of the sidebar's views: the app context, labelled fields with inline errors,
 // and running a server call with visible progress and a localized error.
 
+import { formatInteger } from "../core/format";
 import type { Dimension, Flag } from "../core/schemas";
 import type { ComputeRankingResult, ExportResult, Locale, SidebarState } from "../core/types";
 import { type ApiName, type ApiResult, call } from "./api";
@@ -105,6 +106,29 @@ export function field(opts: {
     opts.extra,
     opts.error,
   );
+}
+
+/**
+ * How much of a long text field's room is used, shown once it is nearly full, so text cut by
+ * the field's limit (a long paste) never goes unnoticed.
+ */
+export function lengthCounter(
+  ctx: { t: Translate; locale: Locale },
+  control: HTMLInputElement | HTMLTextAreaElement,
+  max: number,
+): HTMLElement {
+  const counter = h("p", { class: "help counter", "aria-live": "polite", hidden: true });
+  const update = () => {
+    const n = control.value.length;
+    counter.hidden = n < max * 0.8;
+    counter.textContent = ctx.t(n >= max ? "ui.lengthFull" : "ui.length", {
+      n: formatInteger(n, ctx.locale),
+      max: formatInteger(max, ctx.locale),
+    });
+  };
+  control.addEventListener("input", update);
+  update();
+  return counter;
 }
 
 /** A message box: info, success, warning or error (errors are announced at once). */

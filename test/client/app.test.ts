@@ -279,6 +279,23 @@ describe("sidebar app", () => {
     expect(buttonByText("Perbarui nilai").disabled).toBe(false);
   });
 
+  it("shows how full a long text is once it nears the limit, so a cut paste is noticed", async () => {
+    await boot({ getSidebarState: () => baseState() });
+    await settle();
+    ($("#tab-quickwin") as HTMLButtonElement).click();
+    ($("#add-quickwin") as HTMLButtonElement).click();
+    const description = $("[name=description]") as HTMLTextAreaElement;
+    const counter = description.parentElement!.querySelector(".counter") as HTMLElement;
+    expect(counter.hidden).toBe(true);
+    type(description, "x".repeat(4_500));
+    expect(counter.hidden).toBe(false);
+    expect(counter.textContent).toBe("4.500 dari 5.000 karakter");
+    type(description, "x".repeat(5_000));
+    expect(counter.textContent).toBe(
+      "Batas 5.000 karakter tercapai; teks selebihnya tidak disimpan.",
+    );
+  });
+
   it("validates the quickwin form as the user types and keeps it on a server error", async () => {
     let saved: unknown;
     let refuse = true;

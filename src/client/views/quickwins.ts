@@ -2,7 +2,13 @@
 // user types with the very schema the server uses.
 
 import { formatDateShort, formatRupiah, parseCount, parseRupiah } from "../../core/format";
-import { DIMENSIONS, isLongDuration, QuickwinInputSchema, STAGES } from "../../core/schemas";
+import {
+  DIMENSIONS,
+  isLongDuration,
+  LIMITS,
+  QuickwinInputSchema,
+  STAGES,
+} from "../../core/schemas";
 import { describedBy, h, uid } from "../dom";
 import { validate } from "../fields";
 import {
@@ -12,7 +18,16 @@ import {
   quickwinPayload,
   withQuickwin,
 } from "../model";
-import { button, type Ctx, dimensionLabel, ErrorSlots, field, notice, withProgress } from "../ui";
+import {
+  button,
+  type Ctx,
+  dimensionLabel,
+  ErrorSlots,
+  field,
+  lengthCounter,
+  notice,
+  withProgress,
+} from "../ui";
 
 export function quickwinView(ctx: Ctx): HTMLElement {
   return ctx.ui.quickwinDraft ? quickwinForm(ctx, ctx.ui.quickwinDraft) : quickwinList(ctx);
@@ -140,7 +155,10 @@ function quickwinForm(ctx: Ctx, draft: QuickwinDraft): HTMLElement {
       DIMENSIONS.map((d) => h("option", { value: d }, dimensionLabel(t, d))),
     ),
   );
-  const description = bind("description", h("textarea", { rows: "4", maxlength: "5000" }));
+  const description = bind(
+    "description",
+    h("textarea", { rows: "4", maxlength: String(LIMITS.text) }),
+  );
   const startDate = bind("startDate", h("input", { type: "date" }));
   const endDate = bind("endDate", h("input", { type: "date" }));
   const budget = bind(
@@ -224,6 +242,7 @@ function quickwinForm(ctx: Ctx, draft: QuickwinDraft): HTMLElement {
       label: t("field.description"),
       control: description,
       help: t("qw.descriptionHelp"),
+      extra: lengthCounter(ctx, description as HTMLTextAreaElement, LIMITS.text),
       error: errors.slot("description", description),
     }),
     h(

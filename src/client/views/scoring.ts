@@ -2,7 +2,7 @@
 // with a radio group per criterion showing each level's descriptor.
 
 import { formatDate, formatDateTimeWib, formatInteger, formatRupiah } from "../../core/format";
-import { type Criterion, ownValue } from "../../core/schemas";
+import { type Criterion, LIMITS, ownValue } from "../../core/schemas";
 import type { SidebarQuickwin } from "../../core/types";
 import { externalLink, h, uid } from "../dom";
 import {
@@ -14,7 +14,7 @@ import {
   totalWeight,
   withReview,
 } from "../model";
-import { button, type Ctx, dimensionLabel, notice, withProgress } from "../ui";
+import { button, type Ctx, dimensionLabel, lengthCounter, notice, withProgress } from "../ui";
 
 function statusBadge(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
   const { t } = ctx;
@@ -257,7 +257,7 @@ function scoreOne(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
   const comment = h("textarea", {
     id: uid("comment"),
     rows: "3",
-    maxlength: "5000",
+    maxlength: String(LIMITS.text),
     value: d.comment,
     on: {
       input: (e) => {
@@ -279,7 +279,13 @@ function scoreOne(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
       if (ownAgency) fieldset.setAttribute("disabled", "");
       return fieldset;
     }),
-    h("div", { class: "field" }, h("label", { for: comment.id }, t("field.comment")), comment),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: comment.id }, t("field.comment")),
+      comment,
+      lengthCounter(ctx, comment, LIMITS.text),
+    ),
     h(
       "div",
       { class: "check" },

@@ -14,6 +14,8 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "ui.sections": "Sections",
 
   "error.server": "Failed: {message}",
+  "ui.length": "{n} of {max} characters",
+  "ui.lengthFull": "The {max}-character limit is reached; text beyond it is not kept.",
   "rank.conflicts":
     "Not counted because of a conflict of interest (declared, or the reviewer's own agency): {n}.",
   "error.network":

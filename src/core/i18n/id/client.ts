@@ -13,6 +13,8 @@ export const clientId = {
   "ui.sections": "Bagian",
 
   "error.server": "Gagal: {message}",
+  "ui.length": "{n} dari {max} karakter",
+  "ui.lengthFull": "Batas {max} karakter tercapai; teks selebihnya tidak disimpan.",
   "rank.conflicts":
     "Tidak dihitung karena konflik kepentingan (dinyatakan penilai atau OPD sendiri): {n} penilaian.",
   "error.network":
