@@ -198,8 +198,13 @@ export class Context {
     } catch {
       throw new UserError(this.t("err.busy"));
     }
+    // Whether the registry this call uses is read under this lock (so is current while held).
+    const registryUnderLock = this._registry === undefined;
     try {
-      return fn();
+      const value = fn();
+      // A renamed tab learnt by this call: its name is saved while the lock is still held.
+      if (this.renamed.size > 0) this.saveRenames(registryUnderLock);
+      return value;
     } finally {
       try {
         lock.releaseLock();
@@ -355,32 +360,32 @@ export class Context {
 
   /**
    * A tab renamed by hand was found by its id: remember the new name (one properties write,
-   * once), so later calls read it with the cheap sheet-qualified range again.
+   * once), so later calls read it with the cheap sheet-qualified range again. Mutations do it
+   * under their lock (see withLock); a call without the lock (the sidebar state) does it here,
+   * re-reading the registry just before writing, so a setup running meanwhile is not undone.
    */
   healRegistry(): void {
-    if (this.renamed.size === 0) return;
+    if (this.renamed.size > 0) this.saveRenames(false);
+  }
+
+  /** Merges the learnt names into the registry: the cached one if current, else re-read. */
+  private saveRenames(cachedIsCurrent: boolean): void {
     const renamed = new Map(this.renamed);
     this.renamed.clear();
-    // Best effort, and only under the lock (not waited for): setup may be rewriting the
-    // registry right now, so the names are merged into the registry as stored at this moment.
     try {
-      const lock = this.retry(() => LockService.getDocumentLock());
-      if (!lock?.tryLock(0)) return;
-      try {
-        const props = this.props();
-        const reg = parseRegistry(this.retry(() => props.getProperty(REGISTRY_PROPERTY)));
-        if (!reg) return;
-        const sheets = { ...reg.sheets };
-        for (const [key, name] of renamed) {
-          const entry = sheets[key];
-          if (entry) sheets[key] = { id: entry.id, name };
-        }
-        this.saveRegistry({ ...reg, sheets });
-      } finally {
-        lock.releaseLock();
+      const props = this.props();
+      const reg = cachedIsCurrent
+        ? this.registry()
+        : parseRegistry(this.retry(() => props.getProperty(REGISTRY_PROPERTY)));
+      if (!reg) return;
+      const sheets = { ...reg.sheets };
+      for (const [key, name] of renamed) {
+        const entry = sheets[key];
+        if (entry) sheets[key] = { id: entry.id, name };
       }
+      this.saveRegistry({ ...reg, sheets });
     } catch {
-      // the next call finds the tab by id again
+      // best effort: the next call finds the tab by id again
     }
   }
 
@@ -469,6 +474,7 @@ export class Context {
    * table are blanked in the same block. Rows are inserted first when the sheet is too short.
    */
   replaceTable(data: SheetData, rows: unknown[][]): void {
+    this.requireFullWidth(data.key); // before growing it: a refusal writes nothing
     const width = SPECS[data.key].columns.length;
     const height = Math.max(rows.length, data.lastRow);
     const block = rows.slice();
