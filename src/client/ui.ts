@@ -151,8 +151,8 @@ export function spinner(label: string): HTMLElement {
 
 /** The user-facing text of a failed call (the server's own message when it gave one). */
 /** What the browser or google.script.run says when the request never reached the script. */
-const NETWORK_FAILURE =
-  /^(NetworkError|Failed to fetch|Load failed)|connection failure|network (error|request failed)|HTTP 0\b/i;
+// Anchored at the start: a server message may quote a quickwin called "Network error …".
+const NETWORK_FAILURE = /^(NetworkError\b|Failed to fetch\b|Load failed\b)/i;
 
 export function failureText(t: Translate, error: unknown): string {
   const message = error instanceof Error ? error.message : "";

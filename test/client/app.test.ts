@@ -190,6 +190,18 @@ describe("sidebar app", () => {
     await settle("getSidebarState");
   });
 
+  it("keeps a server message that merely quotes the words 'network error'", async () => {
+    await boot({
+      getSidebarState: () => {
+        throw new Error("Quickwin Network error tracker tidak ditemukan.");
+      },
+    });
+    await settle();
+    expect($(".notice.error").textContent).toBe(
+      "Gagal: Quickwin Network error tracker tidak ditemukan.",
+    );
+  });
+
   it("keeps a scoring draft when switching quickwins, and goes to the next after submit", async () => {
     let submitted: unknown;
     await boot({
