@@ -7,8 +7,8 @@ import {
   ownValue,
   type PanelMember,
   type Quickwin,
+  reviewStatus,
   sameAgency,
-  scoresComplete,
 } from "../core/schemas";
 import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
 
@@ -166,13 +166,7 @@ export function withStatuses(state: SidebarState): SidebarState {
   const quickwins = state.quickwins.map((q): SidebarQuickwin => {
     const agencyConflict = sameAgency(state.user.agency, q.agency);
     const own = state.myReviews.find((r) => r.quickwinId === q.id);
-    const status: ReviewStatus =
-      agencyConflict || own?.declaredConflict
-        ? "conflict"
-        : own && scoresComplete(own.scores, state.criteria)
-          ? "scored"
-          : "todo";
-    return { ...q, agencyConflict, status };
+    return { ...q, agencyConflict, status: reviewStatus(agencyConflict, own, state.criteria) };
   });
   return { ...state, quickwins, progress: progressOf(quickwins) };
 }

@@ -96,15 +96,24 @@ export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-/** Whether scores hold an integer in [min, max] for every criterion of the rubric. */
-export function scoresComplete(
-  scores: Readonly<Record<string, number>>,
+/**
+ * A quickwin's status for one reviewer, the same rule on the server and in the sidebar: a
+ * conflict (own agency or declared), scored (the latest review covers the whole rubric with
+ * integers in range), else still to do.
+ */
+export function reviewStatus(
+  agencyConflict: boolean,
+  own: { declaredConflict?: boolean; scores: Readonly<Record<string, number>> } | undefined,
   criteria: readonly Pick<Criterion, "id" | "min" | "max">[],
-): boolean {
-  return criteria.every((c) => {
-    const s = ownValue(scores, c.id);
-    return typeof s === "number" && Number.isInteger(s) && s >= c.min && s <= c.max;
-  });
+): "scored" | "todo" | "conflict" {
+  if (agencyConflict || own?.declaredConflict) return "conflict";
+  const complete =
+    own !== undefined &&
+    criteria.every((c) => {
+      const s = ownValue(own.scores, c.id);
+      return typeof s === "number" && Number.isInteger(s) && s >= c.min && s <= c.max;
+    });
+  return complete ? "scored" : "todo";
 }
 
 /** An automatic conflict of interest: both agencies given and equal (trimmed, any case). */

@@ -22,10 +22,10 @@ import {
   type Review,
   ReviewInputSchema,
   RubricInputSchema,
+  reviewStatus,
   type Settings,
   SettingsPatchSchema,
   sameAgency,
-  scoresComplete,
 } from "../core/schemas";
 import type {
   ComputeRankingResult,
@@ -236,12 +236,7 @@ export function sidebarState(ctx: Context): SidebarState {
   for (const q of world.quickwins.items) {
     const own = mine.get(q.id);
     const agencyConflict = sameAgency(member.agency, q.agency);
-    const status =
-      agencyConflict || own?.declaredConflict
-        ? "conflict"
-        : own && scoresComplete(own.scores, world.criteria.items)
-          ? "scored"
-          : "todo";
+    const status = reviewStatus(agencyConflict, own, world.criteria.items);
     progress[status]++;
     progress.total++;
     quickwins.push({

@@ -279,25 +279,43 @@ export class Context {
     }
     if (!values || !range) {
       // Renamed (or damaged) tab: find it by id, read all its rows.
-      const sheet = this.sheet(key);
-      if (!sheet) return null;
-      name = this.retry(() => sheet.getName());
-      const rows = this.retry(() => sheet.getMaxRows());
-      const columns = this.retry(() => sheet.getMaxColumns());
-      if (columns < width) this.narrow.add(key);
-      // A sheet whose columns were deleted by hand is read as it is (missing cells empty);
-      // reading never changes the sheet.
-      const r = this.retry(() => sheet.getRange(1, 1, rows, Math.min(width, columns)));
-      values = (this.retry(() => r.getValues()) as unknown[][]).map((row) => {
-        const out = row.slice();
-        while (out.length < width) out.push("");
-        return out;
-      });
-      range = r;
+      const found = this.readById(key);
+      if (!found) return null;
+      ({ name, values, range } = found);
     }
-    this.names.set(key, name);
-    if (name !== entry.name) this.renamed.set(key, name);
+    this.noteName(key, name);
     return { key, name, values, lastRow: lastNonBlank(values) + 1, range };
+  }
+
+  /**
+   * A tab found by its id (renamed, or with columns deleted by hand): its name, and its first
+   * `rows` rows (all of them by default), as wide as the layout with missing cells empty.
+   * Reading never changes the sheet; a narrow one is remembered so it is not written to.
+   */
+  private readById(
+    key: SheetKey,
+    rows?: number,
+  ): { name: string; values: unknown[][]; range: GoogleAppsScript.Spreadsheet.Range } | null {
+    const sheet = this.sheet(key);
+    if (!sheet) return null;
+    const width = SPECS[key].columns.length;
+    const name = this.retry(() => sheet.getName());
+    const height = rows ?? this.retry(() => sheet.getMaxRows());
+    const columns = this.retry(() => sheet.getMaxColumns());
+    if (columns < width) this.narrow.add(key);
+    const range = this.retry(() => sheet.getRange(1, 1, height, Math.min(width, columns)));
+    const values = (this.retry(() => range.getValues()) as unknown[][]).map((row) => {
+      const out = row.slice();
+      while (out.length < width) out.push("");
+      return out;
+    });
+    return { name, values, range };
+  }
+
+  /** The name a sheet was found under; a new one is saved to the registry at the end. */
+  private noteName(key: SheetKey, name: string): void {
+    this.names.set(key, name);
+    if (name !== this.registry()?.sheets[key]?.name) this.renamed.set(key, name);
   }
 
   /**
@@ -315,23 +333,16 @@ export class Context {
       const r = this.retry(() => ss.getRange(a1));
       const row = (this.retry(() => r.getValues()) as unknown[][])[0] ?? [];
       if (this.headerMatches(key, row[0])) {
-        this.names.set(key, entry.name);
+        this.noteName(key, entry.name);
         return { name: entry.name, header: row };
       }
     } catch (error) {
       if (isTransient(error)) throw error;
     }
-    const sheet = this.sheet(key);
-    if (!sheet) return null;
-    const name = this.retry(() => sheet.getName());
-    const columns = this.retry(() => sheet.getMaxColumns());
-    if (columns < width) this.narrow.add(key);
-    const row = (
-      this.retry(() => sheet.getRange(1, 1, 1, Math.min(width, columns)).getValues()) as unknown[][]
-    )[0]!;
-    this.names.set(key, name);
-    if (name !== entry.name) this.renamed.set(key, name);
-    return { name, header: row };
+    const found = this.readById(key, 1);
+    if (!found) return null;
+    this.noteName(key, found.name);
+    return { name: found.name, header: found.values[0]! };
   }
 
   private readonly readCache = new Map<SheetKey, SheetData | null>();

@@ -292,13 +292,9 @@ function checkExisting(
     }
     return { repaired: false };
   }
+  const data = key === "log" ? null : ctx.read(key);
   const found =
-    key === "log"
-      ? ctx.readHeader(key)
-      : (() => {
-          const data = ctx.read(key);
-          return data ? { name: data.name, header: data.values[0] ?? [] } : null;
-        })();
+    key === "log" ? ctx.readHeader(key) : data && { name: data.name, header: data.values[0] ?? [] };
   if (!found) return null;
   const broken = !headerOk(key, [found.header], t);
   if (broken) {

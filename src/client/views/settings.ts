@@ -317,16 +317,10 @@ function criterionCard(
   // silently make it 15 in some browsers.
   const weight = bind(
     "weight",
-    h("input", { type: "text", inputmode: "decimal", autocomplete: "off", class: "num" }),
+    h("input", { type: "text", inputmode: "decimal", autocomplete: "off" }),
   );
-  const min = bind(
-    "min",
-    h("input", { type: "text", inputmode: "numeric", autocomplete: "off", class: "num" }),
-  );
-  const max = bind(
-    "max",
-    h("input", { type: "text", inputmode: "numeric", autocomplete: "off", class: "num" }),
-  );
+  const min = bind("min", h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }));
+  const max = bind("max", h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }));
   const description = bind("description", h("textarea", { rows: "2", maxlength: "5000" }));
   const rangeHelpId = uid("range-help");
   for (const el of [weight, min, max]) el.setAttribute("aria-describedby", rangeHelpId);
