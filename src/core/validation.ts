@@ -11,12 +11,7 @@ type CoreKey = keyof typeof coreId;
 export type CoreTranslate = (key: CoreKey, params?: Params) => string;
 
 /** An error whose message is meant for the user, already localized. */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UserError";
-  }
-}
+export { UserError } from "./errors";
 
 /** The value at an issue's path in the original input (zod does not report inputs by default). */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
