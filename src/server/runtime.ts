@@ -206,10 +206,37 @@ export class Context {
       if (this.renamed.size > 0) this.saveRenames(registryUnderLock);
       return value;
     } finally {
+      // Sheets may buffer writes: commit them while the lock is still held, so the next
+      // caller reads them (the Lock reference asks for flush before releaseLock).
+      if (!this.unchanged) this.flush();
+      this.unchanged = false;
       try {
         lock.releaseLock();
       } catch {
         // the lock is released at the end of the execution anyway
+      }
+    }
+  }
+
+  /** Set by a locked body that wrote nothing at all (a setup re-run): no flush is needed. */
+  private unchanged = false;
+
+  /** Declares that the running locked body has written nothing (saves the flush's call). */
+  wroteNothing(): void {
+    this.unchanged = true;
+  }
+
+  /** SpreadsheetApp.flush(), retried; a flush that keeps failing is reported, not fatal. */
+  flush(): void {
+    try {
+      this.retry(() => SpreadsheetApp.flush());
+    } catch (error) {
+      try {
+        console.error(
+          `flush failed (${this.action}): ${error instanceof Error ? error.message : String(error)}`,
+        );
+      } catch {
+        // nothing more to do
       }
     }
   }

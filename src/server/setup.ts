@@ -249,7 +249,10 @@ export function runSetup(ctx: Context): void {
     );
   }
   // A re-run on an intact spreadsheet changes nothing, so it writes nothing, not even a log row.
-  if (!changed && !becameCoordinator && repaired.length === 0) return;
+  if (!changed && !becameCoordinator && repaired.length === 0) {
+    ctx.wroteNothing();
+    return;
+  }
   if (becameCoordinator) ctx.invalidate("panel");
   ctx.log({
     locale,
