@@ -1,7 +1,7 @@
 // The emulator and runtime: what a read, a write and an execution cost, so that server tests
 // and the preview stay quick. Figures only (not timed tests).
 import { createEmulator } from "../src/preview/emulator";
-import { loadServer } from "../src/preview/runtime";
+import { loadServer } from "../src/preview/script-host";
 
 function time(label: string, n: number, fn: () => void): void {
   fn(); // warm up

@@ -3,7 +3,7 @@
 // exactly as google.script.run calls it. The calls must not grow with the data (budget ≤ 25;
 // setupSpreadsheet's first run creates and formats eight sheets: reported on its own, above 25).
 import { createEmulator } from "../src/preview/emulator";
-import { loadServer } from "../src/preview/runtime";
+import { loadServer } from "../src/preview/script-host";
 import { BUDGET_CASES, COORD, ok, sizedWorld } from "../test/server/helpers";
 
 export function run(): void {

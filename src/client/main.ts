@@ -7,12 +7,12 @@ import { h, mount } from "./dom";
 import { resolveLocale, type T as Translate, translator } from "./i18n";
 import {
   button,
-  type Ctx,
   failureText,
   notice,
   spinner,
   type Tab,
   type UiState,
+  type ViewContext,
   withProgress,
 } from "./ui";
 import { quickwinView } from "./views/quickwins";
@@ -181,7 +181,7 @@ function tabBar(tabs: Tab[]): HTMLElement {
   );
 }
 
-function makeCtx(s: SidebarState): Ctx {
+function makeCtx(s: SidebarState): ViewContext {
   return {
     t,
     locale,

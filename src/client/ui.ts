@@ -29,7 +29,7 @@ export interface UiState {
   focusId: string | null;
 }
 
-export interface Ctx {
+export interface ViewContext {
   t: Translate;
   locale: Locale;
   state: SidebarState;

@@ -1,5 +1,6 @@
 // The public core: pure TypeScript shared by the server, the sidebar and the preview.
 
+export * from "./errors";
 export * from "./format";
 export * from "./i18n";
 export { mergeSettings, rankQuickwins, TIE_EPSILON } from "./ranking";

@@ -13,13 +13,13 @@ interface Text {
   levels: [string, string, string, string, string];
 }
 
-interface Spec {
+interface DefaultCriterion {
   id: string;
   weight: number;
   text: Record<Locale, Text>;
 }
 
-const SPECS: Spec[] = [
+const DEFAULT_CRITERIA: DefaultCriterion[] = [
   {
     id: "public-benefit",
     weight: 25,
@@ -171,7 +171,7 @@ const SPECS: Spec[] = [
 /** The default rubric in the given language (fresh objects on every call). */
 export function defaultRubric(locale: Locale): Criterion[] {
   const lang: Locale = locale === "en" ? "en" : "id";
-  return SPECS.map((spec) => {
+  return DEFAULT_CRITERIA.map((spec) => {
     const text = spec.text[lang];
     return {
       id: spec.id,

@@ -10,9 +10,6 @@ type CoreKey = keyof typeof coreId;
 /** Any translate function that knows the core keys (the server's and the sidebar's both do). */
 export type CoreTranslate = (key: CoreKey, params?: Params) => string;
 
-/** An error whose message is meant for the user, already localized. */
-export { UserError } from "./errors";
-
 /** The value at an issue's path in the original input (zod does not report inputs by default). */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;

@@ -2,7 +2,7 @@
 // functions through the runtime, one execution each, as the users who would make them.
 // Quickwin names are the ones Kabupaten Pati reported in 2018–19 (CONTEXT.md); descriptions,
 // budgets, dates and scores are illustrative, not real figures.
-import type { ServerRuntime } from "./runtime";
+import type { ServerRuntime } from "./script-host";
 
 export const DEMO_PANEL = [
   {

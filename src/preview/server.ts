@@ -19,7 +19,7 @@ import {
   type WorkbookData,
 } from "./emulator";
 import { PREVIEW_PAGE, previewSidebarHtml } from "./page";
-import { errorMessage, loadServer, type ServerRuntime } from "./runtime";
+import { errorMessage, loadServer, type ServerRuntime } from "./script-host";
 
 export const SIDEBAR_FILE = fileURLToPath(new URL("../../dist/sidebar.html", import.meta.url));
 export const DEFAULT_DATA_FILE = ".preview/workbook.json";

@@ -3,6 +3,7 @@
 // for a mutation, reads each sheet it needs with one range read, computes everything, writes
 // each block with one setValues (ledgers with one atomic appendRow), and logs last.
 import type * as z from "zod/mini";
+import { UserError } from "../core/errors";
 import type { MessageKey } from "../core/i18n";
 import { rankQuickwins } from "../core/ranking";
 import {
@@ -37,7 +38,7 @@ import type {
   SidebarQuickwin,
   SidebarState,
 } from "../core/types";
-import { describeIssues, UserError } from "../core/validation";
+import { describeIssues } from "../core/validation";
 import { isBlankRow } from "./cells";
 import { toCsv } from "./csv";
 import { formatLongDate, rankingRows, shortlistBlock } from "./output";
@@ -184,7 +185,7 @@ function rank(ctx: Context, world: World): RankResult {
  * The sidebar's state in the spreadsheet's current time zone (read live: one call), so a
  * time zone changed after setup shows at once in the dates the sidebar reads and prints.
  */
-export function getSidebarState(ctx: Context): SidebarState {
+export function handleGetSidebarState(ctx: Context): SidebarState {
   ctx.timeZone();
   return sidebarState(ctx);
 }
@@ -268,7 +269,7 @@ export function sidebarState(ctx: Context): SidebarState {
 
 // ---------- setup ----------
 
-export function setupSpreadsheet(ctx: Context): SidebarState {
+export function handleSetupSpreadsheet(ctx: Context): SidebarState {
   ctx.email();
   ctx.withLock(() => runSetup(ctx));
   return sidebarState(ctx);
@@ -276,7 +277,7 @@ export function setupSpreadsheet(ctx: Context): SidebarState {
 
 // ---------- settings, criteria, panel ----------
 
-export function saveSettings(ctx: Context, patchInput: unknown): Settings {
+export function handleSaveSettings(ctx: Context, patchInput: unknown): Settings {
   const patch = check(SettingsPatchSchema, patchInput, ctx, "field.settings");
   ctx.email();
   return ctx.withLock(() => {
@@ -295,7 +296,7 @@ export function saveSettings(ctx: Context, patchInput: unknown): Settings {
   });
 }
 
-export function saveCriteria(ctx: Context, input: unknown): SaveResult<Criterion[]> {
+export function handleSaveCriteria(ctx: Context, input: unknown): SaveResult<Criterion[]> {
   const parsed = check(RubricInputSchema, input, ctx, "field.criteria");
   // The record form (what the engine and the sheet hold).
   const criteria = parsed.map((c) => CriterionSchema.parse(c));
@@ -344,7 +345,7 @@ export function saveCriteria(ctx: Context, input: unknown): SaveResult<Criterion
   });
 }
 
-export function saveReviewers(ctx: Context, input: unknown): PanelMember[] {
+export function handleSaveReviewers(ctx: Context, input: unknown): PanelMember[] {
   const parsed = check(PanelInputSchema, input, ctx, "field.panel");
   const members = parsed.map((m) => PanelMemberSchema.parse(m));
   const email = ctx.email();
@@ -383,7 +384,7 @@ function nextQuickwinId(quickwins: unknown[][], ledger: unknown[][]): string {
   return `QW-${String(max + 1).padStart(3, "0")}`;
 }
 
-export function saveQuickwin(ctx: Context, input: unknown): Quickwin {
+export function handleSaveQuickwin(ctx: Context, input: unknown): Quickwin {
   const q = check(QuickwinInputSchema, input, ctx, "field.quickwinId");
   const email = ctx.email();
   return ctx.withLock(() => {
@@ -419,7 +420,7 @@ export function saveQuickwin(ctx: Context, input: unknown): Quickwin {
 
 // ---------- reviews ----------
 
-export function submitReview(ctx: Context, input: unknown): MyReview {
+export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
   const review = check(ReviewInputSchema, input, ctx, "field.review");
   const email = ctx.email();
   return ctx.withLock(() => {
@@ -479,7 +480,7 @@ export function submitReview(ctx: Context, input: unknown): MyReview {
 
 // ---------- ranking and shortlist ----------
 
-export function computeRanking(ctx: Context): ComputeRankingResult {
+export function handleComputeRanking(ctx: Context): ComputeRankingResult {
   ctx.email();
   return ctx.withLock(() => {
     const { panel } = requireCoordinator(ctx);
@@ -502,7 +503,7 @@ export function computeRanking(ctx: Context): ComputeRankingResult {
   });
 }
 
-export function exportShortlist(ctx: Context): ExportResult {
+export function handleExportShortlist(ctx: Context): ExportResult {
   ctx.email();
   return ctx.withLock(() => {
     const { panel } = requireCoordinator(ctx);

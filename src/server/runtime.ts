@@ -2,9 +2,10 @@
 // spreadsheet and its sheet registry, locking, retries of transient service failures, batched
 // reads and writes, and the audit log. Everything is lazy, so a function pays only for the
 // service calls it needs; nothing runs at module load.
+
+import { UserError } from "../core/errors";
 import { resolveLocale, type Translate, translator } from "../core/i18n";
 import type { Locale } from "../core/types";
-import { UserError } from "../core/validation";
 import { cellText, clip, lastNonBlank } from "./cells";
 import {
   columnLetter,

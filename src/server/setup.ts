@@ -3,11 +3,12 @@
 // frozen, bold header; plain text "@" on text columns of the sheets people type into; Rupiah
 // and number formats; warning-only dropdowns where they help; warning-only protection on the
 // generated and ledger sheets; the ranking chart.
+
+import { UserError } from "../core/errors";
 import { type Translate, translator } from "../core/i18n";
 import { defaultRubric } from "../core/rubric";
 import { DEFAULT_SETTINGS, DIMENSIONS, ROLES, STAGES } from "../core/schemas";
 import type { Locale } from "../core/types";
-import { UserError } from "../core/validation";
 import { cellText } from "./cells";
 import {
   CHART_ROWS,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PANEL, DEMO_QUICKWINS, DemoSeedError, seedDemo } from "../../src/preview/demo";
 import { createEmulator } from "../../src/preview/emulator";
-import { loadServer } from "../../src/preview/runtime";
+import { loadServer } from "../../src/preview/script-host";
 
 describe("seedDemo", () => {
   it("names the server functions that are missing", () => {

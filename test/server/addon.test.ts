@@ -2,7 +2,7 @@
 // onInstall builds the same menu, and the sidebar opens titled in the user's language.
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
-import { loadServer } from "../../src/preview/runtime";
+import { loadServer } from "../../src/preview/script-host";
 
 function recordCalls(locale: string, name: string, args: unknown[]) {
   const emulator = createEmulator();

@@ -2,7 +2,7 @@
 // calls, and the same number with 10 and with 1 000 quickwins (reads and writes are batched).
 import { afterAll, describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
-import { loadServer } from "../../src/preview/runtime";
+import { loadServer } from "../../src/preview/script-host";
 import { BUDGET_CASES, COORD, ok, sizedWorld } from "./helpers";
 
 // Few resamples: the budget is about service calls, not the engine's time.

@@ -4,7 +4,7 @@
 // whole change — never half of it.
 import { describe, expect, it } from "vitest";
 import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
-import { loadServer, type RpcResult } from "../../src/preview/runtime";
+import { loadServer, type RpcResult } from "../../src/preview/script-host";
 import { COORD, ok, QUICKWIN, REV_B, REV_C, sheet, world } from "./helpers";
 
 const base = world({ quickwins: 4 });

@@ -3,7 +3,7 @@
 // they were: the snapshots before and after are compared.
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
-import { loadServer } from "../../src/preview/runtime";
+import { loadServer } from "../../src/preview/script-host";
 import {
   COORD,
   dataSnapshot,

@@ -1,7 +1,7 @@
 // Shared fixtures for the server suites: the real dist/server.js in the emulator, a panel,
 // quickwins and helpers to call functions as a user.
 import { createEmulator } from "../../src/preview/emulator";
-import { loadServer, type RpcResult, type ServerRuntime } from "../../src/preview/runtime";
+import { loadServer, type RpcResult, type ServerRuntime } from "../../src/preview/script-host";
 
 export const COORD = "koordinator@patikab.go.id";
 export const REV_A = "ani@patikab.go.id"; // from Dinkes

@@ -2,7 +2,7 @@
 // renamed tabs, verbatim text, and hand-edited rows that are skipped and reported.
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
-import { loadServer } from "../../src/preview/runtime";
+import { loadServer } from "../../src/preview/script-host";
 import { COORD, ensureRows, failure, ok, QUICKWIN, REV_B, STRANGER, sheet, world } from "./helpers";
 
 const ID_NAMES = [

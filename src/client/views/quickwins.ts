@@ -20,20 +20,20 @@ import {
 } from "../model";
 import {
   button,
-  type Ctx,
   dimensionLabel,
   ErrorSlots,
   field,
   lengthCounter,
   notice,
+  type ViewContext,
   withProgress,
 } from "../ui";
 
-export function quickwinView(ctx: Ctx): HTMLElement {
+export function quickwinView(ctx: ViewContext): HTMLElement {
   return ctx.ui.quickwinDraft ? quickwinForm(ctx, ctx.ui.quickwinDraft) : quickwinList(ctx);
 }
 
-function quickwinList(ctx: Ctx): HTMLElement {
+function quickwinList(ctx: ViewContext): HTMLElement {
   const { t, state, ui } = ctx;
   const add = button(
     t("qw.add"),
@@ -96,7 +96,7 @@ function quickwinList(ctx: Ctx): HTMLElement {
 
 type Key = keyof QuickwinDraft;
 
-function quickwinForm(ctx: Ctx, draft: QuickwinDraft): HTMLElement {
+function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
   const { t, ui } = ctx;
   const errors = new ErrorSlots();
   const out = h("div", { class: "call-status", "aria-live": "polite" });

@@ -12,11 +12,11 @@ import type { ComputeRankingResult, RankProblem, RankRow, RowProblem } from "../
 import { downloadLink, h, s } from "../dom";
 import { isClientKey } from "../i18n";
 import { chartBars, csvForDownload } from "../model";
-import { button, type Ctx, flagLabel, notice, withProgress } from "../ui";
+import { button, flagLabel, notice, type ViewContext, withProgress } from "../ui";
 
 const CHART = { width: 260, height: 80, maxBars: 20 };
 
-export function rankingView(ctx: Ctx): HTMLElement {
+export function rankingView(ctx: ViewContext): HTMLElement {
   const { t, ui } = ctx;
   const out = h("div", { class: "call-status", "aria-live": "polite" });
   const compute = button(
@@ -55,7 +55,7 @@ export function rankingView(ctx: Ctx): HTMLElement {
   );
 }
 
-function rankingResult(ctx: Ctx, r: ComputeRankingResult): HTMLElement {
+function rankingResult(ctx: ViewContext, r: ComputeRankingResult): HTMLElement {
   const { t, locale, state } = ctx;
   const byId = new Map(state.quickwins.map((q) => [q.id, q]));
   const names = new Map(state.quickwins.map((q) => [q.id, q.name]));
@@ -90,7 +90,7 @@ function rankingResult(ctx: Ctx, r: ComputeRankingResult): HTMLElement {
 }
 
 function rankItem(
-  ctx: Ctx,
+  ctx: ViewContext,
   row: RankRow,
   q: { name: string; agency: string; budget: number } | undefined,
 ): HTMLElement {
@@ -148,7 +148,7 @@ function rankItem(
 }
 
 /** Bars by rank (height: score), each with a whisker over its plausible ranks. */
-function chart(ctx: Ctx, rows: RankRow[], names: Map<string, string>): Element {
+function chart(ctx: ViewContext, rows: RankRow[], names: Map<string, string>): Element {
   const { t, locale } = ctx;
   const bars = chartBars(rows, names, CHART);
   const pad = { top: 6, bottom: 16, left: 8 };
@@ -233,12 +233,12 @@ function chart(ctx: Ctx, rows: RankRow[], names: Map<string, string>): Element {
 }
 
 /** The rank.rowProblem line of a sheet row that could not be read. */
-function rowProblemText(ctx: Ctx, p: RowProblem): string {
+function rowProblemText(ctx: ViewContext, p: RowProblem): string {
   return ctx.t("rank.rowProblem", { sheet: p.sheet, row: p.row, message: p.message });
 }
 
 /** A "problems" section listing `items`, or nothing when there are none. */
-function problemSection(ctx: Ctx, headingId: string, items: string[]): HTMLElement | null {
+function problemSection(ctx: ViewContext, headingId: string, items: string[]): HTMLElement | null {
   if (items.length === 0) return null;
   return h(
     "section",
@@ -256,7 +256,7 @@ function problemSection(ctx: Ctx, headingId: string, items: string[]): HTMLEleme
  * An excluded review in the sidebar's language (the engine's message is in the server's),
  * naming the quickwin rather than only its id.
  */
-function problemText(ctx: Ctx, p: RankProblem): string {
+function problemText(ctx: ViewContext, p: RankProblem): string {
   const key = `problem.${p.code}`;
   if (!isClientKey(key)) return p.message;
   const q = p.quickwinId ? ctx.state.quickwins.find((x) => x.id === p.quickwinId) : undefined;
@@ -264,7 +264,7 @@ function problemText(ctx: Ctx, p: RankProblem): string {
   return ctx.t(key, { quickwinId, reviewer: p.reviewer ?? "" });
 }
 
-function problems(ctx: Ctx, r: ComputeRankingResult): HTMLElement | null {
+function problems(ctx: ViewContext, r: ComputeRankingResult): HTMLElement | null {
   // Conflicts of interest are the rules working, not data to fix: counted in one line.
   const conflicts = r.problems.filter((p) => p.code === "conflict-of-interest").length;
   const section = problemSection(ctx, "problems-heading", [
@@ -277,7 +277,7 @@ function problems(ctx: Ctx, r: ComputeRankingResult): HTMLElement | null {
 }
 
 /** Rows of the sheets that could not be read (coordinators see them before ranking too). */
-function skippedRows(ctx: Ctx): HTMLElement | null {
+function skippedRows(ctx: ViewContext): HTMLElement | null {
   return problemSection(
     ctx,
     "skipped-heading",
@@ -285,7 +285,7 @@ function skippedRows(ctx: Ctx): HTMLElement | null {
   );
 }
 
-function exportSection(ctx: Ctx): HTMLElement {
+function exportSection(ctx: ViewContext): HTMLElement {
   const { t, ui, locale } = ctx;
   const out = h("div", { class: "call-status", "aria-live": "polite" });
   const result = h("div", null);

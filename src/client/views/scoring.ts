@@ -14,9 +14,16 @@ import {
   totalWeight,
   withReview,
 } from "../model";
-import { button, type Ctx, dimensionLabel, lengthCounter, notice, withProgress } from "../ui";
+import {
+  button,
+  dimensionLabel,
+  lengthCounter,
+  notice,
+  type ViewContext,
+  withProgress,
+} from "../ui";
 
-function statusBadge(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
+function statusBadge(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
   const { t } = ctx;
   if (q.agencyConflict && q.status !== "scored") {
     return h("span", { class: "badge conflict" }, t("status.agencyConflict"));
@@ -24,12 +31,12 @@ function statusBadge(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
   return h("span", { class: `badge ${q.status}` }, t(`status.${q.status}`));
 }
 
-export function scoringView(ctx: Ctx): HTMLElement {
+export function scoringView(ctx: ViewContext): HTMLElement {
   const selected = ctx.state.quickwins.find((q) => q.id === ctx.ui.scoringId);
   return selected ? scoreOne(ctx, selected) : scoringList(ctx);
 }
 
-function scoringList(ctx: Ctx): HTMLElement {
+function scoringList(ctx: ViewContext): HTMLElement {
   const { t, state } = ctx;
   const p = state.progress;
   if (state.quickwins.length === 0) {
@@ -88,7 +95,7 @@ function scoringList(ctx: Ctx): HTMLElement {
 }
 
 /** The facts of a quickwin, compact. */
-function quickwinDetails(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
+function quickwinDetails(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
   const { t, locale } = ctx;
   const rows: [string, Node | string][] = [
     [t("field.agency"), q.agency],
@@ -127,7 +134,7 @@ function levelValues(c: Criterion): number[] {
 }
 
 function criterionFieldset(
-  ctx: Ctx,
+  ctx: ViewContext,
   c: Criterion,
   index: number,
   weightSum: number,
@@ -186,7 +193,7 @@ function criterionFieldset(
   );
 }
 
-function scoreOne(ctx: Ctx, q: SidebarQuickwin): HTMLElement {
+function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
   const { t, state, ui } = ctx;
   const previous = state.myReviews.find((r) => r.quickwinId === q.id);
   let draft = ui.scoreDrafts.get(q.id);

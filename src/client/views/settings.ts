@@ -26,9 +26,9 @@ import {
   totalWeight,
   withStatuses,
 } from "../model";
-import { button, type Ctx, ErrorSlots, field, notice, withProgress } from "../ui";
+import { button, ErrorSlots, field, notice, type ViewContext, withProgress } from "../ui";
 
-export function settingsView(ctx: Ctx): HTMLElement {
+export function settingsView(ctx: ViewContext): HTMLElement {
   const { t } = ctx;
   return h(
     "section",
@@ -70,7 +70,7 @@ function toNumber(text: string): number | string {
   return s !== "" && Number.isFinite(Number(s)) ? Number(s) : text;
 }
 
-function settingsForm(ctx: Ctx): HTMLElement {
+function settingsForm(ctx: ViewContext): HTMLElement {
   const { t, ui } = ctx;
   const current = ctx.state.settings;
   if (!ui.settingsDraft) {
@@ -168,7 +168,7 @@ function settingsForm(ctx: Ctx): HTMLElement {
 
 // ---------- rubric ----------
 
-function rubricEditor(ctx: Ctx): HTMLElement {
+function rubricEditor(ctx: ViewContext): HTMLElement {
   const { t, ui, locale } = ctx;
   if (!ui.rubricDraft) ui.rubricDraft = ctx.state.criteria.map(draftOfCriterion);
   const drafts = ui.rubricDraft;
@@ -246,7 +246,7 @@ function rubricEditor(ctx: Ctx): HTMLElement {
   return section;
 }
 
-function labelOfPath(ctx: Ctx, key: string): string {
+function labelOfPath(ctx: ViewContext, key: string): string {
   const [index, name, level] = key.split(".");
   const parts: string[] = [];
   if (index !== undefined && /^\d+$/.test(index)) parts.push(`#${Number(index) + 1}`);
@@ -259,7 +259,7 @@ function labelOfPath(ctx: Ctx, key: string): string {
 }
 
 function criterionCard(
-  ctx: Ctx,
+  ctx: ViewContext,
   drafts: CriterionDraft[],
   d: CriterionDraft,
   i: number,
@@ -427,7 +427,7 @@ function criterionCard(
 
 // ---------- panel ----------
 
-function panelEditor(ctx: Ctx): HTMLElement {
+function panelEditor(ctx: ViewContext): HTMLElement {
   const { t, ui } = ctx;
   if (!ui.panelDraft) ui.panelDraft = (ctx.state.panel ?? []).map(draftOfMember);
   const drafts = ui.panelDraft;
@@ -493,7 +493,7 @@ function panelEditor(ctx: Ctx): HTMLElement {
 }
 
 function memberCard(
-  ctx: Ctx,
+  ctx: ViewContext,
   drafts: MemberDraft[],
   m: MemberDraft,
   i: number,

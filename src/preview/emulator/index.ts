@@ -19,7 +19,7 @@ import {
   type UiRecord,
   UtilitiesObj,
 } from "./services";
-import { type Ctx, SpreadsheetAppObj, writeGrid } from "./spreadsheet";
+import { SpreadsheetAppObj, type SpreadsheetState, writeGrid } from "./spreadsheet";
 import { DateVal, displayValue, parseTyped } from "./values";
 
 export type { ServiceCallHook, ServiceCallInfo } from "./core";
@@ -140,7 +140,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     version++;
   };
   let uiObj: UiObj | null = null;
-  const ctx: Ctx = {
+  const ctx: SpreadsheetState = {
     core,
     get wb() {
       return wb;

@@ -66,7 +66,7 @@ export interface CellData {
   note?: string;
 }
 
-export interface SheetData {
+export interface SheetJson {
   id: number;
   name: string;
   maxRows: number;
@@ -92,7 +92,7 @@ export interface WorkbookData {
   owner: string;
   nextId: number;
   activeSheetId: number | null;
-  sheets: SheetData[];
+  sheets: SheetJson[];
   metadata: MetadataData[];
   protections: ProtectionData[];
   properties: {
@@ -336,7 +336,7 @@ function fromJsonVal(v: JsonVal): Val {
   return v;
 }
 
-function sheetToJSON(s: SheetModel): SheetData {
+function sheetToJSON(s: SheetModel): SheetJson {
   const cells: CellData[] = [];
   s.rows.forEach((row, ri) => {
     row?.forEach((cell, ci) => {

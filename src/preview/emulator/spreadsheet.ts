@@ -39,7 +39,7 @@ import {
 } from "./values";
 
 /** Shared state of the spreadsheet objects. */
-export interface Ctx {
+export interface SpreadsheetState {
   core: Core;
   wb: WorkbookModel;
   ui: () => UiObj;
@@ -76,7 +76,12 @@ type Write =
   | { kind: "formula"; formula: string }
   | { kind: "value"; value: Val; format?: string };
 
-function prepareWrite(ctx: Ctx, value: unknown, cell: Cell | undefined, method: string): Write {
+function prepareWrite(
+  ctx: SpreadsheetState,
+  value: unknown,
+  cell: Cell | undefined,
+  method: string,
+): Write {
   const core = ctx.core;
   if (value === null || value === undefined || value === "") return { kind: "clear" };
   if (typeof value === "string") {
@@ -158,7 +163,7 @@ function checkGrid(
 
 /** Writes a grid as a person typing / as setValues does (same coercion), all or nothing. */
 export function writeGrid(
-  ctx: Ctx,
+  ctx: SpreadsheetState,
   sheet: SheetModel,
   row: number,
   col: number,
@@ -176,7 +181,7 @@ export function writeGrid(
   ctx.touch();
 }
 
-export function scriptValue(ctx: Ctx, v: Val | ""): unknown {
+export function scriptValue(ctx: SpreadsheetState, v: Val | ""): unknown {
   return v instanceof DateVal ? ctx.core.date(v.ms) : v;
 }
 
@@ -193,7 +198,7 @@ export class SpreadsheetAppObj extends Emulated {
   readonly SheetType = SheetType;
   readonly _ss: SpreadsheetObj;
 
-  constructor(readonly _ctx: Ctx) {
+  constructor(readonly _ctx: SpreadsheetState) {
     super(_ctx.core, "SpreadsheetApp");
     this._ss = new SpreadsheetObj(_ctx);
   }
@@ -226,7 +231,7 @@ export class SpreadsheetAppObj extends Emulated {
 export class SpreadsheetObj extends Emulated {
   private readonly _sheetObjs = new Map<number, SheetObj>();
 
-  constructor(readonly _ctx: Ctx) {
+  constructor(readonly _ctx: SpreadsheetState) {
     super(_ctx.core, "Spreadsheet");
   }
   get _wb(): WorkbookModel {
@@ -419,7 +424,7 @@ export class SpreadsheetObj extends Emulated {
 
 export class SheetObj extends Emulated {
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _ss: SpreadsheetObj,
     readonly _model: SheetModel,
   ) {
@@ -868,7 +873,7 @@ export class RangeObj extends Emulated {
   /** The notation it was made from, when open-ended ("B:B"). */
   _a1: string | undefined;
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _sheetObj: SheetObj,
     readonly _row: number,
     readonly _col: number,
@@ -1410,7 +1415,7 @@ function asFormula(f: unknown): unknown {
 
 export class RangeListObj extends Emulated {
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _ranges: RangeObj[],
   ) {
     super(_ctx.core, "RangeList");
@@ -1467,7 +1472,7 @@ export class RangeListObj extends Emulated {
 
 export class ProtectionObj extends Emulated {
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _ss: SpreadsheetObj,
     readonly _data: ProtectionData,
   ) {
@@ -1579,7 +1584,7 @@ export class UserObj extends Emulated implements UserLike {
 // ---------- Developer metadata ----------
 
 function addMetadata(
-  ctx: Ctx,
+  ctx: SpreadsheetState,
   location: MetadataData["location"],
   key: unknown,
   a?: unknown,
@@ -1608,7 +1613,7 @@ function addMetadata(
 
 export class DeveloperMetadataObj extends Emulated {
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _ss: SpreadsheetObj,
     readonly _data: MetadataData,
   ) {
@@ -1660,7 +1665,7 @@ export class DeveloperMetadataObj extends Emulated {
 
 export class DeveloperMetadataLocationObj extends Emulated {
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _ss: SpreadsheetObj,
     readonly _loc: MetadataData["location"],
   ) {
@@ -1695,7 +1700,7 @@ export class DeveloperMetadataLocationObj extends Emulated {
 export class DeveloperMetadataFinderObj extends Emulated {
   private readonly _filters: ((m: MetadataData) => boolean)[] = [];
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _ss: SpreadsheetObj,
     readonly _sheetId: number | null,
   ) {
@@ -1743,7 +1748,7 @@ export class DeveloperMetadataFinderObj extends Emulated {
 export class DataValidationBuilderObj extends Emulated {
   readonly _data: ValidationData;
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     data?: ValidationData,
   ) {
     super(_ctx.core, "DataValidationBuilder", false);
@@ -1866,7 +1871,7 @@ function criteriaEnum(type: string): unknown {
 
 export class DataValidationObj extends Emulated {
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _data: ValidationData,
   ) {
     super(_ctx.core, "DataValidation", false);
@@ -1893,7 +1898,7 @@ export class DataValidationObj extends Emulated {
 export class EmbeddedChartBuilderObj extends Emulated {
   readonly _data: ChartData;
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _sheet: SheetObj,
     data: ChartData | null,
   ) {
@@ -2015,7 +2020,7 @@ export class EmbeddedChartBuilderObj extends Emulated {
 
 export class EmbeddedChartObj extends Emulated {
   constructor(
-    readonly _ctx: Ctx,
+    readonly _ctx: SpreadsheetState,
     readonly _sheet: SheetObj,
     public _data: ChartData,
   ) {

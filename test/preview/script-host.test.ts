@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEmulator, LOCK_TIMEOUT } from "../../src/preview/emulator";
-import { loadServer, SERVER_FILE, topLevelFunctions } from "../../src/preview/runtime";
+import { loadServer, SERVER_FILE, topLevelFunctions } from "../../src/preview/script-host";
 
 const SCRIPT = `
 var Bundle = (function () { return { hidden: function () { return 1; } }; })();
