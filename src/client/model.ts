@@ -10,6 +10,7 @@ import {
   reviewStatus,
   sameAgency,
 } from "../core/schemas";
+import { scoreIssue } from "../core/scores";
 import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
 
 // ---------- quickwin form ----------
@@ -104,7 +105,7 @@ export function draftOfReview(review: MyReview | undefined): ScoreDraft {
 /** The criteria still without a score (none are needed when a conflict is declared). */
 export function missingScores(draft: ScoreDraft, criteria: readonly Criterion[]): Criterion[] {
   if (draft.declaredConflict) return [];
-  return criteria.filter((c) => ownValue(draft.scores, c.id) === undefined);
+  return criteria.filter((c) => scoreIssue(ownValue(draft.scores, c.id), c) === "missing");
 }
 
 /** The submitReview payload: only current criteria's scores are sent. */

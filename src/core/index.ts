@@ -3,9 +3,11 @@
 export * from "./errors";
 export * from "./format";
 export * from "./i18n";
+export * from "./identity";
 export { mergeSettings, rankQuickwins, TIE_EPSILON } from "./ranking";
 export { defaultRubric } from "./rubric";
 export * from "./schemas";
+export * from "./scores";
 export {
   fitAdditive,
   krippendorffAlphaInterval,

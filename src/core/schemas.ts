@@ -4,6 +4,8 @@
 // missing or extra field is refused). Custom messages are i18n keys (see validation.ts).
 // zod/mini, not classic zod: the same schemas run in the sidebar, where classic costs ~100 KB.
 import * as z from "zod/mini";
+import { sameKey } from "./identity";
+import { isValidScore, SCORE_BOUNDS } from "./scores";
 
 export const DIMENSIONS = [
   "governance",
@@ -108,18 +110,13 @@ export function reviewStatus(
 ): "scored" | "todo" | "conflict" {
   if (agencyConflict || own?.declaredConflict) return "conflict";
   const complete =
-    own !== undefined &&
-    criteria.every((c) => {
-      const s = ownValue(own.scores, c.id);
-      return typeof s === "number" && Number.isInteger(s) && s >= c.min && s <= c.max;
-    });
+    own !== undefined && criteria.every((c) => isValidScore(ownValue(own.scores, c.id), c));
   return complete ? "scored" : "todo";
 }
 
-/** An automatic conflict of interest: both agencies given and equal (trimmed, any case). */
+/** An automatic conflict of interest: both agencies given and the same identity key (§2). */
 export function sameAgency(a: string | undefined, b: string | undefined): boolean {
-  const x = (a ?? "").trim().toLowerCase();
-  return x !== "" && x === (b ?? "").trim().toLowerCase();
+  return sameKey(a, b);
 }
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: "v.tooLong" }));
@@ -233,8 +230,8 @@ const criterionFields = {
   weight: z
     .number({ error: "v.number" })
     .check(z.gt(0, { error: "v.weight" }), z.lte(1_000_000, { error: "v.tooLarge" })),
-  min: integer(-1_000, 1_000),
-  max: integer(-1_000, 1_000),
+  min: integer(SCORE_BOUNDS.min, SCORE_BOUNDS.max),
+  max: integer(SCORE_BOUNDS.min, SCORE_BOUNDS.max),
   levels: z.optional(
     z.array(text(LIMITS.levelText)).check(z.maxLength(LIMITS.levels, { error: "v.tooMany" })),
   ),
@@ -353,10 +350,23 @@ export const SettingsPatchSchema = z.strictObject({
 });
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
 
+/** A score as sent: the score rule (scores.ts) against the widest range a criterion may have;
+ * submitReview then applies the same rule with the criterion's own range. */
+const payloadScore = z.number({ error: "v.integer" }).check(
+  z.refine((v: number) => isValidScore(v, SCORE_BOUNDS), {
+    error: (issue) =>
+      !Number.isInteger(issue.input)
+        ? "v.integer"
+        : (issue.input as number) < SCORE_BOUNDS.min
+          ? "v.tooSmall"
+          : "v.tooLarge",
+  }),
+);
+
 export const ReviewInputSchema = z.strictObject({
   quickwinId: requiredText(LIMITS.id),
   scores: z.optional(
-    z.record(z.string().check(z.maxLength(40, { error: "v.tooLong" })), integer(-1_000, 1_000)),
+    z.record(z.string().check(z.maxLength(40, { error: "v.tooLong" })), payloadScore),
   ),
   comment: z.optional(text(LIMITS.text)),
   declaredConflict: z.optional(z.boolean({ error: "v.boolean" })),

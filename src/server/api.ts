@@ -28,6 +28,7 @@ import {
   SettingsPatchSchema,
   sameAgency,
 } from "../core/schemas";
+import { scoreIssue } from "../core/scores";
 import type {
   ComputeRankingResult,
   ExportResult,
@@ -443,12 +444,12 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
         throw new UserError(ctx.t("err.unknownCriterion", { id: id.slice(0, 40) }));
     }
     for (const c of criteria) {
-      const s = ownValue(scores, c.id);
-      if (s === undefined) {
+      const issue = scoreIssue(ownValue(scores, c.id), c);
+      if (issue === "missing") {
         if (declared) continue;
         throw new UserError(ctx.t("err.missingScore", { name: c.name }));
       }
-      if (!Number.isInteger(s) || s < c.min || s > c.max) {
+      if (issue === "out-of-range") {
         throw new UserError(ctx.t("err.scoreRange", { name: c.name, min: c.min, max: c.max }));
       }
     }

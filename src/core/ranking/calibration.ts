@@ -1,0 +1,100 @@
+// Step 3 of DESIGN §4: calibrated review scores R′ (none, zscore, bias).
+import type { Translate } from "../i18n";
+import type { Normalization, Settings } from "../schemas";
+import { fitAdditive, mean, sampleSd, UnionFind, ZERO_SPREAD } from "../stats";
+import type { RankProblem } from "../types";
+import type { Counted } from "./counted";
+
+export interface Calibrated {
+  /** R′ per canonical position. */
+  Rp: Float64Array;
+  normalizationUsed: Normalization;
+  problems: RankProblem[];
+}
+
+export function calibrate(counted: Counted, settings: Settings, t: Translate): Calibrated {
+  const mode = settings.normalization;
+  if (mode === "zscore") {
+    const Rp = zscoreCalibrate(
+      counted.R,
+      counted.reviewerOf,
+      counted.nR,
+      settings.minReviewsForCalibration,
+    );
+    return { Rp, normalizationUsed: mode, problems: [] };
+  }
+  if (mode === "bias") {
+    if (!reviewGraphConnected(counted)) {
+      return {
+        Rp: counted.R,
+        normalizationUsed: "none",
+        problems: [{ code: "graph-disconnected", message: t("problem.graph-disconnected") }],
+      };
+    }
+    return { Rp: biasCalibrate(counted), normalizationUsed: mode, problems: [] };
+  }
+  return { Rp: counted.R, normalizationUsed: "none", problems: [] };
+}
+
+/** True when the quickwins and reviewers with a counted review form one connected graph. */
+export function reviewGraphConnected(counted: Counted): boolean {
+  const { nQ, nR, quickwinOf, reviewerOf, qCount, rCount } = counted;
+  const uf = new UnionFind(nQ + nR);
+  for (let p = 0; p < quickwinOf.length; p++) uf.union(quickwinOf[p]!, nQ + reviewerOf[p]!);
+  let nodes = 0;
+  for (let q = 0; q < nQ; q++) if (qCount[q]! > 0) nodes++;
+  for (let r = 0; r < nR; r++) if (rCount[r]! > 0) nodes++;
+  const isolated = nQ + nR - nodes; // singleton sets of nodes without a counted review
+  return uf.components - isolated <= 1;
+}
+
+/** bias: least squares R = θ_q + b_j with Σ b_j = 0; R′ = R − b_j. */
+function biasCalibrate(counted: Counted): Float64Array {
+  const { R, quickwinOf, reviewerOf, nQ, nR } = counted;
+  const { bias } = fitAdditive(quickwinOf, reviewerOf, R, nQ, nR);
+  const Rp = new Float64Array(R.length);
+  for (let p = 0; p < R.length; p++) Rp[p] = R[p]! - bias[reviewerOf[p]!]!;
+  return Rp;
+}
+
+/** zscore: R′ = μ + σ(R − μ_j)/σ_j for reviewers with enough reviews and σ_j > 0. */
+function zscoreCalibrate(
+  R: Float64Array,
+  reviewerOf: Int32Array,
+  nR: number,
+  minReviews: number,
+): Float64Array {
+  const n = R.length;
+  const out = Float64Array.from(R);
+  const sigma = sampleSd(R);
+  if (sigma === null || sigma === 0) return out; // no spread to map onto: keep R
+  const mu = mean(R);
+  const cnt = new Int32Array(nR);
+  const sum = new Float64Array(nR);
+  const lo = new Float64Array(nR).fill(Number.POSITIVE_INFINITY);
+  const hi = new Float64Array(nR).fill(Number.NEGATIVE_INFINITY);
+  for (let p = 0; p < n; p++) {
+    const r = reviewerOf[p]!;
+    const v = R[p]!;
+    cnt[r]!++;
+    sum[r]! += v;
+    if (v < lo[r]!) lo[r] = v;
+    if (v > hi[r]!) hi[r] = v;
+  }
+  const muJ = new Float64Array(nR);
+  const ss = new Float64Array(nR);
+  for (let r = 0; r < nR; r++) if (cnt[r]! > 0) muJ[r] = sum[r]! / cnt[r]!;
+  for (let p = 0; p < n; p++) {
+    const r = reviewerOf[p]!;
+    const d = R[p]! - muJ[r]!;
+    ss[r]! += d * d;
+  }
+  for (let p = 0; p < n; p++) {
+    const r = reviewerOf[p]!;
+    const c = cnt[r]!;
+    if (c < minReviews || c < 2 || hi[r]! - lo[r]! <= ZERO_SPREAD) continue;
+    const sdJ = Math.sqrt(ss[r]! / (c - 1));
+    out[p] = mu + (sigma * (R[p]! - muJ[r]!)) / sdJ;
+  }
+  return out;
+}
