@@ -1,8 +1,17 @@
 // A typed, Promise-based wrapper over google.script.run (Apps Script's sidebar bridge, or the
-// preview's shim). Only the names of the ServerApi can be called, with their own result types.
-import type { ServerApi } from "../core/types";
+// preview's shim). The contract is the server's own signatures: only its functions can be
+// called, with their argument types, and each resolves with its declared result type.
+import type * as addonShell from "../server/addon";
+import type * as server from "../server/main";
 
+/**
+ * The google.script.run surface (DESIGN §5), as the sidebar sees it: every export of the server
+ * entry except the add-on shell (menus and triggers). Type-only imports: nothing of the server
+ * reaches the sidebar bundle.
+ */
+export type ServerApi = Omit<typeof server, keyof typeof addonShell>;
 export type ApiName = keyof ServerApi;
+export type ApiArgs<K extends ApiName> = Parameters<ServerApi[K]>;
 export type ApiResult<K extends ApiName> = ReturnType<ServerApi[K]>;
 
 /** google.script.run as the sidebar uses it (our own typing, independent of @types). */
@@ -37,7 +46,7 @@ export function errorText(error: unknown): string {
 }
 
 /** Calls a server function; resolves with its result or rejects with a ServerError. */
-export function call<K extends ApiName>(name: K, ...args: unknown[]): Promise<ApiResult<K>> {
+export function call<K extends ApiName>(name: K, ...args: ApiArgs<K>): Promise<ApiResult<K>> {
   return new Promise((resolve, reject) => {
     const run = runner();
     if (!run) {

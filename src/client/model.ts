@@ -4,14 +4,25 @@
 import { formatRupiah, parseCount, parseRupiah } from "../core/format";
 import {
   type Criterion,
+  type CriterionInput,
   ownValue,
   type PanelMember,
+  type PanelMemberInput,
   type Quickwin,
+  type QuickwinInput,
+  type ReviewInput,
   reviewStatus,
   sameAgency,
 } from "../core/schemas";
 import { scoreIssue } from "../core/scores";
 import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
+
+/**
+ * A payload built from a form before it is checked: the fields of the server's input type T,
+ * any of them possibly missing or still the text the user typed. Only `validate(schema, …)`
+ * turns it into a T (its `input`), which is what the sidebar sends.
+ */
+export type Unchecked<T> = { [K in keyof T]?: T[K] | string };
 
 // ---------- quickwin form ----------
 
@@ -65,8 +76,8 @@ export function draftOfQuickwin(q: Quickwin): QuickwinDraft {
  * The saveQuickwin payload of a draft. Amounts that cannot be read as whole numbers are passed
  * through as text, so the shared schema reports them ("harus berupa angka") like the server.
  */
-export function quickwinPayload(d: QuickwinDraft): Record<string, unknown> {
-  const payload: Record<string, unknown> = {};
+export function quickwinPayload(d: QuickwinDraft): Unchecked<QuickwinInput> {
+  const payload: Unchecked<QuickwinInput> = {};
   if (d.id) payload.id = d.id;
   payload.name = d.name;
   payload.agency = d.agency;
@@ -113,12 +124,7 @@ export function reviewPayload(
   quickwinId: string,
   draft: ScoreDraft,
   criteria: readonly Criterion[],
-): {
-  quickwinId: string;
-  scores: Record<string, number>;
-  comment: string;
-  declaredConflict: boolean;
-} {
+): ReviewInput {
   const scores: Record<string, number> = {};
   for (const c of criteria) {
     const v = ownValue(draft.scores, c.id);
@@ -235,8 +241,8 @@ export function resizeLevels(d: CriterionDraft): CriterionDraft {
   return { ...d, levels };
 }
 
-export function criterionPayload(d: CriterionDraft): Record<string, unknown> {
-  const payload: Record<string, unknown> = {
+export function criterionPayload(d: CriterionDraft): Unchecked<CriterionInput> {
+  const payload: Unchecked<CriterionInput> = {
     id: d.id,
     name: d.name,
     weight: d.weight.trim() === "" ? undefined : numberOrText(d.weight),
@@ -281,8 +287,8 @@ export function draftOfMember(m: PanelMember): MemberDraft {
   return { email: m.email, name: m.name ?? "", agency: m.agency ?? "", role: m.role };
 }
 
-export function memberPayload(d: MemberDraft): Record<string, unknown> {
-  const payload: Record<string, unknown> = { email: d.email, role: d.role };
+export function memberPayload(d: MemberDraft): Unchecked<PanelMemberInput> {
+  const payload: Unchecked<PanelMemberInput> = { email: d.email, role: d.role };
   if (d.name.trim() !== "") payload.name = d.name;
   if (d.agency.trim() !== "") payload.agency = d.agency;
   return payload;

@@ -4,7 +4,7 @@
 import { formatInteger } from "../core/format";
 import type { Dimension, Flag } from "../core/schemas";
 import type { ComputeRankingResult, ExportResult, Locale, SidebarState } from "../core/types";
-import { type ApiName, type ApiResult, call } from "./api";
+import { type ApiArgs, type ApiName, type ApiResult, call } from "./api";
 import { type Child, describedBy, h, mount, uid } from "./dom";
 import type { FieldErrors } from "./fields";
 import type { T as Translate } from "./i18n";
@@ -169,7 +169,7 @@ export async function withProgress<K extends ApiName>(
   ctx: { t: Translate },
   where: { button?: HTMLButtonElement | null; region?: HTMLElement | null; out: HTMLElement },
   name: K,
-  ...args: unknown[]
+  ...args: ApiArgs<K>
 ): Promise<ApiResult<K> | null> {
   const { button, region, out } = where;
   const t = ctx.t;

@@ -334,8 +334,10 @@ export const CriterionInputSchema = z.strictObject(criterionFields).check(
 );
 export const RubricInputSchema = rubricOf(CriterionInputSchema);
 export type CriterionInput = z.input<typeof CriterionInputSchema>;
+export type RubricInput = z.input<typeof RubricInputSchema>;
 
 export const PanelInputSchema = panelOf(z.strictObject(panelMemberFields));
+export type PanelInput = z.input<typeof PanelInputSchema>;
 export type PanelMemberInput = z.input<typeof PanelMemberSchema>;
 
 export const SettingsPatchSchema = z.strictObject({

@@ -126,17 +126,4 @@ export interface ExportResult {
   csv: string;
 }
 
-/** The google.script.run surface (DESIGN §5), as the sidebar sees it. */
-export interface ServerApi {
-  getSidebarState(): SidebarState;
-  setupSpreadsheet(): SidebarState;
-  saveSettings(patch: unknown): Settings;
-  saveCriteria(criteria: unknown): SaveResult<Criterion[]>;
-  saveReviewers(members: unknown): PanelMember[];
-  saveQuickwin(quickwin: unknown): Quickwin;
-  submitReview(review: unknown): MyReview;
-  computeRanking(): ComputeRankingResult;
-  exportShortlist(): ExportResult;
-}
-
 export type { Criterion, PanelMember, Quickwin, Review, Settings };

@@ -111,13 +111,17 @@ export function fieldErrors(
   return out;
 }
 
-/** Parses `value`; on failure returns the errors by field (inline validation as you type). */
+/**
+ * Parses `value`; on failure returns the errors by field (inline validation as you type). On
+ * success `input` is the value itself, now known to be a z.input<S>: what the sidebar sends (the
+ * server parses it again), while `data` is the parsed result.
+ */
 export function validateFields<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   t: CoreTranslate,
-): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
+): { ok: true; data: z.output<S>; input: z.input<S> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(value);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, input: value as z.input<S> };
   return { ok: false, errors: fieldErrors(result.error, value, t) };
 }

@@ -1,5 +1,27 @@
 // The server entry: every export becomes a top-level Apps Script function (scripts/build.mjs).
 // Nothing here may touch an Apps Script service at load time.
+//
+// These signatures ARE the sidebar's contract: src/client/api.ts derives `ServerApi` from this
+// module's exports (all but the add-on shell), so a rename, a removal or a changed argument or
+// result fails `tsc` wherever the sidebar calls it (and in test/build/rpc-contract.test-d.ts).
+// To add a server function, put its logic in a new module under src/server/ and add here:
+//
+//   export function doThing(...args: [input: ThingInput]): ThingResult {
+//     return serve("doThing", args, 1, (ctx) => handleDoThing(ctx, args[0]));
+//   }
+//
+// - arguments: a rest tuple (so `serve` sees every argument actually sent, and refuses extras)
+//   typed by the zod INPUT type of the schema the handler checks them with (z.input<typeof S>,
+//   e.g. ReviewInput). The handler still takes `unknown` and validates: JSON from a browser;
+// - result: a declared type that survives JSON unchanged (no Date, function or undefined in an
+//   array; the contract test checks every result with JsonClean, src/core/json.ts).
+import type {
+  PanelInput,
+  QuickwinInput,
+  ReviewInput,
+  RubricInput,
+  SettingsPatch,
+} from "../core/schemas";
 import type {
   ComputeRankingResult,
   Criterion,
@@ -11,42 +33,53 @@ import type {
   Settings,
   SidebarState,
 } from "../core/types";
-import * as api from "./api";
+import {
+  handleComputeRanking,
+  handleExportShortlist,
+  handleGetSidebarState,
+  handleSaveCriteria,
+  handleSaveQuickwin,
+  handleSaveReviewers,
+  handleSaveSettings,
+  handleSetupSpreadsheet,
+  handleSubmitReview,
+  serve,
+} from "./api";
 
 export { onInstall, onOpen, showSidebar } from "./addon";
 
-export function getSidebarState(...args: unknown[]): SidebarState {
-  return api.serve("getSidebarState", args, 0, (ctx) => api.handleGetSidebarState(ctx));
+export function getSidebarState(...args: []): SidebarState {
+  return serve("getSidebarState", args, 0, (ctx) => handleGetSidebarState(ctx));
 }
 
-export function setupSpreadsheet(...args: unknown[]): SidebarState {
-  return api.serve("setupSpreadsheet", args, 0, (ctx) => api.handleSetupSpreadsheet(ctx));
+export function setupSpreadsheet(...args: []): SidebarState {
+  return serve("setupSpreadsheet", args, 0, (ctx) => handleSetupSpreadsheet(ctx));
 }
 
-export function saveSettings(...args: unknown[]): Settings {
-  return api.serve("saveSettings", args, 1, (ctx) => api.handleSaveSettings(ctx, args[0]));
+export function saveSettings(...args: [patch: SettingsPatch]): Settings {
+  return serve("saveSettings", args, 1, (ctx) => handleSaveSettings(ctx, args[0]));
 }
 
-export function saveCriteria(...args: unknown[]): SaveResult<Criterion[]> {
-  return api.serve("saveCriteria", args, 1, (ctx) => api.handleSaveCriteria(ctx, args[0]));
+export function saveCriteria(...args: [criteria: RubricInput]): SaveResult<Criterion[]> {
+  return serve("saveCriteria", args, 1, (ctx) => handleSaveCriteria(ctx, args[0]));
 }
 
-export function saveReviewers(...args: unknown[]): PanelMember[] {
-  return api.serve("saveReviewers", args, 1, (ctx) => api.handleSaveReviewers(ctx, args[0]));
+export function saveReviewers(...args: [members: PanelInput]): PanelMember[] {
+  return serve("saveReviewers", args, 1, (ctx) => handleSaveReviewers(ctx, args[0]));
 }
 
-export function saveQuickwin(...args: unknown[]): Quickwin {
-  return api.serve("saveQuickwin", args, 1, (ctx) => api.handleSaveQuickwin(ctx, args[0]));
+export function saveQuickwin(...args: [quickwin: QuickwinInput]): Quickwin {
+  return serve("saveQuickwin", args, 1, (ctx) => handleSaveQuickwin(ctx, args[0]));
 }
 
-export function submitReview(...args: unknown[]): MyReview {
-  return api.serve("submitReview", args, 1, (ctx) => api.handleSubmitReview(ctx, args[0]));
+export function submitReview(...args: [review: ReviewInput]): MyReview {
+  return serve("submitReview", args, 1, (ctx) => handleSubmitReview(ctx, args[0]));
 }
 
-export function computeRanking(...args: unknown[]): ComputeRankingResult {
-  return api.serve("computeRanking", args, 0, (ctx) => api.handleComputeRanking(ctx));
+export function computeRanking(...args: []): ComputeRankingResult {
+  return serve("computeRanking", args, 0, (ctx) => handleComputeRanking(ctx));
 }
 
-export function exportShortlist(...args: unknown[]): ExportResult {
-  return api.serve("exportShortlist", args, 0, (ctx) => api.handleExportShortlist(ctx));
+export function exportShortlist(...args: []): ExportResult {
+  return serve("exportShortlist", args, 0, (ctx) => handleExportShortlist(ctx));
 }

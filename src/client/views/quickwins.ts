@@ -201,7 +201,7 @@ function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
       ctx,
       { button: save, region: form, out },
       "saveQuickwin",
-      quickwinPayload(draft),
+      result.input,
     );
     if (!saved) return;
     ui.quickwinDraft = null;

@@ -130,12 +130,13 @@ function settingsForm(ctx: ViewContext): HTMLElement {
   );
   const save = button(t("set.saveSettings"), "action", async () => {
     errors.touchAll();
-    if (!refresh().ok) return;
+    const result = refresh();
+    if (!result.ok) return;
     const saved = await withProgress(
       ctx,
       { button: save, region: form, out },
       "saveSettings",
-      payload(),
+      result.input,
     );
     if (!saved) return;
     ui.settingsDraft = null;
@@ -211,7 +212,8 @@ function rubricEditor(ctx: ViewContext): HTMLElement {
   });
   const save = button(t("set.saveRubric"), "action", async () => {
     errors.touchAll();
-    if (!refresh().ok) {
+    const result = refresh();
+    if (!result.ok) {
       revealInvalid(section);
       return;
     }
@@ -219,7 +221,7 @@ function rubricEditor(ctx: ViewContext): HTMLElement {
       ctx,
       { button: save, region: section, out },
       "saveCriteria",
-      payload(),
+      result.input,
     );
     if (!saved) return;
     ui.rubricDraft = null;
@@ -455,7 +457,8 @@ function panelEditor(ctx: ViewContext): HTMLElement {
   });
   const save = button(t("set.savePanel"), "action", async () => {
     errors.touchAll();
-    if (!refresh().ok) {
+    const result = refresh();
+    if (!result.ok) {
       revealInvalid(section);
       return;
     }
@@ -463,7 +466,7 @@ function panelEditor(ctx: ViewContext): HTMLElement {
       ctx,
       { button: save, region: section, out },
       "saveReviewers",
-      payload(),
+      result.input,
     );
     if (!saved) return;
     ui.panelDraft = null;
