@@ -1,5 +1,4 @@
-// LockService, Session, PropertiesService, HtmlService, Ui, Utilities, developer metadata,
-// protections, data validation, charts, counting and persistence.
+// LockService, Session, PropertiesService, HtmlService, Ui, Utilities, protections, data validation, charts, counting and persistence.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createEmulator, LOCK_TIMEOUT } from "../../src/preview/emulator";
@@ -203,53 +202,13 @@ describe("Utilities", () => {
   });
 });
 
-describe("developer metadata, protections, validation, charts", () => {
-  it("developer metadata on the spreadsheet, sheets and whole rows; found by key", () => {
-    const { ss, sheet, s } = setup();
-    const data = ss.insertSheet("Data");
-    data.addDeveloperMetadata("qw.sheet", "reviews");
-    ss.addDeveloperMetadata("qw.version", "1");
-    sheet.getRange("2:2").addDeveloperMetadata("qw.row");
-    const found = ss.createDeveloperMetadataFinder().withKey("qw.sheet").find();
-    expect(found).toHaveLength(1);
-    expect(found[0]!.getValue()).toBe("reviews");
-    expect(found[0]!.getLocation().getSheet()?.getName()).toBe("Data");
-    expect(found[0]!.getLocation().getLocationType()).toBe(
-      s.SpreadsheetApp.DeveloperMetadataLocationType.SHEET,
-    );
-    expect(ss.getDeveloperMetadata().map((m) => m.getKey())).toEqual(["qw.version"]);
-    expect(data.getDeveloperMetadata().map((m) => m.getKey())).toEqual(["qw.sheet"]);
-    expect(
-      sheet
-        .createDeveloperMetadataFinder()
-        .find()
-        .map((m) => m.getKey()),
-    ).toEqual(["qw.row"]);
-    expect(thrown(() => sheet.getRange("A1:B2").addDeveloperMetadata("x"))).toMatch(
-      /may only be added/,
-    );
-    // Renaming the sheet keeps the metadata; deleting it drops it.
-    data.setName("Ulasan");
-    expect(
-      ss
-        .createDeveloperMetadataFinder()
-        .withKey("qw.sheet")
-        .find()[0]!
-        .getLocation()
-        .getSheet()
-        ?.getName(),
-    ).toBe("Ulasan");
-    ss.deleteSheet(data);
-    expect(ss.createDeveloperMetadataFinder().withKey("qw.sheet").find()).toHaveLength(0);
-  });
-
+describe("protections, validation, charts", () => {
   it("protections", () => {
-    const { ss, sheet, s } = setup();
+    const { sheet, s } = setup();
     const p = sheet.protect().setDescription("log").setWarningOnly(true);
     expect(p.isWarningOnly()).toBe(true);
     expect(sheet.protect().getDescription()).toBe("log");
     expect(sheet.getProtections(s.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
-    expect(ss.getProtections(s.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
     p.remove();
     expect(sheet.getProtections(s.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(0);
   });
@@ -299,7 +258,6 @@ describe("persistence", () => {
     sheet.getRange("E1").setNumberFormat("@");
     sheet.getRange("E1").setValue("+62 812");
     sheet.setFrozenRows(1);
-    other.addDeveloperMetadata("qw.sheet", "data");
     other.protect().setWarningOnly(true);
     s.PropertiesService.getDocumentProperties().setProperty("k", "v");
     const json = JSON.parse(JSON.stringify(emulator.toJSON()));
@@ -313,7 +271,6 @@ describe("persistence", () => {
       sheet.getRange("A1:E1").getNumberFormats(),
     );
     expect(css.getSheetByName("Sheet1")!.getRange("E1").getValue()).toBe("+62 812");
-    expect(css.createDeveloperMetadataFinder().withKey("qw.sheet").find()).toHaveLength(1);
     expect(c.PropertiesService.getDocumentProperties().getProperty("k")).toBe("v");
     expect(copy.toJSON()).toEqual(emulator.toJSON());
   });

@@ -227,7 +227,6 @@ describe("a first setup that fails part-way", () => {
         id: undefined,
         sheetId: names.get(p.sheetId),
       })),
-      metadata: json.metadata.map((m) => ({ ...m, id: undefined })),
       document: doc,
     };
     return JSON.stringify(body).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, "T");

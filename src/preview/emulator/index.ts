@@ -5,26 +5,25 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { splitSheet } from "./a1";
+import { ChartsObj } from "./chart";
+import type { SpreadsheetState } from "./context";
 import { Core, type ServiceCallHook } from "./core";
+import { HtmlServiceObj } from "./html";
+import { LockServiceObj } from "./lock";
+import { createLogging } from "./logging";
 import { SheetModel, type WorkbookData, WorkbookModel } from "./model";
-import {
-  ChartsObj,
-  createLogging,
-  HtmlServiceObj,
-  LockServiceObj,
-  PropertiesServiceObj,
-  ScriptAppObj,
-  SessionObj,
-  UiObj,
-  type UiRecord,
-  UtilitiesObj,
-} from "./services";
-import { SpreadsheetAppObj, type SpreadsheetState, writeGrid } from "./spreadsheet";
+import { PropertiesServiceObj } from "./properties";
+import { ScriptAppObj } from "./script-app";
+import { SessionObj } from "./session";
+import { SpreadsheetAppObj } from "./spreadsheet-app";
+import { UiObj, type UiRecord } from "./ui";
+import { UtilitiesObj } from "./utilities";
 import { DateVal, displayValue, parseTyped } from "./values";
+import { writeGrid } from "./writes";
 
 export type { ServiceCallHook, ServiceCallInfo } from "./core";
+export { LOCK_TIMEOUT } from "./lock";
 export { checkWorkbookData, type WorkbookData } from "./model";
-export { LOCK_TIMEOUT } from "./services";
 
 export const DEFAULT_OWNER = "koordinator@patikab.go.id";
 export const DEFAULT_SPREADSHEET_NAME = "Penilaian Quickwin (pratinjau)";
@@ -152,6 +151,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     touch,
     now: () => Date.now(),
     toasts: ui.toasts,
+    flush: () => {},
   };
   const htmlFile = (name: string): string | null => {
     if (options.htmlFiles) {

@@ -19,7 +19,6 @@ export interface Cell {
   nf?: string;
   st?: Style;
   dv?: ValidationData;
-  note?: string;
 }
 
 export interface ChartData {
@@ -28,17 +27,6 @@ export interface ChartData {
   ranges: string[];
   position: { row: number; column: number; offsetX: number; offsetY: number };
   options: Record<string, unknown>;
-}
-
-export interface MetadataData {
-  id: number;
-  key: string;
-  value: string | null;
-  visibility: "DOCUMENT" | "PROJECT";
-  location:
-    | { type: "SPREADSHEET" }
-    | { type: "SHEET"; sheetId: number }
-    | { type: "ROW" | "COLUMN"; sheetId: number; start: number; end: number };
 }
 
 export interface ProtectionData {
@@ -63,7 +51,6 @@ export interface CellData {
   nf?: string;
   st?: Style;
   dv?: ValidationData;
-  note?: string;
 }
 
 export interface SheetJson {
@@ -93,7 +80,6 @@ export interface WorkbookData {
   nextId: number;
   activeSheetId: number | null;
   sheets: SheetJson[];
-  metadata: MetadataData[];
   protections: ProtectionData[];
   properties: {
     document: Record<string, string>;
@@ -112,7 +98,6 @@ export class SheetModel {
   rowHeights = new Map<number, number>();
   merges: string[] = [];
   charts: ChartData[] = [];
-  deleted = false;
 
   constructor(
     readonly id: number,
@@ -198,7 +183,6 @@ export function hasContent(c: Cell): boolean {
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];
-  metadata: MetadataData[] = [];
   protections: ProtectionData[] = [];
   activeSheetId: number | null = null;
   nextId = 1;
@@ -287,7 +271,6 @@ export class WorkbookModel {
       nextId: this.nextId,
       activeSheetId: this.activeSheetId,
       sheets: this.sheets.map((s) => sheetToJSON(s)),
-      metadata: structuredClone(this.metadata),
       protections: structuredClone(this.protections),
       properties: structuredClone(this.properties),
     };
@@ -299,7 +282,6 @@ export class WorkbookModel {
     const wb = new WorkbookModel(data.id, data.name, data.timeZone, data.locale, data.owner);
     wb.nextId = data.nextId;
     wb.activeSheetId = data.activeSheetId;
-    wb.metadata = structuredClone(data.metadata);
     wb.protections = structuredClone(data.protections);
     wb.properties = structuredClone(data.properties);
     for (const sd of data.sheets) {
@@ -319,7 +301,6 @@ export class WorkbookModel {
         if (cd.nf !== undefined) cell.nf = cd.nf;
         if (cd.st !== undefined) cell.st = { ...cd.st };
         if (cd.dv !== undefined) cell.dv = structuredClone(cd.dv);
-        if (cd.note !== undefined) cell.note = cd.note;
       }
       wb.sheets.push(s);
     }
@@ -347,7 +328,6 @@ function sheetToJSON(s: SheetModel): SheetJson {
       if (cell.nf !== undefined) cd.nf = cell.nf;
       if (cell.st !== undefined && Object.keys(cell.st).length) cd.st = { ...cell.st };
       if (cell.dv !== undefined) cd.dv = structuredClone(cell.dv);
-      if (cell.note !== undefined) cd.note = cell.note;
       if (Object.keys(cd).length > 2) cells.push(cd);
     });
   });
@@ -439,9 +419,8 @@ const CELL = object(
     nf: str,
     st: recordOf(primitive),
     dv: object({ type: str, values: arrayOf(() => null), allowInvalid: bool, helpText: strOrNull }),
-    note: str,
   },
-  ["v", "f", "nf", "st", "dv", "note"],
+  ["v", "f", "nf", "st", "dv"],
 );
 /** A fast structural test of a cell; the detailed check runs only to explain a failure. */
 function cellLooksRight(c: unknown): boolean {
@@ -458,7 +437,6 @@ function cellLooksRight(c: unknown): boolean {
   if (v !== undefined && typeof v === "object") return false;
   if (c.f !== undefined && !(typeof c.f === "string" && c.f.startsWith("="))) return false;
   if (c.nf !== undefined && typeof c.nf !== "string") return false;
-  if (c.note !== undefined && typeof c.note !== "string") return false;
   return c.st === undefined && c.dv === undefined;
 }
 const CELLS: Check = (v, p) => {
@@ -497,18 +475,6 @@ const sheetCheck = (cells: Check) =>
     },
     ["rowHeights"],
   );
-const LOCATION: Check = (v, p) => {
-  if (!isObj(v)) return `${p} must be an object`;
-  if (v.type === "SPREADSHEET") return null;
-  if (v.type === "SHEET") return int(0)(v.sheetId, `${p}.sheetId`);
-  if (v.type === "ROW" || v.type === "COLUMN")
-    return (
-      int(0)(v.sheetId, `${p}.sheetId`) ??
-      int(1)(v.start, `${p}.start`) ??
-      int(1)(v.end, `${p}.end`)
-    );
-  return `${p}.type must be SPREADSHEET, SHEET, ROW or COLUMN`;
-};
 const workbookCheck = (cells: Check) =>
   object({
     id: str,
@@ -519,15 +485,6 @@ const workbookCheck = (cells: Check) =>
     nextId: int(0),
     activeSheetId: (v, p) => (v === null || isInt(v, 0) ? null : `${p} must be a sheet id or null`),
     sheets: arrayOf(sheetCheck(cells)),
-    metadata: arrayOf(
-      object({
-        id: int(0),
-        key: str,
-        value: strOrNull,
-        visibility: oneOf("DOCUMENT", "PROJECT"),
-        location: LOCATION,
-      }),
-    ),
     protections: arrayOf(
       object({
         id: int(0),
