@@ -30,7 +30,6 @@ import {
 } from "../core/schemas";
 import { scoreIssue } from "../core/scores";
 import type {
-  ComputeRankingResult,
   ExportResult,
   MyReview,
   RankResult,
@@ -42,7 +41,7 @@ import type {
 import { describeIssues } from "../core/validation";
 import { isBlankRow } from "./cells";
 import { toCsv } from "./csv";
-import { formatLongDate, rankingRows, shortlistBlock } from "./output";
+import { formatLongDate, shortlistBlock } from "./output";
 import {
   criterionRow,
   headerRow,
@@ -130,14 +129,17 @@ function requireMember(ctx: Context): { member: PanelMember; panel: Parsed<Panel
   return { member, panel };
 }
 
-function requireCoordinator(ctx: Context): { member: PanelMember; panel: Parsed<PanelMember> } {
+export function requireCoordinator(ctx: Context): {
+  member: PanelMember;
+  panel: Parsed<PanelMember>;
+} {
   const found = requireMember(ctx);
   if (found.member.role !== "coordinator") throw new UserError(ctx.t("err.notCoordinator"));
   return found;
 }
 
 /** Everything the engine needs, read with one range read per sheet. */
-interface World {
+export interface World {
   panel: Parsed<PanelMember>;
   quickwins: Parsed<Quickwin>;
   criteria: Parsed<Criterion>;
@@ -146,7 +148,7 @@ interface World {
   problems: RowProblem[];
 }
 
-function loadWorld(ctx: Context, panel: Parsed<PanelMember>): World {
+export function loadWorld(ctx: Context, panel: Parsed<PanelMember>): World {
   const tz = ctx.knownTimeZone();
   const quickwins = parseQuickwins(ctx.read("quickwins"), ctx.t, tz);
   const criteria = parseCriteria(ctx.read("criteria"), ctx.t, tz);
@@ -168,7 +170,7 @@ function loadWorld(ctx: Context, panel: Parsed<PanelMember>): World {
   };
 }
 
-function rank(ctx: Context, world: World): RankResult {
+export function rank(ctx: Context, world: World): RankResult {
   if (world.criteria.items.length === 0) throw new UserError(ctx.t("err.noCriteria"));
   return rankQuickwins({
     criteria: world.criteria.items,
@@ -176,7 +178,7 @@ function rank(ctx: Context, world: World): RankResult {
     reviewers: world.panel.items,
     reviews: world.reviews.items,
     settings: world.settings,
-    locale: ctx.locale(),
+    locale: ctx.knownLocale(),
   });
 }
 
@@ -480,29 +482,6 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
 }
 
 // ---------- ranking and shortlist ----------
-
-export function handleComputeRanking(ctx: Context): ComputeRankingResult {
-  ctx.email();
-  return ctx.withLock(() => {
-    const { panel } = requireCoordinator(ctx);
-    const world = loadWorld(ctx, panel);
-    const result = rank(ctx, world);
-    const data = ctx.read("ranking");
-    if (!data) throw new UserError(ctx.t("err.notSetUp"));
-    const { values, backgrounds } = rankingRows(
-      ctx.sheetT(),
-      result,
-      world.quickwins.items,
-      data.values.length,
-    );
-    ctx.writeWhole(data, values, backgrounds);
-    ctx.log({
-      ranked: result.rows.filter((r) => r.rank !== null).length,
-      shortlist: result.shortlist,
-    });
-    return { ...result, rowProblems: world.problems, computedAt: new Date().toISOString() };
-  });
-}
 
 export function handleExportShortlist(ctx: Context): ExportResult {
   ctx.email();

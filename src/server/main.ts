@@ -34,7 +34,6 @@ import type {
   SidebarState,
 } from "../core/types";
 import {
-  handleComputeRanking,
   handleExportShortlist,
   handleGetSidebarState,
   handleSaveCriteria,
@@ -45,6 +44,7 @@ import {
   handleSubmitReview,
   serve,
 } from "./api";
+import { computeRanking as handleComputeRanking } from "./ranking";
 
 export { onInstall, onOpen, showSidebar } from "./addon";
 

@@ -128,6 +128,14 @@ export class Context {
     return this._locale;
   }
 
+  /**
+   * The caller's language when already read, else the sheets' (no call): for texts the
+   * sidebar rewords itself anyway, such as the engine's problem messages (it words them by code).
+   */
+  knownLocale(): Locale {
+    return this._locale ?? this.registry()?.locale ?? "id";
+  }
+
   t: Translate = (key, params) => {
     if (!this._t) this._t = translator(this.locale());
     return this._t(key, params);
@@ -426,6 +434,17 @@ export class Context {
     } catch {
       // best effort: the next call finds the tab by id again
     }
+  }
+
+  /**
+   * The same range read again (one call): what a sheet read earlier in this execution holds
+   * now, e.g. under the lock after a read without it.
+   */
+  reread(data: SheetData): SheetData {
+    const values = this.retry(() => data.range.getValues()) as unknown[][];
+    const now = { ...data, values, lastRow: lastNonBlank(values) + 1 };
+    this.readCache.set(data.key, now);
+    return now;
   }
 
   /** Forgets a cached read (after writing that sheet). */

@@ -1,0 +1,62 @@
+// How long computeRanking holds the document lock (DESIGN §2, §8): 1 000 quickwins × 5 reviews,
+// default settings (1 000 resamples), through dist/server.js in the emulator. The engine runs
+// before the lock; the lock covers the ledger's re-read, the ranking sheet's write, the log row
+// and the flush. Measured from waitLock returning to releaseLock, next to the whole call.
+import { COORD, ensureRows, ok, world } from "../test/server/helpers";
+
+const QUICKWINS = 1000;
+const REVIEWERS = Array.from({ length: 5 }, (_, i) => `penilai${i + 1}@patikab.go.id`);
+
+export function run(): void {
+  const w = world({ quickwins: QUICKWINS });
+  ok(
+    w.call("saveReviewers", [
+      [
+        { email: COORD, role: "coordinator" },
+        ...REVIEWERS.map((email) => ({ email, role: "reviewer" })),
+      ],
+    ]),
+  );
+  const rows: unknown[][] = [];
+  for (let i = 1; i <= QUICKWINS; i++) {
+    const id = `QW-${String(i).padStart(3, "0")}`;
+    REVIEWERS.forEach((email, j) => {
+      // Scores on the rubric's 1–5 scale: many ties, as in a real panel.
+      rows.push([
+        "2019-09-05T01:00:00.000Z",
+        id,
+        email,
+        JSON.stringify(w.scores(1 + ((i + j) % 5))),
+        "",
+        false,
+      ]);
+    });
+  }
+  ensureRows(w.rt, "Penilaian", rows.length + 1);
+  w.rt.emulator.typeInto("Penilaian", `A2:F${rows.length + 1}`, rows);
+
+  let lockedAt = 0;
+  let held = 0;
+  w.rt.emulator.onServiceCall((info) => {
+    if (info.depth !== 0) return;
+    // The hook runs before each call: the lock is held from after waitLock to releaseLock.
+    if (info.method === "Lock.waitLock") lockedAt = -1;
+    else if (lockedAt === -1) lockedAt = performance.now();
+    if (info.method === "Lock.releaseLock" && lockedAt > 0) {
+      held += performance.now() - lockedAt;
+      lockedAt = 0;
+    }
+  });
+  console.log(`computeRanking, ${QUICKWINS} quickwins × ${REVIEWERS.length} reviews, defaults:`);
+  for (let run = 1; run <= 3; run++) {
+    held = 0;
+    const t0 = performance.now();
+    const r = w.call("computeRanking", [], COORD);
+    const total = performance.now() - t0;
+    ok(r);
+    console.log(
+      `  run ${run}: lock held ${held.toFixed(0)} ms of ${total.toFixed(0)} ms (${r.serviceCalls} calls)`,
+    );
+  }
+  w.rt.emulator.onServiceCall(null);
+}
