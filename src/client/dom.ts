@@ -65,6 +65,12 @@ const ALLOWED = new Set([
   "text-anchor",
   "dominant-baseline",
   "font-size",
+  "font-weight",
+  "font-family",
+  "stroke-linecap",
+  "cx",
+  "cy",
+  "r",
   "focusable",
   "start",
 ]);

@@ -3,20 +3,22 @@
 // the sidebar stays small. Same typed sources and helpers as src/core/i18n.
 import { clientEn } from "../core/i18n/en/client";
 import { coreEn } from "../core/i18n/en/core";
+import { meetingEn } from "../core/i18n/en/meeting";
 import { createTranslator, hasKey, type Params } from "../core/i18n/format";
 import { clientId } from "../core/i18n/id/client";
 import { coreId } from "../core/i18n/id/core";
+import { meetingId } from "../core/i18n/id/meeting";
 import type { Locale } from "../core/types";
 
 export { resolveLocale } from "../core/i18n/format";
 
-const id = { ...coreId, ...clientId };
+const id = { ...coreId, ...clientId, ...meetingId };
 export type ClientKey = keyof typeof id;
 export type T = (key: ClientKey, params?: Params) => string;
 
 const dictionaries: Record<Locale, Record<ClientKey, string>> = {
   id,
-  en: { ...coreEn, ...clientEn },
+  en: { ...coreEn, ...clientEn, ...meetingEn },
 };
 
 export function translator(locale: Locale): T {

@@ -15,7 +15,7 @@ import {
   sameAgency,
 } from "../core/schemas";
 import { scoreIssue } from "../core/scores";
-import type { MyReview, RankRow, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
+import type { MyReview, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
 
 /**
  * A payload built from a form before it is checked: the fields of the server's input type T,
@@ -299,58 +299,4 @@ export function memberPayload(d: MemberDraft): Unchecked<PanelMemberInput> {
 /** The CSV as Excel reads it: a UTF-8 byte order mark first, CRLF line ends kept as given. */
 export function csvForDownload(csv: string): string {
   return csv.charCodeAt(0) === 0xfeff ? csv : `\ufeff${csv}`;
-}
-
-export interface ChartBar {
-  quickwinId: string;
-  label: string;
-  rank: number;
-  score: number;
-  /** Bar geometry in the chart's own coordinates. */
-  x: number;
-  width: number;
-  y: number;
-  height: number;
-  /** The rank-range whisker, at the bar's top, from rankLow's slot to rankHigh's. */
-  whiskerX1: number;
-  whiskerX2: number;
-  shortlisted: boolean;
-}
-
-/**
- * A bar per ranked quickwin (x: rank, height: score 0–100) with a whisker spanning its rank
- * range: a bar whose whisker is wide could as well stand several places away.
- */
-export function chartBars(
-  rows: readonly RankRow[],
-  names: ReadonlyMap<string, string>,
-  size: { width: number; height: number; maxBars: number },
-): ChartBar[] {
-  const ranked = rows
-    .filter(
-      (r): r is RankRow & { rank: number; score: number } => r.rank !== null && r.score !== null,
-    )
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, size.maxBars);
-  const n = Math.max(...ranked.map((r) => Math.max(r.rank, r.rankHigh ?? r.rank)), 1);
-  const slot = size.width / n;
-  const centre = (rank: number) => (Math.min(rank, n) - 0.5) * slot;
-  return ranked.map((r) => {
-    const score = Math.max(0, Math.min(100, r.score));
-    const height = (score / 100) * size.height;
-    const width = Math.max(2, slot * 0.6);
-    return {
-      quickwinId: r.quickwinId,
-      label: names.get(r.quickwinId) ?? r.quickwinId,
-      rank: r.rank,
-      score: r.score,
-      x: centre(r.rank) - width / 2,
-      width,
-      y: size.height - height,
-      height,
-      whiskerX1: centre(r.rankLow ?? r.rank),
-      whiskerX2: centre(r.rankHigh ?? r.rank),
-      shortlisted: r.shortlisted,
-    };
-  });
 }

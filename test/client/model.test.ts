@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { fieldErrors, validate } from "../../src/client/fields";
 import { translator } from "../../src/client/i18n";
 import {
-  chartBars,
   criterionPayload,
   csvForDownload,
   draftOfQuickwin,
@@ -28,7 +27,7 @@ import {
   QuickwinInputSchema,
   RubricInputSchema,
 } from "../../src/core/schemas";
-import type { RankRow, SidebarQuickwin, SidebarState } from "../../src/core/types";
+import type { SidebarQuickwin, SidebarState } from "../../src/core/types";
 
 const tId = translator("id");
 const tEn = translator("en");
@@ -365,47 +364,6 @@ describe("ranking helpers", () => {
   it("adds a UTF-8 byte order mark once", () => {
     expect(csvForDownload("a;b")).toBe("\ufeffa;b");
     expect(csvForDownload("\ufeffa;b")).toBe("\ufeffa;b");
-  });
-
-  const row = (
-    id: string,
-    rank: number | null,
-    score: number | null,
-    extra: Partial<RankRow> = {},
-  ): RankRow => ({
-    quickwinId: id,
-    rank,
-    score,
-    rawScore: score,
-    reviewCount: 3,
-    sd: null,
-    rankLow: rank,
-    rankHigh: rank,
-    pShortlist: null,
-    valueForMoney: null,
-    shortlisted: false,
-    flags: [],
-    minReview: null,
-    maxReview: null,
-    ...extra,
-  });
-
-  it("draws bars by rank with height by score and whiskers over the rank range", () => {
-    const bars = chartBars(
-      [
-        row("b", 2, 50, { rankLow: 1, rankHigh: 3 }),
-        row("a", 1, 100, { shortlisted: true }),
-        row("c", 3, 0),
-        row("z", null, null),
-      ],
-      new Map([["a", "A"]]),
-      { width: 300, height: 100, maxBars: 10 },
-    );
-    expect(bars.map((b) => b.quickwinId)).toEqual(["a", "b", "c"]);
-    expect(bars[0]).toMatchObject({ label: "A", height: 100, y: 0, shortlisted: true });
-    expect(bars[1]).toMatchObject({ label: "b", height: 50, y: 50, whiskerX1: 50, whiskerX2: 250 });
-    expect(bars[2]?.height).toBe(0);
-    expect(bars[0]!.x + bars[0]!.width / 2).toBeCloseTo(50);
   });
 });
 

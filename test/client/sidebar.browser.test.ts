@@ -430,8 +430,17 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     expect(await page.locator(".rank-item .badge.shortlist").first().textContent()).toBe(
       "Terpilih",
     );
-    expect(await page.locator("svg.chart rect").count(), "chart bars").toBe(QUICKWINS.length);
-    expect(await page.locator("svg.chart line.whisker").count(), "whiskers").toBe(QUICKWINS.length);
+    // One chart row per quickwin, each with its bar and its rank-range lane.
+    expect(await page.locator("svg.chart g.chart-row").count(), "chart rows").toBe(
+      QUICKWINS.length,
+    );
+    expect(await page.locator("svg.chart .chart-lane").count(), "rank lanes").toBe(
+      QUICKWINS.length,
+    );
+    const firstName = await items.first().locator(".qw-name").textContent();
+    expect(await page.locator("svg.chart .chart-name").first().textContent()).toBe(
+      `1. ${firstName}`,
+    );
     const first = await items.first().textContent();
     expect(first).toMatch(/peringkat|pasti/);
     expect(await page.locator(`.rank-item .qw-name:text-is("${HOSTILE_NAME}")`).count()).toBe(1);

@@ -9,12 +9,29 @@ import {
   formatRupiah,
 } from "../../core/format";
 import type { ComputeRankingResult, RankProblem, RankRow, RowProblem } from "../../core/types";
-import { downloadLink, h, s } from "../dom";
+import type { ChartInput } from "../chart";
+import { downloadLink, h } from "../dom";
 import { isClientKey } from "../i18n";
-import { chartBars, csvForDownload } from "../model";
+import { csvForDownload } from "../model";
 import { button, flagLabel, notice, type ViewContext, withProgress } from "../ui";
+import { rankingChart } from "./chart";
 
-const CHART = { width: 260, height: 80, maxBars: 20 };
+/** The engine's rows as the chart draws them (names from the sidebar's state). */
+export function chartRows(
+  rows: readonly RankRow[],
+  names: ReadonlyMap<string, string>,
+): ChartInput[] {
+  return rows.map((r) => ({
+    quickwinId: r.quickwinId,
+    name: names.get(r.quickwinId) ?? r.quickwinId,
+    rank: r.rank,
+    score: r.score,
+    rankLow: r.rankLow,
+    rankHigh: r.rankHigh,
+    shortlisted: r.shortlisted,
+    flags: r.flags,
+  }));
+}
 
 export function rankingView(ctx: ViewContext): HTMLElement {
   const { t, ui } = ctx;
@@ -78,7 +95,9 @@ function rankingResult(ctx: ViewContext, r: ComputeRankingResult): HTMLElement {
       " ",
       t("rank.calibration", { method: t(`normalization.${r.normalizationUsed}`) }),
     ),
-    rankedCount > 0 ? chart(ctx, r.rows, names) : null,
+    rankedCount > 0
+      ? rankingChart(ctx, chartRows(r.rows, names), { width: 268, font: 12, nameWidth: 0 })
+      : null,
     h(
       "ol",
       { class: "rank-list", "aria-label": t("rank.listLabel") },
@@ -144,91 +163,6 @@ function rankItem(
           row.flags.map((f) => h("li", null, flagLabel(t, f))),
         )
       : null,
-  );
-}
-
-/** Bars by rank (height: score), each with a whisker over its plausible ranks. */
-function chart(ctx: ViewContext, rows: RankRow[], names: Map<string, string>): Element {
-  const { t, locale } = ctx;
-  const bars = chartBars(rows, names, CHART);
-  const pad = { top: 6, bottom: 16, left: 8 };
-  const total = { w: CHART.width + pad.left * 2, h: CHART.height + pad.top + pad.bottom };
-  const svg = s(
-    "svg",
-    {
-      class: "chart",
-      viewBox: `0 0 ${total.w} ${total.h}`,
-      width: String(total.w),
-      height: String(total.h),
-      role: "img",
-      "aria-label": t("rank.chartLabel"),
-    },
-    s("title", null, t("rank.chartLabel")),
-    s("line", {
-      x1: String(pad.left),
-      x2: String(pad.left + CHART.width),
-      y1: String(pad.top + CHART.height),
-      y2: String(pad.top + CHART.height),
-      stroke: "#80868b",
-      "stroke-width": "1",
-    }),
-    bars.map((b) => {
-      const y = pad.top + b.y;
-      const label = t("rank.barLabel", {
-        rank: b.rank,
-        name: b.label,
-        score: formatDecimal(b.score, 1, locale),
-      });
-      return s(
-        "g",
-        { "data-id": b.quickwinId },
-        s("title", null, label),
-        s("rect", {
-          x: (pad.left + b.x).toFixed(1),
-          y: y.toFixed(1),
-          width: b.width.toFixed(1),
-          height: Math.max(1, b.height).toFixed(1),
-          rx: "1",
-          fill: b.shortlisted ? "#1a73e8" : "#9aa0a6",
-        }),
-        s("line", {
-          class: "whisker",
-          x1: (pad.left + b.whiskerX1).toFixed(1),
-          x2: (pad.left + b.whiskerX2).toFixed(1),
-          y1: (y - 3).toFixed(1),
-          y2: (y - 3).toFixed(1),
-          stroke: "#202124",
-          "stroke-width": "1.5",
-        }),
-        [b.whiskerX1, b.whiskerX2].map((x) =>
-          s("line", {
-            x1: (pad.left + x).toFixed(1),
-            x2: (pad.left + x).toFixed(1),
-            y1: (y - 6).toFixed(1),
-            y2: y.toFixed(1),
-            stroke: "#202124",
-            "stroke-width": "1.5",
-          }),
-        ),
-        s(
-          "text",
-          {
-            x: (pad.left + b.x + b.width / 2).toFixed(1),
-            y: String(total.h - 4),
-            "text-anchor": "middle",
-            "font-size": "9",
-            fill: "#3c4043",
-          },
-          String(b.rank),
-        ),
-      );
-    }),
-  );
-  return h(
-    "figure",
-    { class: "chart-box" },
-    svg,
-    h("figcaption", { class: "help" }, t("rank.chartCaption")),
   );
 }
 

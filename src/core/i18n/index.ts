@@ -3,21 +3,23 @@
 import type { Locale } from "../types";
 import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
+import { meetingEn } from "./en/meeting";
 import { serverEn } from "./en/server";
 import { createTranslator, type Params } from "./format";
 import { clientId } from "./id/client";
 import { coreId } from "./id/core";
+import { meetingId } from "./id/meeting";
 import { serverId } from "./id/server";
 
 export { createTranslator, format, hasKey, type Params, resolveLocale } from "./format";
 
-const id = { ...coreId, ...serverId, ...clientId };
+const id = { ...coreId, ...serverId, ...clientId, ...meetingId };
 export type MessageKey = keyof typeof id;
 export type Dictionary = Record<MessageKey, string>;
 
 export const dictionaries: Record<Locale, Dictionary> = {
   id,
-  en: { ...coreEn, ...serverEn, ...clientEn },
+  en: { ...coreEn, ...serverEn, ...clientEn, ...meetingEn },
 };
 
 export type Translate = (key: MessageKey, params?: Params) => string;

@@ -1,0 +1,14 @@
+import type { meetingId } from "../id/meeting";
+
+export const meetingEn: Record<keyof typeof meetingId, string> = {
+  "chart.label": "Ranking chart: each quickwin's score (0–100) and its plausible ranks",
+  "chart.axis": "Score",
+  "chart.row": "{name}: score {score}; {range}",
+  "chart.rowRange": "plausible ranks {low}–{high}",
+  "chart.rowUnranked": "not ranked",
+  "chart.rowShortlist": "on the shortlist",
+  "chart.legendShortlist": "Shortlist (computed)",
+  "chart.legendOther": "Others",
+  "chart.legendRange": "Dark line: plausible ranks (left = rank 1)",
+  "chart.legendFlag": "To discuss",
+};

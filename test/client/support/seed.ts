@@ -1,0 +1,119 @@
+// A meeting made through the preview's own /rpc/ surface (as the sidebar would make it): setup,
+// a panel of a coordinator and three reviewers, n quickwins with names short and long, and three
+// reviews each (the last quickwin gets one, so it stays unranked), scores spread so that many
+// rank ranges overlap.
+
+export const SEED_COORDINATOR = "koordinator@patikab.go.id";
+export const SEED_REVIEWERS = [
+  { email: "penilai.bappeda@patikab.go.id", name: "Ibu Bappeda", agency: "Bappeda" },
+  { email: "penilai.inspektorat@patikab.go.id", name: "Bapak Inspektorat", agency: "Inspektorat" },
+  { email: "penilai.dinkes@patikab.go.id", name: "Ibu Dinkes", agency: "Dinkes" },
+] as const;
+
+const NAMES = [
+  "Satrio Pasar",
+  "Sipipa",
+  "Pregnancy Tools",
+  "Sistem Informasi Pelayanan Terpadu Perizinan Usaha Mikro Kecil dan Menengah Kabupaten Pati",
+  "Lapor Bupati",
+  "WiFi Desa",
+  "E-Musrenbang",
+  "Pati Bersih",
+  "Ambulans Desa Siaga 24 Jam",
+  "Kartu Tani Digital",
+];
+const AGENCIES = ["Disdagperin", "Dislautkan", "Puskesmas Cluwak", "DPMPTSP", "Diskominfo"];
+const DIMENSIONS = ["governance", "branding", "economy", "living", "society", "environment"];
+
+export function seedName(i: number): string {
+  const base = NAMES[i % NAMES.length] as string;
+  return i < NAMES.length ? base : `${base} ${Math.floor(i / NAMES.length) + 1}`;
+}
+
+export async function rpc<T>(
+  url: string,
+  name: string,
+  args: unknown[],
+  user: string,
+  locale = "id",
+): Promise<T> {
+  const response = await fetch(`${url}/rpc/${name}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ args, user, locale }),
+  });
+  const data = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!data.ok) throw new Error(`${name}: ${data.error?.message}`);
+  return data.value as T;
+}
+
+export interface SeededMeeting {
+  ids: string[];
+  names: string[];
+}
+
+export async function seedMeeting(url: string, n: number): Promise<SeededMeeting> {
+  const coord = SEED_COORDINATOR;
+  await rpc(url, "setupSpreadsheet", [], coord);
+  await rpc(
+    url,
+    "saveReviewers",
+    [
+      [
+        { email: coord, name: "Bapak Koordinator", agency: "Diskominfo", role: "coordinator" },
+        ...SEED_REVIEWERS.map((r) => ({ ...r, role: "reviewer" })),
+      ],
+    ],
+    coord,
+  );
+  const state = await rpc<{ criteria: { id: string; min: number; max: number }[] }>(
+    url,
+    "getSidebarState",
+    [],
+    coord,
+  );
+  const ids: string[] = [];
+  const names: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = seedName(i);
+    const saved = await rpc<{ id: string }>(
+      url,
+      "saveQuickwin",
+      [
+        {
+          name,
+          agency: AGENCIES[i % AGENCIES.length],
+          dimension: DIMENSIONS[i % DIMENSIONS.length],
+          description: `Program ${name} untuk warga.`,
+          startDate: "2019-09-02",
+          endDate: "2019-10-15",
+          budget: 2_500_000 + i * 500_000,
+        },
+      ],
+      coord,
+    );
+    ids.push(saved.id);
+    names.push(name);
+  }
+  for (const [j, reviewer] of SEED_REVIEWERS.entries()) {
+    for (const [i, id] of ids.entries()) {
+      if (i === ids.length - 1 && j > 0) continue; // the last quickwin: one review only
+      const scores = Object.fromEntries(
+        state.criteria.map((c, k) => {
+          const span = c.max - c.min;
+          // A quality falling with i, a reviewer-specific lean and a criterion wobble.
+          const quality = 1 - i / Math.max(1, n);
+          const raw = c.min + span * quality + ((j * 7 + k * 3 + i) % 3) - 1;
+          return [c.id, Math.max(c.min, Math.min(c.max, Math.round(raw)))];
+        }),
+      );
+      await rpc(
+        url,
+        "submitReview",
+        [{ quickwinId: id, scores, comment: `Catatan ${reviewer.name} untuk ${seedName(i)}.` }],
+        reviewer.email,
+      );
+    }
+  }
+  return { ids, names };
+}
