@@ -66,7 +66,8 @@ export function draftOfQuickwin(q: Quickwin): QuickwinDraft {
     startDate: q.startDate ?? "",
     endDate: q.endDate ?? "",
     budget: formatRupiah(q.budget),
-    beneficiaries: q.beneficiaries === undefined ? "" : String(q.beneficiaries),
+    // null (as google.script.run may deliver an absent field) is absent too.
+    beneficiaries: typeof q.beneficiaries === "number" ? String(q.beneficiaries) : "",
     stage: q.stage ?? "",
     evidenceUrl: q.evidenceUrl ?? "",
   };

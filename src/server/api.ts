@@ -58,6 +58,7 @@ import {
   reviewRow,
   settingsRows,
 } from "./repo";
+import { withoutUndefined } from "./rpc-value";
 import { Context } from "./runtime";
 import { runSetup } from "./setup";
 
@@ -73,7 +74,7 @@ export function serve<T>(
     if (args.length > arity) throw new UserError(ctx.t("err.arity"));
     const result = body(ctx);
     ctx.healRegistry();
-    return result;
+    return withoutUndefined(result);
   } catch (error) {
     if (error instanceof UserError) throw new Error(error.message);
     try {

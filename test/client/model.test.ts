@@ -4,6 +4,7 @@ import { translator } from "../../src/client/i18n";
 import {
   criterionPayload,
   csvForDownload,
+  draftOfMember,
   draftOfQuickwin,
   draftOfReview,
   emptyQuickwinDraft,
@@ -392,5 +393,38 @@ describe("field messages", () => {
       tEn,
     );
     expect(!bad.ok && bad.errors.startDate).toBe("Must be a valid date (YYYY-MM-DD)");
+  });
+});
+
+describe("values as google.script.run may deliver them", () => {
+  it("a quickwin whose optional fields arrive as null fills the form as if they were absent", () => {
+    const q = {
+      id: "QW-001",
+      name: "Satrio",
+      agency: "Dinkes",
+      dimension: "economy",
+      description: "",
+      startDate: "2019-09-05",
+      endDate: "2019-10-05",
+      budget: 0,
+      beneficiaries: null,
+      stage: null,
+      evidenceUrl: null,
+    } as unknown as Parameters<typeof draftOfQuickwin>[0];
+    const draft = draftOfQuickwin(q);
+    expect(draft.beneficiaries).toBe("");
+    expect(draft.stage).toBe("");
+    expect(draft.evidenceUrl).toBe("");
+    expect(JSON.stringify(draft)).not.toMatch(/null/);
+  });
+
+  it("a panel member whose name and agency arrive as null fills the form with blanks", () => {
+    const m = {
+      email: "a@x.id",
+      name: null,
+      agency: null,
+      role: "reviewer",
+    } as unknown as Parameters<typeof draftOfMember>[0];
+    expect(draftOfMember(m)).toEqual({ email: "a@x.id", name: "", agency: "", role: "reviewer" });
   });
 });

@@ -110,7 +110,7 @@ function quickwinDetails(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
     ]);
   }
   rows.push([t("field.budget"), formatRupiah(q.budget)]);
-  if (q.beneficiaries !== undefined) {
+  if (typeof q.beneficiaries === "number") {
     rows.push([t("field.beneficiaries"), formatInteger(q.beneficiaries, locale)]);
   }
   if (q.stage) rows.push([t("field.stage"), t(`stage.${q.stage}`)]);
