@@ -90,6 +90,21 @@ export class Core {
     return this.stack[this.stack.length - 1] ?? this.ambient;
   }
 
+  get inExecution(): boolean {
+    return this.stack.length > 0;
+  }
+
+  /** Runs each script call (buffered writes record them); default: just the call. */
+  around: (target: Emulated, method: string, args: unknown[], call: () => unknown) => unknown = (
+    _target,
+    _method,
+    _args,
+    call,
+  ) => call();
+
+  /** Called as an execution ends, before its locks are released (commits buffered writes). */
+  onExecutionEnd: (executionId: number) => void = () => {};
+
   get depth(): number {
     return Math.max(0, this.stack.length - 1);
   }
@@ -133,10 +148,14 @@ export class Core {
       const value = fn();
       return { value, serviceCalls: exec.calls };
     } finally {
-      this.releaseLocksOf(exec.id);
-      this.stack.pop();
-      this.realm = outerRealm;
-      if (this.stack.length === 0) this.reported = exec;
+      try {
+        this.onExecutionEnd(exec.id);
+      } finally {
+        this.releaseLocksOf(exec.id);
+        this.stack.pop();
+        this.realm = outerRealm;
+        if (this.stack.length === 0) this.reported = exec;
+      }
     }
   }
 
@@ -249,10 +268,8 @@ export class Core {
       const core = this;
       wrapper = function emulatedMethod(...args: unknown[]) {
         if (target._counted) core.count(`${target._kind}.${name}`);
-        const result = fn.apply(
-          target,
-          args.map((a) => core.unwrap(a)),
-        );
+        const unwrapped = args.map((a) => core.unwrap(a));
+        const result = core.around(target, name, unwrapped, () => fn.apply(target, unwrapped));
         return core.out(result);
       };
       cache.set(name, wrapper);

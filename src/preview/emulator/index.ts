@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { splitSheet } from "./a1";
+import { WriteBuffer } from "./buffer";
 import { ChartsObj } from "./chart";
 import type { SpreadsheetState } from "./context";
 import { Core, type ServiceCallHook } from "./core";
@@ -45,6 +46,12 @@ export interface EmulatorOptions {
   userLocale?: string;
   /** For HtmlService.createHtmlOutputFromFile(name); default: dist/NAME.html. */
   htmlFiles?: Record<string, string>;
+  /**
+   * Buffer each execution's spreadsheet writes until SpreadsheetApp.flush() or the end of the
+   * execution, as Sheets may (releasing a lock does not commit them); the writing execution
+   * sees its own writes at once. Default false: every write is visible at once.
+   */
+  bufferedWrites?: boolean;
   /** Print the script's console/Logger output to stderr (default: only recorded in logs). */
   printLogs?: boolean;
 }
@@ -135,14 +142,20 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let sleptMs = 0;
   const ui: EmulatorUi = { alerts: [], sidebars: [], dialogs: [], menus: [], toasts: [] };
   const logs: string[] = [];
+  const buffer = options.bufferedWrites ? new WriteBuffer(core, () => wb) : null;
+  if (buffer) {
+    core.around = (target, method, args, call) => buffer.run(target, method, args, call);
+    core.onExecutionEnd = (id) => buffer.commit(id);
+  }
   const touch = () => {
     version++;
+    buffer?.changed(ctx.wb);
   };
   let uiObj: UiObj | null = null;
   const ctx: SpreadsheetState = {
     core,
     get wb() {
-      return wb;
+      return buffer ? buffer.current() : wb;
     },
     ui: () => {
       uiObj ??= new UiObj(core, ui);
@@ -151,7 +164,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     touch,
     now: () => Date.now(),
     toasts: ui.toasts,
-    flush: () => {},
+    flush: () => {
+      if (buffer && core.inExecution) buffer.commit(core.current.id);
+    },
   };
   const htmlFile = (name: string): string | null => {
     if (options.htmlFiles) {
@@ -170,7 +185,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     SpreadsheetApp: core.wrap(spreadsheetApp),
     LockService: core.wrap(new LockServiceObj(core)),
     Session: core.wrap(new SessionObj(core, () => wb.timeZone)),
-    PropertiesService: core.wrap(new PropertiesServiceObj(core, () => wb, touch)),
+    PropertiesService: core.wrap(
+      new PropertiesServiceObj(
+        core,
+        () => wb,
+        () => version++,
+      ),
+    ),
     HtmlService: core.wrap(new HtmlServiceObj(core, htmlFile)),
     Utilities: core.wrap(
       new UtilitiesObj(core, (ms) => {

@@ -276,6 +276,11 @@ export class WorkbookModel {
     };
   }
 
+  /** A deep copy (an execution's view of the workbook in buffered mode). */
+  clone(): WorkbookModel {
+    return WorkbookModel.fromJSON(this.toJSON());
+  }
+
   static fromJSON(data: WorkbookData): WorkbookModel {
     const problem = checkWorkbookData(data, { deep: false });
     if (problem) throw new Error(`not a workbook: ${problem}`);

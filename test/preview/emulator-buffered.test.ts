@@ -1,0 +1,152 @@
+// createEmulator({ bufferedWrites: true }): an execution's writes reach other executions only
+// at SpreadsheetApp.flush() or at its end — not when it releases a lock — while it sees its
+// own writes at once; and so a server that releases its lock without flushing is caught.
+import { describe, expect, it } from "vitest";
+import { createEmulator } from "../../src/preview/emulator";
+import { loadServer } from "../../src/preview/script-host";
+import { services } from "./helpers";
+
+const A = { email: "a@x.id", locale: "id" };
+const B = { email: "b@x.id", locale: "id" };
+
+describe("buffered writes", () => {
+  it("another execution sees a write only after flush; the writer sees it at once", () => {
+    const emulator = createEmulator({ bufferedWrites: true });
+    const s = services(emulator);
+    const a1 = () => s.SpreadsheetApp.getActive().getSheets()[0]!.getRange("A1");
+    const seen: unknown[] = [];
+    emulator.runExecution(A, () => {
+      a1().setValue(5);
+      seen.push(a1().getValue());
+      emulator.runExecution(B, () => seen.push(a1().getValue()));
+      s.SpreadsheetApp.flush();
+      emulator.runExecution(B, () => seen.push(a1().getValue()));
+    });
+    expect(seen).toEqual([5, "", 5]);
+  });
+
+  it("releasing a lock does not commit; the end of the execution does", () => {
+    const emulator = createEmulator({ bufferedWrites: true });
+    const s = services(emulator);
+    const a1 = () => s.SpreadsheetApp.getActive().getSheets()[0]!.getRange("A1");
+    const seen: unknown[] = [];
+    emulator.runExecution(A, () => {
+      const lock = s.LockService.getDocumentLock();
+      lock.waitLock(1000);
+      a1().setValue("x");
+      lock.releaseLock();
+      emulator.runExecution(B, () => {
+        seen.push(s.LockService.getDocumentLock().tryLock(0), a1().getValue());
+      });
+    });
+    emulator.runExecution(B, () => seen.push(a1().getValue()));
+    expect(seen).toEqual([true, "", "x"]);
+    expect(emulator.snapshot().sheets[0]!.values).toEqual([["x"]]);
+  });
+
+  it("keeps writes of executions committed meanwhile (replayed, not overwritten)", () => {
+    const emulator = createEmulator({ bufferedWrites: true });
+    const s = services(emulator);
+    const sheet = () => s.SpreadsheetApp.getActive().getSheets()[0]!;
+    const seen: unknown[] = [];
+    emulator.runExecution(A, () => {
+      sheet().getRange("A1").setValue("a");
+      emulator.runExecution(B, () => {
+        sheet().getRange("B1").setValue("b");
+        sheet().insertRowsBefore(1, 1);
+      });
+      // B has ended: A sees B's committed changes, with its own pending write (A1) on top.
+      seen.push(sheet().getRange("A1:B2").getValues());
+      sheet().appendRow(["c"]);
+    });
+    expect(seen).toEqual([
+      [
+        ["a", ""],
+        ["", "b"],
+      ],
+    ]);
+    // A's writes were replayed on the committed sheet: "a" lands in A1 (its coordinates), above
+    // the row B moved down; appendRow lands below the last row.
+    expect(emulator.snapshot().sheets[0]!.values).toEqual([
+      ["a", ""],
+      ["", "b"],
+      ["c", ""],
+    ]);
+  });
+
+  it("document properties are not buffered (PropertiesService writes at once)", () => {
+    const emulator = createEmulator({ bufferedWrites: true });
+    const s = services(emulator);
+    let seen: string | null = null;
+    emulator.runExecution(A, () => {
+      s.PropertiesService.getDocumentProperties().setProperty("k", "v");
+      emulator.runExecution(B, () => {
+        seen = s.PropertiesService.getDocumentProperties().getProperty("k");
+      });
+    });
+    expect(seen).toBe("v");
+  });
+
+  it("without the option every write is visible at once (the default)", () => {
+    const emulator = createEmulator();
+    const s = services(emulator);
+    const a1 = () => s.SpreadsheetApp.getActive().getSheets()[0]!.getRange("A1");
+    let seen: unknown = null;
+    emulator.runExecution(A, () => {
+      a1().setValue(1);
+      emulator.runExecution(B, () => {
+        seen = a1().getValue();
+      });
+    });
+    expect(seen).toBe(1);
+  });
+});
+
+/** A counter under the document lock; FLUSH decides whether it flushes before releasing. */
+const counterScript = (flush: boolean) => `
+function nextNumber() {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(10000);
+  var cell = SpreadsheetApp.getActive().getSheets()[0].getRange("A1");
+  var n = Number(cell.getValue()) || 0;
+  cell.setValue(n + 1);
+  ${flush ? "SpreadsheetApp.flush();" : ""}
+  lock.releaseLock();
+  SpreadsheetApp.getActive().getSheets()[0].getRange("B1").setValue("done");
+  return n + 1;
+}`;
+
+/** Two callers; the second runs right after the first releases its lock. */
+function twoInterleaved(flush: boolean, bufferedWrites: boolean): unknown[] {
+  const rt = loadServer({
+    code: counterScript(flush),
+    emulator: createEmulator({ bufferedWrites }),
+  });
+  let released = false;
+  let second: unknown = null;
+  rt.emulator.onServiceCall((info) => {
+    if (info.depth !== 0) return;
+    if (info.method === "Lock.releaseLock") released = true;
+    else if (released && second === null) {
+      const r = rt.call("nextNumber", [], B);
+      second = r.ok ? r.value : r.error.message;
+    }
+  });
+  const first = rt.call("nextNumber", [], A);
+  rt.emulator.onServiceCall(null);
+  return [first.ok ? first.value : first.error.message, second];
+}
+
+describe("a missing flush before the lock is released", () => {
+  it("is caught in buffered mode: the second caller reads the stale value", () => {
+    expect(twoInterleaved(false, true)).toEqual([1, 1]);
+  });
+
+  it("passes with the flush", () => {
+    expect(twoInterleaved(true, true)).toEqual([1, 2]);
+  });
+
+  it("is invisible without buffering, which is why the concurrency suites need the mode", () => {
+    expect(twoInterleaved(false, false)).toEqual([1, 2]);
+  });
+});
