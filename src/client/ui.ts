@@ -154,9 +154,20 @@ export function spinner(label: string): HTMLElement {
 // Anchored at the start: a server message may quote a quickwin called "Network error …".
 const NETWORK_FAILURE = /^(NetworkError\b|Failed to fetch\b|Load failed\b)/i;
 
+/**
+ * What google.script.run reports when Google, not the script, refused the call: several
+ * accounts signed in at once (Google's issue 69270374) or no authorization yet. Anchored, so
+ * a server message that quotes such words (a quickwin's name) is not mistaken for them.
+ */
+const SEVERAL_ACCOUNTS =
+  /^(ScriptError:\s*)?(PERMISSION_DENIED\b|.*\bError code PERMISSION_DENIED\b)/i;
+const AUTHORIZATION = /^(ScriptError:\s*)?Authorization is required\b/i;
+
 export function failureText(t: Translate, error: unknown): string {
   const message = error instanceof Error ? error.message : "";
   if (NETWORK_FAILURE.test(message)) return t("error.network");
+  if (SEVERAL_ACCOUNTS.test(message)) return t("error.accounts");
+  if (AUTHORIZATION.test(message)) return t("error.authorization");
   return message ? t("error.server", { message }) : t("error.unknown");
 }
 

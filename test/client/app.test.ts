@@ -190,6 +190,27 @@ describe("sidebar app", () => {
     await settle("getSidebarState");
   });
 
+  it("says what to do when Google refuses the call for several signed-in accounts", async () => {
+    let fail = true;
+    await boot({
+      getSidebarState: () => {
+        if (fail)
+          throw new Error(
+            "ScriptError: We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
+          );
+        return baseState();
+      },
+    });
+    await settle();
+    const text = $(".notice.error").textContent ?? "";
+    expect(text).toBe(translator("id")("error.accounts"));
+    expect(text).toMatch(/jendela penyamaran/);
+    expect(text).not.toMatch(/PERMISSION_DENIED/);
+    fail = false;
+    buttonByText("Coba lagi").click();
+    await settle("getSidebarState");
+  });
+
   it("keeps a server message that merely quotes the words 'network error'", async () => {
     await boot({
       getSidebarState: () => {

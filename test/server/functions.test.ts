@@ -118,8 +118,13 @@ describe("getSidebarState", () => {
   it("speaks the caller's language and refuses an unidentified user", () => {
     const w = world();
     expect(ok<State>(w.call("getSidebarState", [], REV_B, "en_US")).locale).toBe("en");
-    expect(failure(w.call("getSidebarState", [], ""))).toMatch(/tidak dapat mengenali akun/);
-    expect(failure(w.call("getSidebarState", [], "  ", "en"))).toMatch(/cannot identify you/);
+    expect(failure(w.call("getSidebarState", [], ""))).toMatch(
+      /tidak dapat mengenali akun Anda di tim penilai.*tanyakan akun yang mana kepada koordinator/,
+    );
+    const blank = failure(w.call("getSidebarState", [], "  ", "en"));
+    // It names the cause and who can tell which account to use; "sign in" is not the cause.
+    expect(blank).toMatch(/recognise your account on the panel.*ask the coordinator which one/);
+    expect(blank).not.toMatch(/^Sign in/);
     expect(failure(w.call("getSidebarState", [1]))).toMatch(/jumlah argumen/);
   });
 });

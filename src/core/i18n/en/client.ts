@@ -20,6 +20,10 @@ export const clientEn: Record<keyof typeof clientId, string> = {
     "Not counted because of a conflict of interest (declared, or the reviewer's own agency): {n}.",
   "error.network":
     "Failed: the connection to the server was lost. Check the internet and try again; what you typed is kept.",
+  "error.accounts":
+    "Google refused the call. This usually happens when several Google accounts are signed in in this browser. Use only the account that is on the panel: sign out of the others, or open the spreadsheet in a private (incognito) window signed in with that one account. What you typed is kept.",
+  "error.authorization":
+    "The add-on needs your permission first. Close this sidebar, open it again from Extensions › Penilaian Quickwin and allow access when Google asks. If you already did, several signed-in Google accounts are the usual cause: use one account, or a private window.",
   "error.unknown":
     "Could not reach the spreadsheet. Check the connection and try again. What you typed is still in the form.",
 

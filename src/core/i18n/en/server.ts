@@ -66,7 +66,8 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "shortlist.empty": "No quickwin is shortlisted yet.",
   "shortlist.dates": "{start} to {end}",
 
-  "err.identity": "We cannot identify you. Sign in with your Google account and try again.",
+  "err.identity":
+    "Google did not tell the add-on which account you are using, so we cannot recognise your account on the panel. Open this spreadsheet with the Google account the coordinator added to the panel (ask the coordinator which one), and only with that account — for example in a private window.",
   "err.busy": "Busy right now, please try again in a moment.",
   "err.generic":
     "Something went wrong. Please try again; if it keeps happening, tell the coordinator.",

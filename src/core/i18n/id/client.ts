@@ -19,6 +19,10 @@ export const clientId = {
     "Tidak dihitung karena konflik kepentingan (dinyatakan penilai atau OPD sendiri): {n} penilaian.",
   "error.network":
     "Gagal: koneksi ke server terputus. Periksa internet, lalu coba lagi; isian Anda tetap di sini.",
+  "error.accounts":
+    "Google menolak permintaan ini. Biasanya karena beberapa akun Google masuk sekaligus di peramban ini. Pakai hanya akun yang terdaftar di tim penilai: keluar dari akun lain, atau buka spreadsheet di jendela penyamaran (incognito) dengan satu akun itu saja. Isian Anda tetap tersimpan di formulir.",
+  "error.authorization":
+    "Add-on memerlukan izin Anda terlebih dahulu. Tutup sidebar ini, buka lagi dari Ekstensi › Penilaian Quickwin, lalu izinkan akses saat Google memintanya. Jika sudah, penyebab yang biasa adalah beberapa akun Google yang masuk sekaligus: pakai satu akun, atau jendela penyamaran.",
   "error.unknown":
     "Gagal menghubungi spreadsheet. Periksa koneksi, lalu coba lagi. Isian Anda tetap tersimpan di formulir.",
 

@@ -66,7 +66,7 @@ export const serverId = {
   "shortlist.dates": "{start} s.d. {end}",
 
   "err.identity":
-    "Kami tidak dapat mengenali akun Anda. Masuklah dengan akun Google Anda lalu coba lagi.",
+    "Google tidak memberi tahu add-on akun mana yang Anda pakai, sehingga kami tidak dapat mengenali akun Anda di tim penilai. Buka spreadsheet ini dengan akun Google yang didaftarkan koordinator (tanyakan akun yang mana kepada koordinator), dan hanya dengan akun itu — misalnya di jendela penyamaran.",
   "err.busy": "Sedang sibuk, silakan coba lagi sebentar lagi.",
   "err.generic": "Terjadi kesalahan. Silakan coba lagi; jika berulang, hubungi koordinator.",
   "err.notSetUp": "Spreadsheet ini belum disiapkan. Minta koordinator menjalankan penyiapan.",
