@@ -68,6 +68,14 @@ export const LONG_DURATION_DAYS = 62;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written YYYY-MM-DD (rejects 2019-02-30). */
+/** An ISO 8601 date-time with its offset (2019-10-07T03:00:00.000Z), as the server writes it. */
+export function isInstant(value: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    Number.isFinite(Date.parse(value))
+  );
+}
+
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
@@ -299,6 +307,15 @@ const settingsFields = {
   disagreementThreshold: z
     .number({ error: "v.number" })
     .check(z.gte(0, { error: "v.nonNegative" }), z.lte(100, { error: "v.tooLarge" })),
+  reviewsPerQuickwin: integer(1, 50),
+  /** Whether a reviewer may score a quickwin not assigned to them. */
+  allowUnassigned: z.boolean({ error: "v.boolean" }),
+  scoringOpen: z.boolean({ error: "v.boolean" }),
+  /** When scoring closes (an ISO 8601 instant), or "" for no closing time. */
+  scoringClosesAt: z.string().check(
+    z.trim(),
+    z.refine((s) => s === "" || isInstant(s), { error: "v.dateTime" }),
+  ),
 };
 export const SettingsSchema = z.object(settingsFields);
 export type Settings = z.output<typeof SettingsSchema>;
@@ -312,6 +329,10 @@ export const DEFAULT_SETTINGS: Settings = {
   bootstrapResamples: 1000,
   seed: 1,
   disagreementThreshold: 25,
+  reviewsPerQuickwin: 3,
+  allowUnassigned: true,
+  scoringOpen: true,
+  scoringClosesAt: "",
 };
 
 // ---------- payloads (sidebar → server): strict ----------
@@ -349,6 +370,8 @@ export const SettingsPatchSchema = z.strictObject({
   bootstrapResamples: z.optional(settingsFields.bootstrapResamples),
   seed: z.optional(settingsFields.seed),
   disagreementThreshold: z.optional(settingsFields.disagreementThreshold),
+  reviewsPerQuickwin: z.optional(settingsFields.reviewsPerQuickwin),
+  allowUnassigned: z.optional(settingsFields.allowUnassigned),
 });
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
 

@@ -1,5 +1,6 @@
 // Result types of the engine (DESIGN §4) and of the server functions (DESIGN §5).
 // Shared by the server, the sidebar and the preview; only JSON-like values (no Date).
+import type { ScoringState } from "./planning";
 import type {
   Criterion,
   Dimension,
@@ -86,6 +87,8 @@ export interface SidebarQuickwin extends Quickwin {
   agencyConflict: boolean;
   /** True when the caller may edit it (its creator, or a coordinator). */
   editable: boolean;
+  /** True when the coordinator assigned it to the caller (shown first). */
+  assigned?: boolean;
 }
 
 export interface SidebarState {
@@ -101,6 +104,8 @@ export interface SidebarState {
   quickwins: SidebarQuickwin[];
   myReviews: MyReview[];
   progress: { scored: number; conflict: number; todo: number; total: number };
+  /** Whether reviews are accepted now, and until when (members only). */
+  scoring?: ScoringState;
   /** Coordinators only: the whole panel, and rows of any sheet that could not be read. */
   panel?: PanelMember[];
   problems?: RowProblem[];

@@ -5,6 +5,7 @@
 import type * as z from "zod/mini";
 import { UserError } from "../core/errors";
 import type { MessageKey } from "../core/i18n";
+import { identityKey, sameKey } from "../core/identity";
 import { rankQuickwins } from "../core/ranking";
 import {
   CELL_LIMIT,
@@ -39,6 +40,7 @@ import type {
   SidebarState,
 } from "../core/types";
 import { describeIssues } from "../core/validation";
+import { assignmentProblems, parseAssignments, readAssignments } from "./assignments";
 import { isBlankRow } from "./cells";
 import { toCsv } from "./csv";
 import { formatLongDate, shortlistBlock } from "./output";
@@ -60,7 +62,8 @@ import {
 } from "./repo";
 import { withoutUndefined } from "./rpc-value";
 import { Context } from "./runtime";
-import { runSetup } from "./setup";
+import { requireScoringOpen, scoringState } from "./scoring";
+import { isSetUpIntact, runSetup } from "./setup";
 
 /** One error boundary for every server function: user messages pass, the rest is generic. */
 export function serve<T>(
@@ -97,7 +100,7 @@ export function serve<T>(
 // ---------- shared checks ----------
 
 /** zod check of a payload; the message (localized, so it may read the locale) only on failure. */
-function check<S extends z.ZodMiniType>(
+export function check<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   ctx: Context,
@@ -113,15 +116,15 @@ function requireSetup(ctx: Context): void {
   if (!ctx.registry()) throw new UserError(ctx.t("err.notSetUp"));
 }
 
-function findMember(panel: Parsed<PanelMember>, email: string): PanelMember | undefined {
+export function findMember(panel: Parsed<PanelMember>, email: string): PanelMember | undefined {
   return panel.items.find((m) => m.email === email);
 }
 
-function loadPanel(ctx: Context): Parsed<PanelMember> {
+export function loadPanel(ctx: Context): Parsed<PanelMember> {
   return parsePanel(ctx.read("panel"), ctx.t, ctx.knownTimeZone());
 }
 
-function requireMember(ctx: Context): { member: PanelMember; panel: Parsed<PanelMember> } {
+export function requireMember(ctx: Context): { member: PanelMember; panel: Parsed<PanelMember> } {
   requireSetup(ctx);
   const email = ctx.email();
   const panel = loadPanel(ctx);
@@ -208,7 +211,8 @@ function emptyState(ctx: Context, email: string, setupDone: boolean): SidebarSta
     user: { email, role: null },
     locale: ctx.locale(),
     setupDone,
-    spreadsheetName: spreadsheetName(ctx),
+    // Only the setup screen (before setup) names the spreadsheet: no call afterwards.
+    spreadsheetName: setupDone ? "" : spreadsheetName(ctx),
     timeZone: ctx.knownTimeZone(),
     dimensions: [...DIMENSIONS],
     settings: { ...DEFAULT_SETTINGS },
@@ -233,6 +237,14 @@ export function sidebarState(ctx: Context): SidebarState {
   if (member.agency) state.user.agency = member.agency;
   state.settings = world.settings;
   state.criteria = world.criteria.items;
+  state.scoring = scoringState(world.settings, ctx.knownTimeZone(), ctx.locale());
+  // An older spreadsheet without the assignments sheet simply has none (setup adds it).
+  const assignments = parseAssignments(ctx.read("assignments"), ctx);
+  const assigned = new Set(
+    assignments.items
+      .filter((p) => sameKey(p.reviewer, email))
+      .map((p) => identityKey(p.quickwinId)),
+  );
   // The caller's own latest review per quickwin (the ledger is oldest first).
   const mine = new Map<string, Review>();
   for (const r of world.reviews.items) if (r.reviewer === email) mine.set(r.quickwinId, r);
@@ -248,6 +260,7 @@ export function sidebarState(ctx: Context): SidebarState {
       ...q,
       status,
       agencyConflict,
+      assigned: assigned.has(identityKey(q.id)),
       editable: member.role === "coordinator" || (!!q.createdBy && q.createdBy === email),
     });
   }
@@ -265,7 +278,7 @@ export function sidebarState(ctx: Context): SidebarState {
     }));
   if (member.role === "coordinator") {
     state.panel = panel.items;
-    state.problems = world.problems;
+    state.problems = [...world.problems, ...assignmentProblems(ctx, assignments, world)];
     state.reviewCount = world.reviews.items.length;
   }
   return state;
@@ -275,8 +288,12 @@ export function sidebarState(ctx: Context): SidebarState {
 
 export function handleSetupSpreadsheet(ctx: Context): SidebarState {
   ctx.email();
-  ctx.withLock(() => runSetup(ctx));
-  return sidebarState(ctx);
+  // A re-run on an intact spreadsheet writes nothing: checked first without the lock. Anything
+  // to create or repair runs under the lock from fresh reads.
+  if (isSetUpIntact(ctx)) return sidebarState(ctx);
+  const fresh = new Context(ctx.action);
+  fresh.withLock(() => runSetup(fresh));
+  return sidebarState(fresh);
 }
 
 // ---------- settings, criteria, panel ----------
@@ -438,6 +455,7 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
     if (!declared && sameAgency(member.agency, q.agency)) {
       throw new UserError(ctx.t("err.conflict", { name: q.name, agency: q.agency }));
     }
+    requireScoringAllowed(ctx, q, email);
     const criteria = parseCriteria(ctx.read("criteria"), ctx.t, tz).items;
     if (criteria.length === 0) throw new UserError(ctx.t("err.noCriteria"));
     const scores = review.scores ?? {};
@@ -480,6 +498,19 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
       submittedAt: stored.submittedAt ?? "",
     };
   });
+}
+
+/**
+ * Scoring closed (now, or at its closing time) refuses every review; with unassigned scoring
+ * turned off, a quickwin not assigned to the caller is refused too.
+ */
+function requireScoringAllowed(ctx: Context, q: Quickwin, email: string): void {
+  const settings = parseSettings(ctx.read("settings"), ctx.t, ctx.knownTimeZone());
+  requireScoringOpen(ctx, settings.settings);
+  if (settings.settings.allowUnassigned) return;
+  const pairs = readAssignments(ctx).items;
+  if (!pairs.some((p) => sameKey(p.quickwinId, q.id) && sameKey(p.reviewer, email)))
+    throw new UserError(ctx.t("err.notAssigned", { name: q.name }));
 }
 
 // ---------- ranking and shortlist ----------

@@ -9,6 +9,7 @@ export const SHEET_KEYS = [
   "criteria",
   "panel",
   "reviews",
+  "assignments",
   "settings",
   "ranking",
   "shortlist",
@@ -102,6 +103,13 @@ export const SPECS: Record<SheetKey, SheetSpec> = {
       col("comment"),
       col("declaredConflict"),
     ],
+  },
+  assignments: {
+    key: "assignments",
+    name: "sheet.assignments",
+    text: "format",
+    protect: false,
+    columns: [col("quickwinId"), col("reviewer")],
   },
   settings: {
     key: "settings",

@@ -15,6 +15,13 @@
 //   e.g. ReviewInput). The handler still takes `unknown` and validates: JSON from a browser;
 // - result: a declared type that survives JSON unchanged (no Date, function or undefined in an
 //   array; the contract test checks every result with JsonClean, src/core/json.ts).
+
+import type {
+  AssignmentProposalResult,
+  ProgressResult,
+  SaveAssignmentsResult,
+  ScoringState,
+} from "../core/planning";
 import type {
   PanelInput,
   QuickwinInput,
@@ -44,7 +51,15 @@ import {
   handleSubmitReview,
   serve,
 } from "./api";
+import {
+  handleProposeAssignment,
+  handleSaveAssignments,
+  type ProposeAssignmentInput,
+  type SaveAssignmentsInput,
+} from "./assignments";
+import { handleGetProgress } from "./progress";
 import { computeRanking as handleComputeRanking } from "./ranking";
+import { handleSetScoring, type SetScoringInput } from "./scoring";
 
 export { onInstall, onOpen, showSidebar } from "./addon";
 
@@ -82,4 +97,24 @@ export function computeRanking(...args: []): ComputeRankingResult {
 
 export function exportShortlist(...args: []): ExportResult {
   return serve("exportShortlist", args, 0, (ctx) => handleExportShortlist(ctx));
+}
+
+// ---------- before the meeting: assignments, progress, closing time, import ----------
+
+export function proposeAssignment(
+  ...args: [input?: ProposeAssignmentInput]
+): AssignmentProposalResult {
+  return serve("proposeAssignment", args, 1, (ctx) => handleProposeAssignment(ctx, args[0]));
+}
+
+export function saveAssignments(...args: [pairs: SaveAssignmentsInput]): SaveAssignmentsResult {
+  return serve("saveAssignments", args, 1, (ctx) => handleSaveAssignments(ctx, args[0]));
+}
+
+export function getProgress(...args: []): ProgressResult {
+  return serve("getProgress", args, 0, (ctx) => handleGetProgress(ctx));
+}
+
+export function setScoring(...args: [input: SetScoringInput]): ScoringState {
+  return serve("setScoring", args, 1, (ctx) => handleSetScoring(ctx, args[0]));
 }

@@ -17,7 +17,7 @@ import {
   ReviewSchema,
   ROLES,
   type Settings,
-  SettingsPatchSchema,
+  SettingsSchema,
   STAGES,
 } from "../core/schemas";
 import type { RowProblem } from "../core/types";
@@ -76,7 +76,7 @@ function enumValue(
   return s;
 }
 
-function parseRows<T>(
+export function parseRows<T>(
   data: SheetData | null,
   t: Translate,
   convert: (cells: Cells, row: number) => unknown,
@@ -246,6 +246,23 @@ export function parseReviews(data: SheetData | null, t: Translate, tz: string): 
   );
 }
 
+/** A settings cell as its key reads it: text, a yes/no, an instant, or a number. */
+function settingValue(key: keyof Settings, cell: unknown, tz: string): unknown {
+  switch (key) {
+    case "normalization":
+      return cellText(cell, tz).trim().toLowerCase();
+    case "allowUnassigned":
+    case "scoringOpen":
+      return cellBoolean(cell);
+    case "scoringClosesAt":
+      return isDate(cell) ? cell.toISOString() : cellText(cell, tz).trim();
+    default:
+      return cellNumber(cell);
+  }
+}
+
+const SettingsRecordPatch = z.partial(SettingsSchema);
+
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
 export function parseSettings(
@@ -270,10 +287,9 @@ export function parseSettings(
       });
       continue;
     }
-    const value =
-      key === "normalization" ? cellText(raw[1], tz).trim().toLowerCase() : cellNumber(raw[1]);
+    const value = settingValue(key as keyof Settings, raw[1], tz);
     const input = { [key]: value };
-    const result = SettingsPatchSchema.safeParse(input);
+    const result = SettingsRecordPatch.safeParse(input);
     if (!result.success || value === undefined) {
       problems.push({
         sheet: data.name,
@@ -341,7 +357,9 @@ export function reviewRow(r: Review, criteriaOrder: string[]): unknown[] {
 }
 
 export function settingsRows(s: Settings, t: Translate): unknown[][] {
-  return SETTING_KEYS.map((k) => [k, s[k], t(`setting.${k}` as Parameters<Translate>[0])]);
+  // An instant is written as text (the apostrophe), so Sheets never turns it into a date.
+  const cell = (k: keyof Settings) => (k === "scoringClosesAt" && s[k] !== "" ? `'${s[k]}` : s[k]);
+  return SETTING_KEYS.map((k) => [k, cell(k), t(`setting.${k}` as Parameters<Translate>[0])]);
 }
 
 export const QUICKWIN_ID_COLUMN = colIndex("quickwins", "id");

@@ -33,6 +33,7 @@ const FORMATTED_ROWS: Partial<Record<SheetKey, number>> = {
   panel: 600,
   criteria: 100,
   settings: 50,
+  assignments: 1_000,
 };
 
 function formatsFor(key: SheetKey, rows: number): string[][] {
@@ -263,6 +264,28 @@ export function runSetup(ctx: Context): void {
   });
 }
 
+/**
+ * Whether a re-run would change nothing (read-only, no lock): set up before, in the same time
+ * zone, the caller a coordinator of a non-empty panel, and every sheet there with its header.
+ * A permission refusal is thrown as setup itself would.
+ */
+export function isSetUpIntact(ctx: Context): boolean {
+  const before = ctx.registry();
+  if (!before || before.timeZone !== ctx.timeZone()) return false;
+  const panel = parsePanel(ctx.read("panel"), ctx.t, ctx.knownTimeZone());
+  if (panel.items.length === 0) return false;
+  const me = panel.items.find((m) => m.email === ctx.email());
+  if (!me) throw new UserError(ctx.t("err.notPanel"));
+  if (me.role !== "coordinator") throw new UserError(ctx.t("err.notCoordinator"));
+  const t = translator(before.locale);
+  for (const key of SHEET_KEYS) {
+    const found = checkExisting(ctx, key, t, true);
+    if (!found || found.repaired || (found.name && before.sheets[key]?.name !== found.name))
+      return false;
+  }
+  return true;
+}
+
 /** Best effort: a sheet that cannot be removed now is adopted by the next run. */
 function removeSheets(ctx: Context, sheets: Sheet[]): void {
   const ss = ctx.ss();
@@ -286,12 +309,13 @@ function checkExisting(
   ctx: Context,
   key: SheetKey,
   t: Translate,
+  dry = false,
 ): { name?: string; repaired: boolean } | null {
   if (key === "ranking" || key === "shortlist") {
     const sheet = ctx.sheet(key);
     if (!sheet) return null;
     if (key === "ranking" && ctx.retry(() => sheet.getCharts()).length === 0) {
-      insertChart(ctx, sheet, t);
+      if (!dry) insertChart(ctx, sheet, t);
       return { repaired: true };
     }
     return { repaired: false };
@@ -301,7 +325,7 @@ function checkExisting(
     key === "log" ? ctx.readHeader(key) : data && { name: data.name, header: data.values[0] ?? [] };
   if (!found) return null;
   const broken = !headerOk(key, [found.header], t);
-  if (broken) {
+  if (broken && !dry) {
     // A deleted column takes its header with it: give the sheet its width back first.
     ctx.restoreWidth(key);
     ctx.writeRows(key, 1, [headerRow(key, t)]);

@@ -179,4 +179,24 @@ export const BUDGET_CASES: BudgetCase[] = [
   ["computeRanking", "computeRanking", () => [], COORD],
   ["exportShortlist", "exportShortlist", () => [], COORD],
   ["setupSpreadsheet (re-run)", "setupSpreadsheet", () => [], COORD],
+  ["proposeAssignment", "proposeAssignment", () => [{ reviewsPerQuickwin: 2 }], COORD],
+  [
+    "saveAssignments",
+    "saveAssignments",
+    () => [
+      [
+        { quickwinId: "QW-002", reviewer: REV_B },
+        { quickwinId: "QW-002", reviewer: REV_C },
+      ],
+    ],
+    COORD,
+  ],
+  ["getProgress", "getProgress", () => [], COORD],
+  ["setScoring (close)", "setScoring", () => [{ open: false }], COORD],
+  [
+    "setScoring (reopen)",
+    "setScoring",
+    () => [{ open: true, closesAt: "2099-10-07T10:00" }],
+    COORD,
+  ],
 ];

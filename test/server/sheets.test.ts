@@ -160,7 +160,7 @@ describe("setupSpreadsheet", () => {
     expect(names).toContain("Program 2019");
     expect(names).not.toContain("Quickwin");
     expect(sheet(w.rt, "Kriteria").values[0]!.slice(0, 2)).toEqual(["ID", "Nama"]);
-    expect(sheet(w.rt, "Pengaturan").values).toHaveLength(9);
+    expect(sheet(w.rt, "Pengaturan").values).toHaveLength(13);
     // Repaired, and the registry knows the renamed tab: reads are as cheap as before.
     const again = w.call("getSidebarState", []);
     expect(ok<{ quickwins: unknown[] }>(again).quickwins).toHaveLength(4);

@@ -4,22 +4,24 @@ import type { Locale } from "../types";
 import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
 import { meetingEn } from "./en/meeting";
+import { planningEn } from "./en/planning";
 import { serverEn } from "./en/server";
 import { createTranslator, type Params } from "./format";
 import { clientId } from "./id/client";
 import { coreId } from "./id/core";
 import { meetingId } from "./id/meeting";
+import { planningId } from "./id/planning";
 import { serverId } from "./id/server";
 
 export { createTranslator, format, hasKey, type Params, resolveLocale } from "./format";
 
-const id = { ...coreId, ...serverId, ...clientId, ...meetingId };
+const id = { ...coreId, ...serverId, ...clientId, ...meetingId, ...planningId };
 export type MessageKey = keyof typeof id;
 export type Dictionary = Record<MessageKey, string>;
 
 export const dictionaries: Record<Locale, Dictionary> = {
   id,
-  en: { ...coreEn, ...serverEn, ...clientEn, ...meetingEn },
+  en: { ...coreEn, ...serverEn, ...clientEn, ...meetingEn, ...planningEn },
 };
 
 export type Translate = (key: MessageKey, params?: Params) => string;

@@ -27,20 +27,6 @@ export const coreEn: Record<keyof typeof coreId, string> = {
   "normalization.zscore": "Per-reviewer z-score calibration",
   "normalization.bias": "Reviewer bias correction (least squares)",
 
-  "assign.noReviewers":
-    "The panel has no member with the reviewer role, so nobody can be assigned yet.",
-  "assign.shortfall":
-    "{quickwin}: only {assigned} of {needed} reviewers — only {eligible} reviewers have no conflict of interest with it.",
-  "assign.unbalanced":
-    "Loads are uneven ({min} to {max} quickwins per reviewer): {low} get fewer because of conflicts of interest or assignments already saved; most: {high}.",
-  "assign.groups":
-    "The reviewers fall into {count} groups that share no quickwin, so calibration cannot compare them: {groups}.",
-  "assign.dropped.conflict": "{reviewer} is released from {quickwin}: a conflict of interest.",
-  "assign.dropped.notReviewer":
-    "{reviewer} is released from {quickwin}: not a reviewer on the panel.",
-  "assign.dropped.unknownQuickwin":
-    "The assignment of {reviewer} to {quickwin} is released: that quickwin does not exist.",
-
   "flag.too-few-reviews": "Too few reviews",
   "flag.tie-broken": "Tied score, order set by the tie-break rules",
   "flag.uncertain-shortlist": "Shortlist place uncertain — discuss",

@@ -27,19 +27,6 @@ export const coreId = {
   "normalization.zscore": "Kalibrasi z-score per penilai",
   "normalization.bias": "Koreksi bias penilai (kuadrat terkecil)",
 
-  "assign.noReviewers":
-    "Tim Penilai belum memiliki anggota berperan penilai, jadi belum ada yang bisa ditugaskan.",
-  "assign.shortfall":
-    "{quickwin}: hanya {assigned} dari {needed} penilai — hanya {eligible} penilai yang tidak berkonflik kepentingan dengannya.",
-  "assign.unbalanced":
-    "Beban tidak merata ({min} sampai {max} quickwin per penilai): {low} mendapat lebih sedikit karena konflik kepentingan atau penugasan yang sudah ada; terbanyak: {high}.",
-  "assign.groups":
-    "Penilai terbagi dalam {count} kelompok yang tidak menilai satu pun quickwin yang sama, sehingga kalibrasi tidak bisa membandingkan mereka: {groups}.",
-  "assign.dropped.conflict": "{reviewer} dilepas dari {quickwin}: ada konflik kepentingan.",
-  "assign.dropped.notReviewer": "{reviewer} dilepas dari {quickwin}: bukan penilai di Tim Penilai.",
-  "assign.dropped.unknownQuickwin":
-    "Penugasan {reviewer} untuk {quickwin} dilepas: quickwin itu tidak ada.",
-
   "flag.too-few-reviews": "Penilaian belum cukup",
   "flag.tie-broken": "Skor seri, urutan ditentukan aturan pemecah seri",
   "flag.uncertain-shortlist": "Masuk daftar pendek belum pasti — perlu dibahas",
