@@ -11,6 +11,12 @@ import { type ApiName, type ApiResult, call, type ServerApi } from "../../src/cl
 import { withProgress } from "../../src/client/ui";
 import type { IsJsonClean } from "../../src/core/json";
 import type {
+  AssignmentProposalResult,
+  ProgressResult,
+  SaveAssignmentsResult,
+  ScoringState,
+} from "../../src/core/planning";
+import type {
   PanelInput,
   QuickwinInput,
   ReviewInput,
@@ -28,6 +34,8 @@ import type {
   Settings,
   SidebarState,
 } from "../../src/core/types";
+import type { ProposeAssignmentInput, SaveAssignmentsInput } from "../../src/server/assignments";
+import type { SetScoringInput } from "../../src/server/scoring";
 
 // ---------- each function: its name, its arguments (zod input types), its result ----------
 
@@ -42,6 +50,14 @@ expectTypeOf<ServerApi["saveQuickwin"]>().toEqualTypeOf<(quickwin: QuickwinInput
 expectTypeOf<ServerApi["submitReview"]>().toEqualTypeOf<(review: ReviewInput) => MyReview>();
 expectTypeOf<ServerApi["computeRanking"]>().toEqualTypeOf<() => ComputeRankingResult>();
 expectTypeOf<ServerApi["exportShortlist"]>().toEqualTypeOf<() => ExportResult>();
+expectTypeOf<ServerApi["proposeAssignment"]>().toEqualTypeOf<
+  (input?: ProposeAssignmentInput) => AssignmentProposalResult
+>();
+expectTypeOf<ServerApi["saveAssignments"]>().toEqualTypeOf<
+  (pairs: SaveAssignmentsInput) => SaveAssignmentsResult
+>();
+expectTypeOf<ServerApi["getProgress"]>().toEqualTypeOf<() => ProgressResult>();
+expectTypeOf<ServerApi["setScoring"]>().toEqualTypeOf<(input: SetScoringInput) => ScoringState>();
 
 // The add-on shell (menus, triggers) is not callable from the sidebar.
 expectTypeOf<ApiName>().not.toEqualTypeOf<ApiName | "onOpen">();
