@@ -4,7 +4,7 @@
 // Budgets: no resampling ≤ 20× the bare pass; 1 000 resamples ≤ 250× and < 2 s.
 import { rankQuickwins } from "../src/core/index";
 import type { Criterion, PanelMember, Quickwin, Review } from "../src/core/schemas";
-import { mulberry32 } from "../src/core/stats";
+import { krippendorffAlphaInterval, mulberry32 } from "../src/core/stats";
 import type { RankInput } from "../src/core/types";
 
 export interface BenchData {
@@ -134,5 +134,14 @@ export function run(): void {
   console.log(`  (0 resamples with bias: ${fmt(bias0)} ms; with zscore: ${fmt(zscore0)} ms)`);
   console.log(
     `  (1000 resamples on uniform random scores, many exact ties: ${fmt(uniform1000)} ms = ${(uniform1000 / bare).toFixed(1)}× bare)`,
+  );
+  // Agreement (rule 11) is linear in the number of values: 100 000 take well under a second.
+  const rnd = mulberry32(5);
+  const units = Array.from({ length: 2000 }, () =>
+    Array.from({ length: 50 }, () => (rnd() % 10_000) / 100),
+  );
+  const alpha = time(() => krippendorffAlphaInterval(units), 5, 1);
+  console.log(
+    `krippendorffAlphaInterval, 2000 units × 50 values: ${fmt(alpha)} ms  (budget 500 ms: ${alpha < 500 ? "OK" : "OVER"})`,
   );
 }

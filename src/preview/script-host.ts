@@ -32,6 +32,11 @@ export interface LoadServerOptions {
   emulator?: Emulator;
   /** Default locale of calls that give none (Session.getActiveUserLocale); default "id". */
   defaultLocale?: string;
+  /**
+   * The script's clock in epoch milliseconds (what `new Date()` and `Date.now()` give it);
+   * default: the real one. Tests that depend on "today" fix it.
+   */
+  now?: () => number;
 }
 
 interface Loaded {
@@ -94,6 +99,23 @@ function parseTopLevelFunctions(code: string): string[] {
   return names;
 }
 
+/**
+ * Replaces the context's Date by one whose "now" is the given clock: `new Date()`, `Date()` and
+ * `Date.now()` read it; everything else (new Date(ms), Date.UTC, instanceof Date) is unchanged.
+ */
+const INSTALL_CLOCK = `(function (now) {
+  var RealDate = Date;
+  globalThis.Date = new Proxy(RealDate, {
+    construct: function (target, args, newTarget) {
+      return Reflect.construct(target, args.length ? args : [now()], newTarget);
+    },
+    apply: function () { return new RealDate(now()).toString(); },
+    get: function (target, key) {
+      return key === "now" ? function () { return now(); } : Reflect.get(target, key);
+    },
+  });
+})`;
+
 export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
   const code = options.code ?? readFileSync(SERVER_FILE, "utf8");
   const emulator = options.emulator ?? createEmulator();
@@ -102,6 +124,7 @@ export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
 
   const makeContext = (): Loaded => {
     const context = vm.createContext({ ...emulator.globals });
+    if (options.now) vm.runInContext(INSTALL_CLOCK, context)(options.now);
     const realm = vm.runInContext(
       "({ Date: Date, Error: Error, JSON: JSON })",
       context,

@@ -100,14 +100,12 @@ describe("Krippendorff's alpha, interval", () => {
     expect(none.agreement).toBeNull();
   });
 
-  it("runs in linear time (100 000 values in well under a second)", () => {
+  it("finds no agreement in 100 000 random values (its speed is measured in bench/)", () => {
     const rnd = mulberry32(5);
     const units = Array.from({ length: 2000 }, () =>
       Array.from({ length: 50 }, () => (rnd() % 10_000) / 100),
     );
-    const t0 = performance.now();
     const alpha = krippendorffAlphaInterval(units);
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(Math.abs(alpha!)).toBeLessThan(0.1); // random values: no agreement
   });
 });

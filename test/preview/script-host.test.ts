@@ -34,6 +34,12 @@ function fail() { throw new Error("boom"); }
 function failString() { throw "plain"; }
 function nothing() {}
 function withDate() { return { when: new Date(Date.UTC(2019, 8, 5)) }; }
+function clock() {
+  var d = new Date();
+  return { now: Date.now(), iso: d.toISOString(), isDate: d instanceof Date, tag: Object.prototype.toString.call(d),
+           text: Date() === d.toString(), given: new Date(0).toISOString(), utc: Date.UTC(2019, 8, 5),
+           parsed: Date.parse("2019-09-05T00:00:00Z") };
+}
 var counter = 0;
 function bump() { counter++; return counter; }
 function private_() { return 1; }
@@ -113,6 +119,35 @@ describe("loadServer with a script", () => {
         errorIsError: true,
       },
     });
+  });
+
+  it("gives the script the clock it is loaded with (now only; other dates unchanged)", () => {
+    const at = Date.parse("2019-09-05T17:30:00Z");
+    const emulator = createEmulator();
+    emulator.typeInto("Sheet1", "B1", [["2019-09-05"]]);
+    const rt = loadServer({ code: SCRIPT, emulator, now: () => at });
+    expect(rt.call("clock", [], { email: "a@x.id" })).toMatchObject({
+      ok: true,
+      value: {
+        now: at,
+        iso: "2019-09-05T17:30:00.000Z",
+        isDate: true,
+        tag: "[object Date]",
+        text: true,
+        given: "1970-01-01T00:00:00.000Z",
+        utc: Date.UTC(2019, 8, 5),
+        parsed: Date.UTC(2019, 8, 5),
+      },
+    });
+    // The emulator's dates are the script's own Dates still.
+    expect(rt.call("dateInfo", [], { email: "a@x.id" })).toMatchObject({
+      value: { isDate: true, iso: "2019-09-04T17:00:00.000Z" },
+    });
+    // Without a clock, the real one.
+    const real = loadServer({ code: SCRIPT }).call("clock", [], { email: "a@x.id" });
+    expect(real.ok && Math.abs((real.value as { now: number }).now - Date.now())).toBeLessThan(
+      60_000,
+    );
   });
 
   it("counts each execution's service calls", () => {

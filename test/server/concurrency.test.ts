@@ -1,10 +1,12 @@
 // Locking, interleaving and injected failures. Two submissions interleaved at EVERY service-call
 // boundary of the first lose nothing; a transient failure at any call of a mutation is retried
 // and the change lands whole; a hard failure at any call leaves either the old state or the
-// whole change — never half of it.
+// whole change — never half of it. `npm test` checks a fixed sample of the boundaries and calls
+// (the first and last always); `npm run test:full` checks every one (test/support/tier.ts).
 import { describe, expect, it } from "vitest";
 import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
 import { loadServer, type RpcResult } from "../../src/preview/script-host";
+import { coverage, range, sample } from "../support/tier";
 import { COORD, ok, QUICKWIN, REV_B, REV_C, sheet, world } from "./helpers";
 
 const base = world({ quickwins: 4 });
@@ -38,10 +40,11 @@ describe("interleaving two submissions", () => {
   const second = { quickwinId: "QW-004", scores: scores(5), comment: "C" };
   const probe = fresh();
   const total = probe.call("submitReview", [first], as(REV_B)).serviceCalls;
+  const boundaries = sample(range(1, total), 6);
 
-  it(`loses nothing at any of the ${total} call boundaries`, () => {
+  it(`loses nothing at ${coverage(boundaries.length, total)} call boundaries`, () => {
     expect(total).toBeGreaterThan(5);
-    for (let k = 1; k <= total; k++) {
+    for (const k of boundaries) {
       const rt = fresh();
       let nested: RpcResult | null = null;
       rt.emulator.onServiceCall((info) => {
@@ -144,10 +147,11 @@ describe.each(MUTATIONS)("failures injected into %s", (name, args, email) => {
   const result = reference.call(name, args, as(email));
   ok(result);
   const after = data(reference);
-  const calls = result.serviceCalls;
+  const calls = sample(range(1, result.serviceCalls), 4);
+  const which = coverage(calls.length, result.serviceCalls);
 
-  it("a transient failure at any call is retried: the whole change lands", () => {
-    for (let k = 1; k <= calls; k++) {
+  it(`a transient failure at any call is retried: the whole change lands (${which} calls)`, () => {
+    for (const k of calls) {
       const rt = fresh();
       rt.emulator.failOnCall(k);
       const r = rt.call(name, args, as(email));
@@ -161,8 +165,8 @@ describe.each(MUTATIONS)("failures injected into %s", (name, args, email) => {
     }
   }, 300_000);
 
-  it("a hard failure at any call leaves the old state or the whole change", () => {
-    for (let k = 1; k <= calls; k++) {
+  it(`a hard failure at any call leaves the old state or the whole change (${which} calls)`, () => {
+    for (const k of calls) {
       const rt = fresh();
       rt.emulator.failOnCall(k, "Exception: Unexpected error while getting the method or property");
       const r = rt.call(name, args, as(email));
@@ -236,9 +240,12 @@ describe("a first setup that fails part-way", () => {
   const first = clean.call("setupSpreadsheet", [], as(COORD));
   ok(first);
   const expected = shape(clean.emulator.toJSON());
+  // Setup makes over a hundred calls, each cheap to replay: a larger sample.
+  const calls = sample(range(1, first.serviceCalls), 10);
+  const which = coverage(calls.length, first.serviceCalls);
 
-  it("retries a transient failure at any call: the whole setup lands", () => {
-    for (let k = 1; k <= first.serviceCalls; k++) {
+  it(`retries a transient failure at any call: the whole setup lands (${which} calls)`, () => {
+    for (const k of calls) {
       const rt = loadServer({ emulator: createEmulator() });
       const empty = shape(rt.emulator.toJSON());
       rt.emulator.failOnCall(k);
@@ -253,8 +260,8 @@ describe("a first setup that fails part-way", () => {
     }
   }, 300_000);
 
-  it("leaves nothing half-made: setting up again gives exactly an undisturbed setup", () => {
-    for (let k = 1; k <= first.serviceCalls; k++) {
+  it(`leaves nothing half-made: setting up again gives an undisturbed setup (${which} calls)`, () => {
+    for (const k of calls) {
       const rt = loadServer({ emulator: createEmulator() });
       const empty = shape(rt.emulator.toJSON());
       rt.emulator.failOnCall(k, "Exception: Unexpected error while getting the method or property");

@@ -5,6 +5,7 @@
 // Text that is accepted comes back verbatim.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runs, SEED } from "../support/tier";
 import { COORD, QUICKWIN, REV_A, REV_B, STRANGER, type World, world } from "./helpers";
 
 const CALLERS = [COORD, REV_A, REV_B, STRANGER, ""];
@@ -119,7 +120,8 @@ function callChecked(w: World, name: string, args: unknown[], caller: string) {
   return result;
 }
 
-const RUNS = { numRuns: 50, seed: 20261128 };
+/** 50 runs per property in the full tier, a fixed-seed 15 in `npm test` (test/support/tier.ts). */
+const RUNS = { numRuns: runs(15, 50), seed: SEED };
 /** Each property snapshots the whole workbook around 50+ calls: slow on a busy 2-core box. */
 const SLOW = { timeout: 180_000 };
 

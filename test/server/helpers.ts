@@ -36,9 +36,14 @@ export const QUICKWIN = {
   budget: 1_500_000,
 };
 
-/** A set-up spreadsheet with a coordinator, three reviewers and `quickwins` quickwins. */
-export function world(options: { quickwins?: number; locale?: string } = {}): World {
-  const rt = loadServer({ emulator: createEmulator() });
+/**
+ * A set-up spreadsheet with a coordinator, three reviewers and `quickwins` quickwins; `now`
+ * fixes the script's clock (for tests that depend on "today").
+ */
+export function world(
+  options: { quickwins?: number; locale?: string; now?: () => number } = {},
+): World {
+  const rt = loadServer({ emulator: createEmulator(), ...(options.now && { now: options.now }) });
   const locale = options.locale ?? "id";
   const call = (name: string, args: unknown[], email = COORD, loc = locale) =>
     rt.call(name, args, { email, locale: loc });

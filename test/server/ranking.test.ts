@@ -203,25 +203,13 @@ describe("exportShortlist", () => {
   });
 
   it("dates the page in the spreadsheet's time zone (WIB), in the sheets' language", () => {
-    const w = world({ quickwins: 1 });
+    // 17:30 UTC on 5 September is already 00:30 on 6 September in Jakarta (UTC+7).
+    const w = world({ quickwins: 1, now: () => Date.parse("2019-09-05T17:30:00Z") });
     ok(w.call("exportShortlist", []));
-    const now = new Date();
-    const wib = new Date(now.getTime() + 7 * 3_600_000);
-    const months = [
-      "Januari",
-      "Februari",
-      "Maret",
-      "April",
-      "Mei",
-      "Juni",
-      "Juli",
-      "Agustus",
-      "September",
-      "Oktober",
-      "November",
-      "Desember",
-    ];
-    const expected = `Tanggal: ${wib.getUTCDate()} ${months[wib.getUTCMonth()]} ${wib.getUTCFullYear()}`;
+    const expected = "Tanggal: 6 September 2019";
+    // The same clock stamps the ranking.
+    const ranking = ok<ComputeRankingResult>(w.call("computeRanking", []));
+    expect(ranking.computedAt).toBe("2019-09-05T17:30:00.000Z");
     expect(sheet(w.rt, "Daftar Pendek").values[1]![0]).toBe(expected);
     expect(sheet(w.rt, "Daftar Pendek").values[5]![0]).toMatch(/Belum ada quickwin/);
   });
