@@ -229,7 +229,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const dataFile = resolve(options.dataFile ?? DEFAULT_DATA_FILE);
   const owner = options.owner ?? DEFAULT_OWNER;
   const saved = readWorkbook(dataFile);
-  const emulator = createEmulator(saved ? { data: saved } : { owner });
+  const emulator = createEmulator(saved ? { data: saved } : { owner, locale: "id_ID" });
   const runtime = loadServer(
     options.code === undefined ? { emulator } : { emulator, code: options.code },
   );

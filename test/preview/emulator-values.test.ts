@@ -125,15 +125,7 @@ describe("setValues coerces strings like a person typing (en_US)", () => {
 describe('the plain-text format "@"', () => {
   it("keeps every typed string verbatim", () => {
     const { sheet } = setup();
-    const inputs = [
-      '=HYPERLINK("http://x","y")',
-      "+62 812",
-      "007",
-      "2019-09-05",
-      "TRUE",
-      "10%",
-      "'x",
-    ];
+    const inputs = ['=HYPERLINK("http://x","y")', "+62 812", "007", "2019-09-05", "TRUE", "10%"];
     const r = sheet.getRange(1, 1, 1, inputs.length);
     r.setNumberFormat("@");
     r.setValues([inputs]);

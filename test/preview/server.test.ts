@@ -217,13 +217,13 @@ describe("POST /rpc/NAME", () => {
 });
 
 describe("PUT /preview/sheets/NAME", () => {
-  it("writes as a person typing; GET reads back as Sheets would", async () => {
+  it("writes as a person typing (an id_ID spreadsheet); GET reads back as Sheets would", async () => {
     const p = await start({ dataFile: tempFile(), demo: false });
     const put = await json(p, "PUT", "/preview/sheets/Sheet1", {
       range: "A2:F3",
       values: [
         ["007", "'007", "2019-09-05", "=1+1", "TRUE", "+62 812"],
-        ["1,500.5", "10%", "+62812", "=NOPE()", "", "'=2+2"],
+        ["1.500,5", "10%", "+62812", "=NOPE()", "", "'=2+2"],
       ],
     });
     expect(put.status).toBe(200);
@@ -251,11 +251,11 @@ describe("PUT /preview/sheets/NAME", () => {
     };
     expect(grid.sheets[0]!.display.slice(1)).toEqual([
       ["7", "007", "2019-09-05", "2", "TRUE", "+62 812"],
-      ["1,500.50", "10%", "62812", "#NAME?", "", "=2+2"],
+      ["1.500,50", "10%", "62812", "#NAME?", "", "=2+2"],
     ]);
     expect(grid.sheets[0]!.inputs.slice(1)).toEqual([
       ["7", "'007", "2019-09-05", "=1+1", "TRUE", "+62 812"],
-      ["1500.5", "0.1", "62812", "=NOPE()", "", "'=2+2"],
+      ["1500,5", "0,1", "62812", "=NOPE()", "", "'=2+2"],
     ]);
   });
 

@@ -14,6 +14,8 @@ export interface SpreadsheetState {
   touch(): void;
   now(): number;
   toasts: { message: string; title: string; timeout: number }[];
+  /** Whether a script's setValues keeps text in "@" cells (a person's typing always does). */
+  plainTextFormat: "honoured" | "ignored";
   /** SpreadsheetApp.flush(): commits the execution's pending writes (buffered mode). */
   flush(): void;
 }

@@ -9,6 +9,7 @@ import { WriteBuffer } from "./buffer";
 import { ChartsObj } from "./chart";
 import type { SpreadsheetState } from "./context";
 import { Core, type ServiceCallHook } from "./core";
+import { readSheet, type SheetGrid, type SheetSnapshot } from "./grid";
 import { HtmlServiceObj } from "./html";
 import { LockServiceObj } from "./lock";
 import { createLogging } from "./logging";
@@ -19,10 +20,10 @@ import { SessionObj } from "./session";
 import { SpreadsheetAppObj } from "./spreadsheet-app";
 import { UiObj, type UiRecord } from "./ui";
 import { UtilitiesObj } from "./utilities";
-import { DateVal, displayValue, parseTyped } from "./values";
-import { writeGrid } from "./writes";
+import { TYPED_BY_PERSON, writeGrid } from "./writes";
 
 export type { ServiceCallHook, ServiceCallInfo } from "./core";
+export type { SheetGrid, SheetSnapshot } from "./grid";
 export { LOCK_TIMEOUT } from "./lock";
 export { checkWorkbookData, type WorkbookData } from "./model";
 
@@ -38,8 +39,18 @@ export interface EmulatorOptions {
   spreadsheetName?: string;
   /** Spreadsheet (and script) time zone; default "Asia/Jakarta". */
   timeZone?: string;
-  /** Spreadsheet locale, which decides how typed text is parsed; default (and only) "en_US". */
+  /**
+   * A new spreadsheet's locale (Spreadsheet.setSpreadsheetLocale changes it): it decides how
+   * typed text is read (id_ID: 5/9/2019 is 5 September, 1.500,5 is 1500.5) and how cells show
+   * (id_ID: 1.500.000, dd/mm/yyyy, decimal comma). "en_US" (default) or "id_ID".
+   */
   locale?: string;
+  /**
+   * Whether a script's setValues keeps a string verbatim in a cell formatted "@" ("honoured",
+   * the default) or coerces it like typed input ("ignored") — the two behaviours a live
+   * spreadsheet may have. A person's typing always honours "@"; a leading ' always keeps text.
+   */
+  plainTextFormat?: "honoured" | "ignored";
   /** The spreadsheet's owner, and the user of calls made outside any execution. */
   owner?: string;
   /** Locale of the owner outside executions (Session.getActiveUserLocale); default "id". */
@@ -54,25 +65,6 @@ export interface EmulatorOptions {
   bufferedWrites?: boolean;
   /** Print the script's console/Logger output to stderr (default: only recorded in logs). */
   printLogs?: boolean;
-}
-
-export interface SheetSnapshot {
-  name: string;
-  /** The data range's values (dates as ISO 8601 strings); [] for an empty sheet. */
-  values: unknown[][];
-  /** Same shape; "" where a cell holds no formula. */
-  formulas: string[][];
-}
-
-/** A sheet as the preview page's grid shows it. */
-export interface SheetGrid extends SheetSnapshot {
-  /** What Sheets shows in each cell (number formats applied, dates in the spreadsheet's zone). */
-  display: string[][];
-  /**
-   * What to type to get each cell back as it is: its formula, a text that typing would turn
-   * into something else with Sheets' `'` prefix, a date as shown. The formula bar shows this.
-   */
-  inputs: string[][];
 }
 
 export interface EmulatorUi extends UiRecord {
@@ -164,6 +156,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     touch,
     now: () => Date.now(),
     toasts: ui.toasts,
+    plainTextFormat: options.plainTextFormat ?? "honoured",
     flush: () => {
       if (buffer && core.inExecution) buffer.commit(core.current.id);
     },
@@ -204,45 +197,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     console: logging.console,
   };
 
-  /** A sheet's data range: values (dates as ISO strings) and formulas, and for the page's
-   * grid what each cell shows and what retyping it takes. */
-  const readSheet = (m: SheetModel, withGrid: boolean): SheetGrid => {
-    const tz = wb.timeZone;
-    const out: SheetGrid = { name: m.name, values: [], formulas: [], display: [], inputs: [] };
-    const rows = m.lastRow();
-    const cols = m.lastColumn();
-    for (let r = 1; r <= rows; r++) {
-      const line = { v: [] as unknown[], f: [] as string[], d: [] as string[], i: [] as string[] };
-      for (let c = 1; c <= cols; c++) {
-        const v = wb.read(m, r, c);
-        const cell = m.cell(r, c);
-        const f = cell?.f ?? "";
-        line.v.push(v instanceof DateVal ? new Date(v.ms).toISOString() : v);
-        line.f.push(f);
-        if (!withGrid) continue;
-        const shown = displayValue(v, cell?.nf, tz);
-        let input: string;
-        if (f) input = f;
-        else if (v instanceof DateVal) input = shown;
-        else if (typeof v === "boolean") input = v ? "TRUE" : "FALSE";
-        else if (typeof v === "string") {
-          // Text that typing would turn into a number, date, boolean or formula needs the '.
-          const typed = v === "" || cell?.nf === "@" ? null : parseTyped(v, tz);
-          input = typed && !(typed.kind === "value" && typed.value === v) ? `'${v}` : v;
-        } else input = String(v);
-        line.d.push(shown);
-        line.i.push(input);
-      }
-      out.values.push(line.v);
-      out.formulas.push(line.f);
-      if (withGrid) {
-        out.display.push(line.d);
-        out.inputs.push(line.i);
-      }
-    }
-    return out;
-  };
-
   const sheetNamed = (name: string) => {
     const m = wb.sheetByName(name) ?? wb.sheetByNameInsensitive(name);
     if (!m) throw new SheetNotFoundError(name);
@@ -259,11 +213,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     onServiceCall: (hook) => core.onServiceCall(hook),
     snapshot: () => ({
       sheets: wb.sheets.map((m) => {
-        const { name, values, formulas } = readSheet(m, false);
+        const { name, values, formulas } = readSheet(wb, m, false);
         return { name, values, formulas };
       }),
     }),
-    grid: () => ({ sheets: wb.sheets.map((m) => readSheet(m, true)) }),
+    grid: () => ({ sheets: wb.sheets.map((m) => readSheet(wb, m, true)) }),
     typeInto: (sheetName, a1Range, values) => {
       const m = sheetNamed(sheetName);
       const sheet = spreadsheetApp._ss._sheet(m);
@@ -276,8 +230,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         throw core.error("Range not found");
       }
       const range = sheet._rangeA1(split.cells);
-      range._grid(values, "typeInto");
-      writeGrid(ctx, m, range._row, range._col, values, "typeInto");
+      range._grid(values, TYPED_BY_PERSON);
+      writeGrid(ctx, m, range._row, range._col, values, TYPED_BY_PERSON);
     },
     toJSON: () => wb.toJSON(),
     ui,

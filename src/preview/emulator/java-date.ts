@@ -1,6 +1,7 @@
 // Java's SimpleDateFormat, as Utilities.formatDate applies it.
+
+import { DAY_NAMES, MONTH_NAMES } from "./locale";
 import { isKnownTimeZone, offsetAt, shortZoneName, zonedParts } from "./tz";
-import { DAY_NAMES, MONTH_NAMES } from "./values";
 
 export function formatJavaDate(ms: number, tz: string, pattern: string): string {
   const zone = isKnownTimeZone(tz) ? tz : "GMT";

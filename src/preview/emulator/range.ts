@@ -3,10 +3,11 @@ import { a1Of } from "./a1";
 import { integer, type SpreadsheetState, typeName } from "./context";
 import { Emulated } from "./core";
 import { DataValidationObj } from "./data-validation";
+import { displayValue } from "./display";
 import { enumName } from "./enums";
 import type { Cell, SheetModel, Style } from "./model";
 import type { SheetObj } from "./sheet";
-import { DateVal, DEFAULT_NUMBER_FORMAT, displayValue, type Val } from "./values";
+import { DateVal, DEFAULT_NUMBER_FORMAT, type Val } from "./values";
 import { checkGrid, scriptValue, writeGrid } from "./writes";
 
 const STYLES: { key: string; name: string; def: string | number | boolean }[] = [
@@ -98,7 +99,9 @@ export class RangeObj extends Emulated {
   getDisplayValues(): string[][] {
     const m = this._m();
     const wb = this._ctx.wb;
-    return this._each((r, c) => displayValue(wb.read(m, r, c), m.cell(r, c)?.nf, wb.timeZone));
+    return this._each((r, c) =>
+      displayValue(wb.read(m, r, c), m.cell(r, c)?.nf, wb.timeZone, wb.locale),
+    );
   }
   getDisplayValue(): string {
     return this.getDisplayValues()[0]![0]!;

@@ -3,21 +3,19 @@
 
 import { isDate, type SpreadsheetState, typeName } from "./context";
 import type { Core } from "./core";
+import { localeRules } from "./locale";
 import type { Cell, SheetModel } from "./model";
-import {
-  CELL_CHAR_LIMIT,
-  DateVal,
-  DEFAULT_NUMBER_FORMAT,
-  PLAIN_TEXT,
-  parseTyped,
-  type Val,
-} from "./values";
+import { parseTyped } from "./typed";
+import { CELL_CHAR_LIMIT, DateVal, DEFAULT_NUMBER_FORMAT, PLAIN_TEXT, type Val } from "./values";
 
 /** One prepared cell write; preparing validates everything before anything is written. */
 type Write =
   | { kind: "clear" }
   | { kind: "formula"; formula: string }
   | { kind: "value"; value: Val; format?: string };
+/** The method name of a person's typing (the preview's PUT), as opposed to a script's write. */
+export const TYPED_BY_PERSON = "typeInto";
+
 export function prepareWrite(
   ctx: SpreadsheetState,
   value: unknown,
@@ -32,8 +30,17 @@ export function prepareWrite(
         "Your input contains more than the maximum of 50000 characters in a single cell.",
       );
     }
-    if (cell?.nf === PLAIN_TEXT) return { kind: "value", value };
-    const typed = parseTyped(value, ctx.wb.timeZone, ctx.now());
+    // A person's typing always honours "@"; a script's setValues does unless the emulator
+    // plays a spreadsheet that ignores it (plainTextFormat: "ignored").
+    const plain =
+      cell?.nf === PLAIN_TEXT && (method === TYPED_BY_PERSON || ctx.plainTextFormat === "honoured");
+    if (plain) {
+      // The text prefix ' keeps text and is never part of the value, even in a "@" cell.
+      const text = value.startsWith("'") ? value.slice(1) : value;
+      return text === "" ? { kind: "clear" } : { kind: "value", value: text };
+    }
+    const wb = ctx.wb;
+    const typed = parseTyped(value, { tz: wb.timeZone, locale: wb.locale, now: ctx.now() });
     if (typed.kind === "empty") return { kind: "clear" };
     if (typed.kind === "formula") return { kind: "formula", formula: typed.formula };
     return typed.format
@@ -48,7 +55,11 @@ export function prepareWrite(
   if (isDate(value)) {
     const ms = Date.prototype.getTime.call(value);
     if (Number.isNaN(ms)) return { kind: "clear" };
-    return { kind: "value", value: new DateVal(ms), format: "M/d/yyyy H:mm:ss" };
+    return {
+      kind: "value",
+      value: new DateVal(ms),
+      format: localeRules(ctx.wb.locale).dateTimeFormat,
+    };
   }
   throw core.badParameters(typeName(value), method);
 }
