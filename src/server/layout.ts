@@ -216,6 +216,14 @@ export function rowFormats(key: SheetKey): string[] {
   return SPECS[key].columns.map((c) => NUMBER_FORMATS[c.kind]);
 }
 
+/**
+ * Text for a plain-text ("@") cell: a leading ' is Sheets' text prefix even there and is
+ * dropped from the value, so text that starts with one is written with one more.
+ */
+export function keepApostrophe(value: unknown): unknown {
+  return typeof value === "string" && value.startsWith("'") ? `'${value}` : value;
+}
+
 /** Writes a text cell so Sheets keeps it verbatim in a "quote" sheet. */
 export function quoted(value: unknown): unknown {
   return typeof value === "string" && value !== "" ? `'${value}` : value;

@@ -9,6 +9,7 @@ import type { Locale } from "../core/types";
 import { cellText, clip, lastNonBlank } from "./cells";
 import {
   columnLetter,
+  keepApostrophe,
   quoted,
   quoteSheetName,
   rowFormats,
@@ -523,8 +524,9 @@ export class Context {
       return;
     }
     const formats = rowFormats(key);
+    const values = rows.map((r) => r.map(keepApostrophe));
     this.retry(() => range.setNumberFormats(rows.map(() => formats)));
-    this.retry(() => range.setValues(rows));
+    this.retry(() => range.setValues(values));
   }
 
   /**

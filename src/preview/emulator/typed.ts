@@ -118,7 +118,7 @@ function parseNumber(s: string, rules: LocaleRules): { value: number; format?: s
   const [, sign, dollar, intPart, frac, exp, percent] = m;
   if (intPart === undefined && frac === undefined) return null;
   if (dollar && (exp || percent)) return null;
-  const grouped = intPart !== undefined && intPart.includes(rules.group);
+  const grouped = intPart?.includes(rules.group) ?? false;
   const digits = `${(intPart ?? "0").split(rules.group).join("")}${frac !== undefined ? `.${frac}` : ""}${exp !== undefined ? `e${exp}` : ""}`;
   let value = Number(digits);
   if (!Number.isFinite(value)) return null;
