@@ -1,4 +1,4 @@
-// Pure formatting for the sidebar and the sheets, per CONTEXT.md: Rupiah "Rp1.500.000",
+// Pure formatting for the sidebar and the sheets, per docs/domain.md: Rupiah "Rp1.500.000",
 // dates "5 September 2019" / "05/09/2019", WIB time "10.30". No Intl: the output must be the
 // same everywhere (Intl's id-ID currency inserts a non-breaking space and varies by engine).
 import type { Locale } from "./types";

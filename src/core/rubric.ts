@@ -1,9 +1,9 @@
-// The default rubric for quickwin maturity (CONTEXT.md): five criteria drawn from KemenPAN-RB's
-// KIPP (benefit, sustainability, replicability) and Kemendagri's Innovative Government Award, plus
-// readiness along Kemendagri's stages (inisiatif → uji coba → penerapan) and the meeting's own
-// principle "biaya kecil, hasil besar". Weights sum to 100; every criterion is scored 1–5 with a
-// descriptor for every level. Ids are slugs, the same in every language, so reviews survive a
-// change of language. The coordinator can edit all of it.
+// The default rubric for quickwin maturity (the reasoning is in docs/domain.md): five criteria
+// drawn from KemenPAN-RB's KIPP (benefit, sustainability, replicability) and Kemendagri's
+// Innovative Government Award, plus readiness along Kemendagri's stages (inisiatif → uji coba →
+// penerapan) and the meeting's own principle "biaya kecil, hasil besar". Weights sum to 100;
+// every criterion is scored 1–5 with a descriptor for every level. Ids are slugs, the same in
+// every language, so reviews survive a change of language. The coordinator can edit all of it.
 import type { Criterion } from "./schemas";
 import type { Locale } from "./types";
 

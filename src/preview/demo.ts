@@ -1,6 +1,6 @@
 // Demo data for a new preview workbook, written the honest way: by calling the server's own
 // functions through the runtime, one execution each, as the users who would make them.
-// Quickwin names are the ones Kabupaten Pati reported in 2018–19 (CONTEXT.md); descriptions,
+// Quickwin names are the ones Kabupaten Pati reported in 2018–19 (docs/domain.md); descriptions,
 // budgets, dates and scores are illustrative, not real figures.
 import type { ServerRuntime } from "./script-host";
 

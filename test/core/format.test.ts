@@ -103,7 +103,7 @@ describe("parseCount", () => {
 });
 
 describe("dates and times", () => {
-  it("formats dates per CONTEXT.md", () => {
+  it("formats dates per docs/domain.md", () => {
     expect(formatDate("2019-09-05")).toBe("5 September 2019");
     expect(formatDate("2019-08-17", "id")).toBe("17 Agustus 2019");
     expect(formatDate("2019-05-01", "en")).toBe("1 May 2019");
