@@ -27,12 +27,30 @@ export function shimScript(user: string, locale: string): string {
     } catch (e) {}
   }
   function later(fn) { setTimeout(fn, 0); }
+  // google.script.run's rules (src/preview/wire.ts): a Date, a function, a class instance or
+  // a cycle fails the call; undefined in an array is null; an undefined property is dropped.
+  function wire(value, key, open) {
+    if (value === null || typeof value === "string" || typeof value === "boolean" || typeof value === "number") return value;
+    if (typeof value !== "object" || open.indexOf(value) >= 0) throw new Error("Failed due to illegal value in property: " + key);
+    open.push(value);
+    var out;
+    if (Array.isArray(value)) {
+      out = value.map(function (item, i) { return item === undefined ? null : wire(item, String(i), open); });
+    } else {
+      var proto = Object.getPrototypeOf(value);
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) throw new Error("Failed due to illegal value in property: " + key);
+      out = {};
+      Object.keys(value).forEach(function (k) { if (value[k] !== undefined) out[k] = wire(value[k], k, open); });
+    }
+    open.pop();
+    return out;
+  }
   function invoke(name, args, success, failure, userObject) {
     var body;
     try {
-      body = JSON.stringify({ args: args, user: boot.user, locale: boot.locale });
+      body = JSON.stringify({ args: wire(args, "0", []), user: boot.user, locale: boot.locale });
     } catch (e) {
-      later(function () { fail(new Error("google.script.run: arguments are not serializable")); });
+      later(function () { fail(e instanceof Error ? e : new Error(String(e))); });
       return;
     }
     function fail(error) {

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import ts from "typescript";
 import { createEmulator, type Emulator } from "./emulator";
+import { toWire } from "./wire";
 
 export const SERVER_FILE = fileURLToPath(new URL("../../dist/server.js", import.meta.url));
 
@@ -20,8 +21,9 @@ export interface ServerRuntime {
   functionNames(): string[];
   /**
    * One Apps Script execution: sets Session's user and locale, counts its service calls,
-   * JSON round-trips args and result (like google.script.run; undefined → null), and releases
-   * its locks at the end. Re-entrant from an onServiceCall hook (a separate execution).
+   * carries args and result by google.script.run's rules (wire.ts: a Date, a function or a
+   * class instance fails the call; undefined in an array is null, an undefined property is
+   * dropped; a function returning nothing gives null), and releases its locks at the end. Re-entrant from an onServiceCall hook (a separate execution).
    */
   call(name: string, args: unknown[], as: { email: string; locale?: string }): RpcResult;
 }
@@ -160,7 +162,8 @@ export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
       }
       let json: string;
       try {
-        json = JSON.stringify(Array.isArray(args) ? args : []) ?? "[]";
+        // google.script.run's rules, then the script realm's own objects from JSON.
+        json = JSON.stringify(toWire(Array.isArray(args) ? args : [])) ?? "[]";
       } catch (error) {
         return { ok: false, error: { message: errorMessage(error) }, serviceCalls: 0 };
       }
@@ -176,8 +179,7 @@ export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
           // Arguments arrive as the script realm's own objects (google.script.run deserializes).
           const parsed = realm.JSON.parse(json) as unknown[];
           const result = fn.apply(undefined, parsed);
-          const text = JSON.stringify(result === undefined ? null : result);
-          outcome = { ok: true, value: text === undefined ? null : JSON.parse(text) };
+          outcome = { ok: true, value: result === undefined ? null : toWire(result) };
         } catch (error) {
           outcome = { ok: false, message: errorMessage(error) };
         }
