@@ -1,6 +1,7 @@
 // The values the planning functions return (assignments, progress board, closing time,
 // import): JSON-clean, as they cross google.script.run.
 import type { AssignmentPair } from "./assignment";
+import type { ImportField } from "./import";
 
 export type { AssignmentPair };
 
@@ -72,4 +73,30 @@ export interface ProgressResult {
   scoring: ScoringState;
   /** Sentences for the ranking view: who has not scored what, and thin quickwins. */
   warnings: string[];
+}
+
+/** One row of the source sheet as it would be saved. */
+export interface ImportRow {
+  /** 1-based row of the source sheet. */
+  row: number;
+  /** The response's timestamp (ISO for a date cell), kept as the quickwin's source. */
+  source: string;
+  /** The fields as read (valid rows: exactly as saved). */
+  values: Record<string, string | number>;
+  status: "valid" | "invalid" | "duplicate";
+  /** What is wrong, or what it duplicates, in words. */
+  problems: string[];
+}
+
+export interface ImportPreview {
+  sheetName: string;
+  headers: string[];
+  /** Field → 0-based column (null: not imported): the mapping used. */
+  mapping: Record<ImportField, number | null>;
+  rows: ImportRow[];
+  counts: { valid: number; invalid: number; duplicate: number };
+}
+
+export interface ImportResult extends ImportPreview {
+  imported: { row: number; id: string }[];
 }

@@ -218,6 +218,8 @@ export const QuickwinSchema = z
     startDate: z.optional(isoDate),
     endDate: z.optional(isoDate),
     createdBy: z.optional(z.string()),
+    /** Where it was imported from: the form response's timestamp (ISO). */
+    source: z.optional(z.string()),
   })
   .check(datesInOrderCheck);
 export type Quickwin = z.output<typeof QuickwinSchema>;

@@ -392,7 +392,7 @@ export function handleSaveReviewers(ctx: Context, input: unknown): PanelMember[]
  * (bad rows too) and in the review ledger, so the id of a quickwin deleted by hand is never
  * given again (its reviews would otherwise count for the new one).
  */
-function nextQuickwinId(quickwins: unknown[][], ledger: unknown[][]): string {
+export function nextQuickwinId(quickwins: unknown[][], ledger: unknown[][]): string {
   let max = 0;
   const scan = (values: unknown[][], column: number) => {
     for (let i = 1; i < values.length; i++) {
@@ -426,6 +426,7 @@ export function handleSaveQuickwin(ctx: Context, input: unknown): Quickwin {
         ...fields,
         id: existing.id,
         createdBy: existing.createdBy,
+        source: existing.source,
       });
       ctx.writeRows("quickwins", parsed.rows[index]!, [quickwinRow(saved, now)]);
       ctx.log({ update: saved.id, longDuration: isLongDuration(saved) });

@@ -66,6 +66,7 @@ export const SPECS: Record<SheetKey, SheetSpec> = {
       col("evidenceUrl"),
       col("createdBy"),
       col("updatedAt"),
+      col("source"),
     ],
   },
   criteria: {

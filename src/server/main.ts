@@ -18,6 +18,8 @@
 
 import type {
   AssignmentProposalResult,
+  ImportPreview,
+  ImportResult,
   ProgressResult,
   SaveAssignmentsResult,
   ScoringState,
@@ -57,6 +59,7 @@ import {
   type ProposeAssignmentInput,
   type SaveAssignmentsInput,
 } from "./assignments";
+import { handleImportQuickwins, handlePreviewImport, type ImportInput } from "./import";
 import { handleGetProgress } from "./progress";
 import { computeRanking as handleComputeRanking } from "./ranking";
 import { handleSetScoring, type SetScoringInput } from "./scoring";
@@ -117,4 +120,12 @@ export function getProgress(...args: []): ProgressResult {
 
 export function setScoring(...args: [input: SetScoringInput]): ScoringState {
   return serve("setScoring", args, 1, (ctx) => handleSetScoring(ctx, args[0]));
+}
+
+export function previewImport(...args: [input: ImportInput]): ImportPreview {
+  return serve("previewImport", args, 1, (ctx) => handlePreviewImport(ctx, args[0]));
+}
+
+export function importQuickwins(...args: [input: ImportInput]): ImportResult {
+  return serve("importQuickwins", args, 1, (ctx) => handleImportQuickwins(ctx, args[0]));
 }

@@ -139,6 +139,7 @@ export function parseQuickwins(data: SheetData | null, t: Translate, tz: string)
       stage: enumValue(c.stage, STAGES, ["stage"], tz),
       evidenceUrl: opt(c.evidenceUrl, tz),
       createdBy: opt(c.createdBy, tz)?.toLowerCase(),
+      source: isDate(c.source) ? (c.source as Date).toISOString() : opt(c.source, tz),
     }),
     QuickwinSchema,
     (q) => q.id,
@@ -327,6 +328,7 @@ export function quickwinRow(q: Quickwin, updatedAt: string): unknown[] {
     q.evidenceUrl ?? "",
     q.createdBy ?? "",
     updatedAt,
+    q.source ?? "",
   ];
 }
 

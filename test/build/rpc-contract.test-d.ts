@@ -12,6 +12,8 @@ import { withProgress } from "../../src/client/ui";
 import type { IsJsonClean } from "../../src/core/json";
 import type {
   AssignmentProposalResult,
+  ImportPreview,
+  ImportResult,
   ProgressResult,
   SaveAssignmentsResult,
   ScoringState,
@@ -35,6 +37,7 @@ import type {
   SidebarState,
 } from "../../src/core/types";
 import type { ProposeAssignmentInput, SaveAssignmentsInput } from "../../src/server/assignments";
+import type { ImportInput } from "../../src/server/import";
 import type { SetScoringInput } from "../../src/server/scoring";
 
 // ---------- each function: its name, its arguments (zod input types), its result ----------
@@ -57,6 +60,8 @@ expectTypeOf<ServerApi["saveAssignments"]>().toEqualTypeOf<
   (pairs: SaveAssignmentsInput) => SaveAssignmentsResult
 >();
 expectTypeOf<ServerApi["getProgress"]>().toEqualTypeOf<() => ProgressResult>();
+expectTypeOf<ServerApi["previewImport"]>().toEqualTypeOf<(input: ImportInput) => ImportPreview>();
+expectTypeOf<ServerApi["importQuickwins"]>().toEqualTypeOf<(input: ImportInput) => ImportResult>();
 expectTypeOf<ServerApi["setScoring"]>().toEqualTypeOf<(input: SetScoringInput) => ScoringState>();
 
 // The add-on shell (menus, triggers) is not callable from the sidebar.

@@ -144,6 +144,7 @@ export function sizedWorld(n: number, settings?: Record<string, unknown>): World
   }
   ensureRows(w.rt, "Penilaian", rows.length + 1);
   w.rt.emulator.typeInto("Penilaian", `A2:F${rows.length + 1}`, rows);
+  formResponses(w.rt, "Formulir", n);
   return w;
 }
 
@@ -198,6 +199,8 @@ export const BUDGET_CASES: BudgetCase[] = [
   ],
   ["getProgress", "getProgress", () => [], COORD],
   ["setScoring (close)", "setScoring", () => [{ open: false }], COORD],
+  ["previewImport", "previewImport", () => [{ sheetName: "Formulir" }], COORD],
+  ["importQuickwins", "importQuickwins", () => [{ sheetName: "Formulir" }], COORD],
   [
     "setScoring (reopen)",
     "setScoring",
@@ -205,3 +208,39 @@ export const BUDGET_CASES: BudgetCase[] = [
     COORD,
   ],
 ];
+
+/** A form response sheet of n answers (half of them new quickwins), for the import's budget. */
+export function formResponses(rt: ServerRuntime, name: string, n: number): void {
+  const app = rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+    const sheet = app.getActiveSpreadsheet().insertSheet(name);
+    if (sheet.getMaxRows() < n + 1)
+      sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+  });
+  const rows: unknown[][] = [
+    [
+      "Timestamp",
+      "Nama OPD",
+      "Nama Quickwin",
+      "Dimensi",
+      "Deskripsi",
+      "Tanggal mulai",
+      "Tanggal selesai",
+      "Anggaran",
+    ],
+  ];
+  for (let i = 1; i <= n; i++) {
+    const existing = i % 2 === 0;
+    rows.push([
+      `2019-09-05 10:${String(i % 60).padStart(2, "0")}:00`,
+      existing ? AGENCIES[i % AGENCIES.length] : "Dinas Baru",
+      existing ? `Quickwin ${i}` : `Usulan ${i}`,
+      "Smart Governance",
+      "Dari formulir",
+      "2019-09-05",
+      "2019-10-05",
+      "Rp 1.500.000",
+    ]);
+  }
+  rt.emulator.typeInto(name, `A1:H${n + 1}`, rows);
+}

@@ -290,7 +290,7 @@ describe("setupSpreadsheet", () => {
     ok(w.call("computeRanking", []));
     expect(sheet(w.rt, "Peringkat").values[0]).toHaveLength(14);
     ok(w.call("setupSpreadsheet", []));
-    expect(sheet(w.rt, "Quickwin").values[0]).toHaveLength(13);
+    expect(sheet(w.rt, "Quickwin").values[0]).toHaveLength(14);
     expect(ok<{ id: string }>(w.call("saveQuickwin", [QUICKWIN], REV_B)).id).toBe("QW-004");
     ok(w.call("saveSettings", [{ shortlistSize: 3 }]));
   });

@@ -15,6 +15,13 @@ export const planningEn: Record<keyof typeof planningId, string> = {
   "assign.dropped.unknownQuickwin":
     "The assignment of {reviewer} to {quickwin} is released: that quickwin does not exist.",
 
+  "col.source": "Source",
+  "field.import": "Import",
+  "err.importOwnSheet":
+    "{sheet} is one of Quickwin Assessment's own sheets. Pick a form response sheet or another sheet.",
+  "err.importNoSheet": "There is no sheet {sheet} in this spreadsheet.",
+  "import.dupSource": "This response ({source}) was imported before.",
+  "import.dupName": "There is already a quickwin {name} from {agency}.",
   "sheet.assignments": "Assignments",
   "setting.reviewsPerQuickwin": "Reviewers per quickwin in proposed assignments",
   "setting.allowUnassigned": "Reviewers may score quickwins not assigned to them (TRUE/FALSE)",

@@ -14,6 +14,13 @@ export const planningId = {
   "assign.dropped.unknownQuickwin":
     "Penugasan {reviewer} untuk {quickwin} dilepas: quickwin itu tidak ada.",
 
+  "col.source": "Sumber",
+  "field.import": "Impor",
+  "err.importOwnSheet":
+    "{sheet} adalah lembar milik Penilaian Quickwin. Pilih lembar jawaban formulir atau lembar lain.",
+  "err.importNoSheet": "Lembar {sheet} tidak ditemukan di spreadsheet ini.",
+  "import.dupSource": "Jawaban ini ({source}) sudah pernah diimpor.",
+  "import.dupName": "Sudah ada quickwin {name} dari {agency}.",
   "sheet.assignments": "Penugasan",
   "setting.reviewsPerQuickwin": "Jumlah penilai per quickwin untuk usulan penugasan",
   "setting.allowUnassigned": "Penilai boleh menilai quickwin yang tidak ditugaskan (TRUE/FALSE)",
