@@ -256,7 +256,8 @@ function settingValue(key: keyof Settings, cell: unknown, tz: string): unknown {
     case "scoringOpen":
       return cellBoolean(cell);
     case "scoringClosesAt":
-      return isDate(cell) ? cell.toISOString() : cellText(cell, tz).trim();
+      // Written with the text prefix (see settingsRows); a stored ' is not part of the instant.
+      return isDate(cell) ? cell.toISOString() : cellText(cell, tz).trim().replace(/^'+/, "");
     default:
       return cellNumber(cell);
   }
