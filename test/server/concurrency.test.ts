@@ -1,4 +1,6 @@
-// Locking, interleaving and injected failures. Two submissions interleaved at EVERY service-call
+// Locking, interleaving and injected failures, with writes buffered as live Sheets may buffer
+// them (seen by other executions only after flush() or the end of the writer's execution), so a
+// lock released before its writes are flushed shows as a lost or duplicated update. Two submissions interleaved at EVERY service-call
 // boundary of the first lose nothing; a transient failure at any call of a mutation is retried
 // and the change lands whole; a hard failure at any call leaves either the old state or the
 // whole change — never half of it. `npm test` checks a fixed sample of the boundaries and calls
@@ -8,6 +10,7 @@ import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
 import { loadServer, type RpcResult } from "../../src/preview/script-host";
 import { coverage, range, sample } from "../support/tier";
 import { COORD, ok, QUICKWIN, REV_B, REV_C, sheet, world } from "./helpers";
+import { inProcess } from "./in-process";
 
 const base = world({ quickwins: 4 });
 ok(base.call("submitReview", [{ quickwinId: "QW-003", scores: base.scores(2) }], REV_B));
@@ -17,7 +20,9 @@ const DATA: WorkbookData = base.rt.emulator.toJSON();
 const scores = base.scores;
 
 function fresh() {
-  const rt = loadServer({ emulator: createEmulator({ data: structuredClone(DATA) }) });
+  const rt = loadServer({
+    emulator: createEmulator({ data: structuredClone(DATA), bufferedWrites: true }),
+  });
   return rt;
 }
 
@@ -34,6 +39,37 @@ function ledger(rt: ReturnType<typeof fresh>) {
 }
 
 const as = (email: string) => ({ email, locale: "id" });
+
+describe("after a mutation released its lock, before its execution ended", () => {
+  // Live Sheets may still hold its writes then; only the flush under the lock makes the next
+  // caller read them. Without it, both of these lose or duplicate an update.
+  const buffered = () =>
+    inProcess(createEmulator({ data: structuredClone(DATA), bufferedWrites: true }));
+
+  it("two quickwins created one after the other get different ids, both kept", () => {
+    const server = buffered();
+    const ids = server.run(as(REV_B), (s) => {
+      const first = s.saveQuickwin({ ...QUICKWIN, dimension: "economy", name: "Pertama" });
+      const second = server.run(as(REV_C), (t) =>
+        t.saveQuickwin({ ...QUICKWIN, dimension: "economy", name: "Kedua" }),
+      );
+      return [first.id, second.id];
+    });
+    expect(new Set(ids).size).toBe(2);
+    const names = server.run(as(COORD), (s) => s.getSidebarState().quickwins.map((q) => q.name));
+    expect(names).toEqual(expect.arrayContaining(["Pertama", "Kedua"]));
+  });
+
+  it("two settings changes one after the other are both kept", () => {
+    const server = buffered();
+    server.run(as(COORD), (s) => {
+      s.saveSettings({ shortlistSize: 7 });
+      server.run(as(COORD), (t) => t.saveSettings({ minReviews: 1 }));
+    });
+    const settings = server.run(as(COORD), (s) => s.getSidebarState().settings);
+    expect(settings).toMatchObject({ shortlistSize: 7, minReviews: 1 });
+  });
+});
 
 describe("interleaving two submissions", () => {
   const first = { quickwinId: "QW-002", scores: scores(4), comment: "B" };
@@ -236,7 +272,7 @@ describe("a first setup that fails part-way", () => {
     return JSON.stringify(body).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, "T");
   }
 
-  const clean = loadServer({ emulator: createEmulator() });
+  const clean = loadServer({ emulator: createEmulator({ bufferedWrites: true }) });
   const first = clean.call("setupSpreadsheet", [], as(COORD));
   ok(first);
   const expected = shape(clean.emulator.toJSON());
@@ -246,7 +282,7 @@ describe("a first setup that fails part-way", () => {
 
   it(`retries a transient failure at any call: the whole setup lands (${which} calls)`, () => {
     for (const k of calls) {
-      const rt = loadServer({ emulator: createEmulator() });
+      const rt = loadServer({ emulator: createEmulator({ bufferedWrites: true }) });
       const empty = shape(rt.emulator.toJSON());
       rt.emulator.failOnCall(k);
       const r = rt.call("setupSpreadsheet", [], as(COORD));
@@ -262,7 +298,7 @@ describe("a first setup that fails part-way", () => {
 
   it(`leaves nothing half-made: setting up again gives an undisturbed setup (${which} calls)`, () => {
     for (const k of calls) {
-      const rt = loadServer({ emulator: createEmulator() });
+      const rt = loadServer({ emulator: createEmulator({ bufferedWrites: true }) });
       const empty = shape(rt.emulator.toJSON());
       rt.emulator.failOnCall(k, "Exception: Unexpected error while getting the method or property");
       const failed = rt.call("setupSpreadsheet", [], as(COORD));

@@ -3,9 +3,9 @@
 // script host, which serializes) against the emulator, and their raw results are put through
 // google.script.run's rules: a Date, a function or a class instance fails the call, `undefined`
 // in an array arrives as null — and, as the issue feared, an undefined property as null too.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as main from "../../src/server/main";
+import { describe, expect, it } from "vitest";
 import { BUDGET_CASES, COORD, ok, REV_B, sizedWorld } from "./helpers";
+import { inProcess } from "./in-process";
 import { acrossGoogleScriptRun } from "./rpc-rules";
 
 const w = sizedWorld(6, { bootstrapResamples: 20 });
@@ -18,23 +18,12 @@ ok(
     ],
   ]),
 );
-const SERVICES = ["SpreadsheetApp", "LockService", "Session", "PropertiesService", "Utilities"];
-const saved = new Map<string, unknown>();
-beforeAll(() => {
-  const g = globalThis as Record<string, unknown>;
-  for (const name of SERVICES) {
-    saved.set(name, g[name]);
-    g[name] = w.rt.emulator.globals[name];
-  }
-});
-afterAll(() => {
-  const g = globalThis as Record<string, unknown>;
-  for (const name of SERVICES) g[name] = saved.get(name);
-});
+const server = inProcess(w.rt.emulator);
 
 function raw(name: string, args: unknown[], email: string): unknown {
-  const fn = (main as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
-  return w.rt.emulator.runExecution({ email, locale: "id" }, () => fn(...args)).value;
+  return server.run({ email }, (s) =>
+    (s as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args),
+  );
 }
 
 describe("every server function's result crosses google.script.run unchanged", () => {

@@ -27,7 +27,8 @@ for (const [email, id] of [
 ok(base.call("saveSettings", [{ bootstrapResamples: 20 }]));
 const DATA: WorkbookData = base.rt.emulator.toJSON();
 const as = (email: string) => ({ email, locale: "id" });
-const fresh = () => loadServer({ emulator: createEmulator({ data: structuredClone(DATA) }) });
+const fresh = () =>
+  loadServer({ emulator: createEmulator({ data: structuredClone(DATA), bufferedWrites: true }) });
 // QW-003 has no review yet: a review of it during the ranking shows in its reviewCount.
 const late = { quickwinId: "QW-003", scores: base.scores(5), comment: "late" };
 
