@@ -203,7 +203,8 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     return { user: q.get("user"), locale: q.get("locale") };
   }
   function api(method, url, body) {
-    return fetch(url, { method: method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined })
+    var write = method !== "GET";
+    return fetch(url, { method: method, headers: write ? { "content-type": "application/json" } : {}, body: write ? JSON.stringify(body || {}) : undefined })
       .then(function (r) { return r.json().then(function (d) { if (!r.ok) throw new Error(d && d.error ? d.error.message : "HTTP " + r.status); return d; }); });
   }
   function hasData(sheet) {

@@ -15,11 +15,13 @@ import {
   createEmulator,
   DEFAULT_OWNER,
   type Emulator,
-  SheetNotFoundError,
   type WorkbookData,
 } from "./emulator";
+import { refusal } from "./guard";
+import { HttpError, parseJsonObject } from "./http";
 import { PREVIEW_PAGE, previewSidebarHtml } from "./page";
-import { errorMessage, loadServer, type ServerRuntime } from "./script-host";
+import { loadServer, type ServerRuntime } from "./script-host";
+import { editSheets } from "./sheet-routes";
 
 export const SIDEBAR_FILE = fileURLToPath(new URL("../../dist/sidebar.html", import.meta.url));
 export const DEFAULT_DATA_FILE = ".preview/workbook.json";
@@ -110,16 +112,6 @@ export interface Preview {
 
 type Json = Record<string, unknown> | unknown[];
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
 function send(
   res: ServerResponse,
   status: number,
@@ -187,6 +179,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 const GET_ONLY = { allow: "GET, HEAD" };
+const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Deeper than any payload of the add-on; Apps Script's own serializer refuses far less. */
 const MAX_ARG_DEPTH = 64;
@@ -201,23 +194,6 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
     for (const child of Object.values(v as object)) stack.push([child, depth + 1]);
   }
   return false;
-}
-
-function parseJsonObject(text: string): Record<string, unknown> {
-  if (text.trim() === "") return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new HttpError(
-      400,
-      `Bad JSON body: ${error instanceof Error ? error.message : "invalid"}`,
-    );
-  }
-  if (!data || typeof data !== "object" || Array.isArray(data)) {
-    throw new HttpError(400, "Bad JSON body: expected an object.");
-  }
-  return data as Record<string, unknown>;
 }
 
 function normalizeLocale(value: unknown): Locale {
@@ -380,8 +356,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         else sendJson(res, 200, { ok: false, error: { message: result.error.message } }, headers);
         return;
       }
-      if (path === "/preview/sheets") {
-        if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
+      if (path === "/preview/sheets" && method === "GET") {
         sendJson(res, 200, emulator.snapshot() as unknown as Json);
         return;
       }
@@ -392,32 +367,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         sendJson(res, 200, emulator.grid() as unknown as Json);
         return;
       }
-      if (path.startsWith("/preview/sheets/")) {
-        if (method !== "PUT") throw new HttpError(405, "Use PUT.", { allow: "PUT" });
-        let sheetName: string;
-        try {
-          sheetName = decodeURIComponent(path.slice("/preview/sheets/".length));
-        } catch {
-          throw new HttpError(404, "No such sheet.");
-        }
-        const edit = parseJsonObject(body);
-        if (typeof edit.range !== "string")
-          throw new HttpError(400, '"range" must be a string like "A2:C3".');
-        if (!Array.isArray(edit.values) || edit.values.some((r) => !Array.isArray(r))) {
-          throw new HttpError(400, '"values" must be an array of rows (arrays).');
-        }
-        try {
-          emulator.typeInto(sheetName, edit.range, edit.values as unknown[][]);
-        } catch (error) {
-          if (error instanceof SheetNotFoundError) throw new HttpError(404, error.message);
-          throw new HttpError(400, errorMessage(error));
-        }
+      if (path.startsWith("/preview/sheets/") || (path === "/preview/sheets" && method !== "GET")) {
+        const answer = editSheets(emulator, method, path, body);
+        if (!answer) throw new HttpError(405, "Use GET or POST.", { allow: "GET, POST" });
         saveIfChanged();
-        const { sheets } = emulator.snapshot();
-        const sheet =
-          sheets.find((s) => s.name === sheetName) ??
-          sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-        sendJson(res, 200, { ok: true, sheet: sheet ?? null });
+        sendJson(res, 200, answer);
         return;
       }
       if (path === "/preview/users") {
@@ -456,8 +410,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   // read before a request joins the queue, so a slow or stalled client delays only itself.
   let queue: Promise<void> = Promise.resolve();
   const server: Server = createServer((req, res) => {
-    const reading =
-      req.method === "POST" || req.method === "PUT" ? readBody(req) : Promise.resolve("");
+    const refused = refusal(req, host, (server.address() as AddressInfo).port);
+    const reading = refused
+      ? Promise.reject(refused)
+      : WITH_BODY.has(req.method ?? "")
+        ? readBody(req)
+        : Promise.resolve("");
     reading.then(
       (body) => {
         queue = queue.then(() => handle(req, res, body)).catch(() => {});

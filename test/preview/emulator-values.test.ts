@@ -424,3 +424,27 @@ describe("sheets", () => {
     );
   });
 });
+
+describe("formulas beyond the emulator's bounds show #ERROR!", () => {
+  it("deep nesting, long formulas and long reference chains; the rest still evaluates", () => {
+    const { sheet } = setup();
+    sheet
+      .getRange("A1:D1")
+      .setValues([
+        [
+          `=${"(".repeat(101)}1${")".repeat(101)}`,
+          `=${"(".repeat(99)}1${")".repeat(99)}`,
+          `=${"-".repeat(9_000)}1`,
+          `=1${"+1".repeat(5_000)}`,
+        ],
+      ]);
+    expect(sheet.getRange("A1:D1").getValues()).toEqual([["#ERROR!", 1, "#ERROR!", "#ERROR!"]]);
+    // Column E: each cell reads the one below; 300 deep is beyond the chain bound, 100 is not.
+    const chain = (n: number) =>
+      Array.from({ length: n }, (_, i) => [i === n - 1 ? 1 : `=E${i + 2}+1`]);
+    sheet.getRange(1, 5, 300, 1).setValues(chain(300));
+    expect(sheet.getRange("E1").getValue()).toBe("#ERROR!");
+    sheet.getRange(1, 6, 100, 1).setValues(chain(100).map(([v]) => [String(v).replace("E", "F")]));
+    expect(sheet.getRange("F1").getValue()).toBe(100);
+  });
+});

@@ -28,11 +28,13 @@ describe.skipIf(!CHROMIUM)("the preview page in Chromium", () => {
     const post = (name: string, args: unknown[], user: string) =>
       fetch(new URL(`/rpc/${name}`, preview.url), {
         method: "POST",
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({ args, user, locale: "id" }),
       });
     await post("setupSpreadsheet", [], "koordinator@patikab.go.id");
     await fetch(new URL("/preview/sheets/Sheet1", preview.url), {
       method: "PUT",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ range: "A1:C1", values: [[HOSTILE, "=1+2", "2019-09-05"]] }),
     });
     const { chromium } = await import("playwright-core");
@@ -89,6 +91,7 @@ describe.skipIf(!CHROMIUM)("the preview page in Chromium", () => {
   it("shows a date as Sheets does and text with its ' in the bar; Enter on them changes nothing", async () => {
     await fetch(new URL("/preview/sheets/Sheet1", preview.url), {
       method: "PUT",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ range: "D1:E1", values: [["'007", "TRUE"]] }),
     });
     await page.locator("#refresh").click();
@@ -135,6 +138,7 @@ describe.skipIf(!CHROMIUM)("the preview page in Chromium", () => {
     try {
       await fetch(new URL("/rpc/setupSpreadsheet", fresh.url), {
         method: "POST",
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({ args: [], user: "koordinator@patikab.go.id", locale: "id" }),
       });
       const other = await browser.newPage({ viewport: { width: 1300, height: 800 } });

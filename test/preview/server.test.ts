@@ -88,7 +88,10 @@ describe("POST /rpc/NAME", () => {
   });
 
   it("an empty body calls with no arguments as the owner", async () => {
-    const r = await fetch(new URL("/rpc/getSidebarState", p.url), { method: "POST" });
+    const r = await fetch(new URL("/rpc/getSidebarState", p.url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+    });
     expect(r.status).toBe(200);
     expect(await r.json()).toMatchObject({
       ok: true,
@@ -104,8 +107,8 @@ describe("POST /rpc/NAME", () => {
     const bad = await json(p, "POST", "/rpc/%E0%A4%A", {});
     expect(bad.status).toBe(404);
     expect(bad.headers.get("x-service-calls")).toBe("0");
-    const put = await fetch(new URL("/preview/sheets", p.url), { method: "PUT" });
-    expect([put.status, put.headers.get("allow")]).toEqual([405, "GET"]);
+    const put = await json(p, "PUT", "/preview/sheets", {});
+    expect([put.status, put.headers.get("allow")]).toEqual([405, "GET, POST"]);
   });
 
   it("arguments nested absurdly deep are a 400, not an engine error", async () => {
@@ -146,7 +149,7 @@ describe("POST /rpc/NAME", () => {
       stalledAnswered = true;
     });
     socket.write(
-      "POST /rpc/getSidebarState HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+      `POST /rpc/getSidebarState HTTP/1.1\r\nHost: 127.0.0.1:${new URL(p.url).port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
     );
     // Queued behind the stalled request, this would wait for its 10 s timeout.
     const users = await json(p, "GET", "/preview/users");
@@ -467,6 +470,6 @@ describe("GET / and GET /sidebar", () => {
   it("unknown paths are 404", async () => {
     const p = await start({ dataFile: tempFile(), demo: false });
     expect((await fetch(new URL("/nope", p.url))).status).toBe(404);
-    expect((await fetch(new URL("/preview/sheets", p.url), { method: "DELETE" })).status).toBe(405);
+    expect((await json(p, "DELETE", "/preview/sheets", {})).status).toBe(405);
   });
 });

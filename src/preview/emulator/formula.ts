@@ -109,8 +109,15 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
+/** Beyond these the emulator gives up on a formula and shows #ERROR! (Sheets' own limits are
+ * higher; a preview only needs to stay up whatever a workbook holds). */
+export const MAX_FORMULA_LENGTH = 8_192;
+export const MAX_FORMULA_NESTING = 100;
+
 class Evaluator {
   private pos = 0;
+  /** Open parentheses, function calls and unary signs around the current token. */
+  private nesting = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly host: FormulaHost,
@@ -172,14 +179,23 @@ class Evaluator {
     }
     return left;
   }
+  /** Runs a nested part of the formula, refusing nesting beyond MAX_FORMULA_NESTING. */
+  private nested<T>(fn: () => T): T {
+    if (++this.nesting > MAX_FORMULA_NESTING) throw new FormulaError("#ERROR!");
+    try {
+      return fn();
+    } finally {
+      this.nesting--;
+    }
+  }
   private unary(): Value {
     if (this.isOp("-")) {
       this.next();
-      return -num(scalar(this.unary()));
+      return this.nested(() => -num(scalar(this.unary())));
     }
     if (this.isOp("+")) {
       this.next();
-      return this.unary();
+      return this.nested(() => this.unary());
     }
     return this.power();
   }
@@ -207,7 +223,7 @@ class Evaluator {
       case "str":
         return t.text;
       case "(": {
-        const v = this.comparison();
+        const v = this.nested(() => this.comparison());
         if (this.next().type !== ")") throw new FormulaError("#ERROR!");
         return v;
       }
@@ -224,7 +240,7 @@ class Evaluator {
           const args: Value[] = [];
           if (this.peek().type !== ")") {
             for (;;) {
-              args.push(this.comparison());
+              args.push(this.nested(() => this.comparison()));
               if (this.peek().type === ",") {
                 this.next();
                 continue;
@@ -416,6 +432,7 @@ function call(name: string, args: Value[]): Value {
 
 /** Evaluates "=…"; returns the cell value Sheets would show (error codes as strings). */
 export function evaluateFormula(formula: string, host: FormulaHost): Val | "" {
+  if (formula.length > MAX_FORMULA_LENGTH) return "#ERROR!";
   try {
     const v = new Evaluator(tokenize(formula.replace(/^=/, "")), host).run();
     const s = scalar(v);

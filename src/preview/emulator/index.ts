@@ -4,7 +4,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { splitSheet } from "./a1";
 import { WriteBuffer } from "./buffer";
 import { ChartsObj } from "./chart";
 import type { SpreadsheetState } from "./context";
@@ -14,18 +13,19 @@ import { HtmlServiceObj } from "./html";
 import { LockServiceObj } from "./lock";
 import { createLogging } from "./logging";
 import { SheetModel, type WorkbookData, WorkbookModel } from "./model";
+import { PersonEdits, type SheetEditOp } from "./person";
 import { PropertiesServiceObj } from "./properties";
 import { ScriptAppObj } from "./script-app";
 import { SessionObj } from "./session";
 import { SpreadsheetAppObj } from "./spreadsheet-app";
 import { UiObj, type UiRecord } from "./ui";
 import { UtilitiesObj } from "./utilities";
-import { TYPED_BY_PERSON, writeGrid } from "./writes";
 
 export type { ServiceCallHook, ServiceCallInfo } from "./core";
 export type { SheetGrid, SheetSnapshot } from "./grid";
 export { LOCK_TIMEOUT } from "./lock";
 export { checkWorkbookData, type WorkbookData } from "./model";
+export { type SheetEditOp, SheetNotFoundError } from "./person";
 
 export const DEFAULT_OWNER = "koordinator@patikab.go.id";
 export const DEFAULT_SPREADSHEET_NAME = "Penilaian Quickwin (pratinjau)";
@@ -87,6 +87,12 @@ export interface Emulator {
   grid(): { sheets: SheetGrid[] };
   /** Writes as a person typing (Sheets' coercion; "@" cells keep text); throws Sheets' errors. */
   typeInto(sheetName: string, a1Range: string, values: unknown[][]): void;
+  /** A person adds, renames or deletes a tab (Sheets' rules and messages). */
+  addSheet(name: string): void;
+  renameSheet(name: string, newName: string): void;
+  deleteSheet(name: string): void;
+  /** A person inserts or deletes rows or columns (1-based; at = last + 1 appends). */
+  editSheet(name: string, op: SheetEditOp, at: number, count: number): void;
   toJSON(): WorkbookData;
   readonly ui: EmulatorUi;
   /** Script output of console.* and Logger.log (last 1 000 lines). */
@@ -197,11 +203,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     console: logging.console,
   };
 
-  const sheetNamed = (name: string) => {
-    const m = wb.sheetByName(name) ?? wb.sheetByNameInsensitive(name);
-    if (!m) throw new SheetNotFoundError(name);
-    return m;
-  };
+  const person = new PersonEdits(ctx, spreadsheetApp._ss);
 
   return {
     globals,
@@ -218,21 +220,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }),
     }),
     grid: () => ({ sheets: wb.sheets.map((m) => readSheet(wb, m, true)) }),
-    typeInto: (sheetName, a1Range, values) => {
-      const m = sheetNamed(sheetName);
-      const sheet = spreadsheetApp._ss._sheet(m);
-      // A sheet prefix is allowed when it names this sheet.
-      const split = typeof a1Range === "string" ? splitSheet(a1Range) : null;
-      if (
-        !split ||
-        (split.sheet !== undefined && split.sheet.toLowerCase() !== m.name.toLowerCase())
-      ) {
-        throw core.error("Range not found");
-      }
-      const range = sheet._rangeA1(split.cells);
-      range._grid(values, TYPED_BY_PERSON);
-      writeGrid(ctx, m, range._row, range._col, values, TYPED_BY_PERSON);
-    },
+    typeInto: (sheetName, a1Range, values) => person.typeInto(sheetName, a1Range, values),
+    addSheet: (name) => person.addSheet(name),
+    renameSheet: (name, newName) => person.renameSheet(name, newName),
+    deleteSheet: (name) => person.deleteSheet(name),
+    editSheet: (name, op, at, count) => person.editSheet(name, op, at, count),
     toJSON: () => wb.toJSON(),
     ui,
     logs,
@@ -251,12 +243,4 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       core.realm = realm;
     },
   };
-}
-
-/** typeInto on a sheet that does not exist (the preview answers 404). */
-export class SheetNotFoundError extends Error {
-  constructor(readonly sheetName: string) {
-    super(`No sheet named "${sheetName}".`);
-    this.name = "SheetNotFoundError";
-  }
 }

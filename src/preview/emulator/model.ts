@@ -181,6 +181,9 @@ export function hasContent(c: Cell): boolean {
   return c.v !== undefined || c.f !== undefined;
 }
 
+/** How many formula cells may be read through one another before a cell shows #ERROR!. */
+export const MAX_REFERENCE_CHAIN = 256;
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   protections: ProtectionData[] = [];
@@ -232,6 +235,8 @@ export class WorkbookModel {
   private evaluate(sheet: SheetModel, row: number, col: number, formula: string): Val | "" {
     const key = `${sheet.id}:${row}:${col}`;
     if (this.evaluating.has(key)) return "#REF!";
+    // A chain of formulas each reading the next is followed this far, then shows #ERROR!.
+    if (this.evaluating.size >= MAX_REFERENCE_CHAIN) return "#ERROR!";
     this.evaluating.add(key);
     try {
       const host: FormulaHost = {
@@ -254,6 +259,10 @@ export class WorkbookModel {
         toSerial: (ms) => toSerial(ms, this.timeZone),
       };
       return evaluateFormula(formula, host);
+    } catch (error) {
+      // Whatever a saved workbook holds, reading it never fails: the cell shows #ERROR!.
+      if (error instanceof RangeError) return "#ERROR!";
+      throw error;
     } finally {
       this.evaluating.delete(key);
     }
