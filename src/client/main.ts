@@ -223,6 +223,7 @@ function setupView(s: SidebarState): HTMLElement {
     "section",
     { class: "view" },
     h("h2", { id: "view-heading", tabindex: "-1" }, t("setup.title")),
+    s.sheetProblem ? notice("error", s.sheetProblem) : null,
     h("p", null, t("setup.explain")),
     s.spreadsheetName
       ? h("p", { class: "help" }, t("setup.sheet", { name: s.spreadsheetName }))

@@ -94,8 +94,10 @@ export interface SidebarQuickwin extends Quickwin {
 export interface SidebarState {
   user: { email: string; role: Role | null; name?: string; agency?: string };
   locale: Locale;
-  /** Whether setup has run on this spreadsheet. */
+  /** Whether setup has run on this spreadsheet (false too while a sheet needs repair). */
   setupDone: boolean;
+  /** Why setup must run (again): a sheet missing or damaged, in one sentence. */
+  sheetProblem?: string;
   spreadsheetName: string;
   timeZone: string;
   dimensions: Dimension[];

@@ -41,29 +41,24 @@ import type {
 } from "../core/types";
 import { describeIssues } from "../core/validation";
 import { assignmentProblems, parseAssignments, readAssignments } from "./assignments";
-import { isBlankRow } from "./cells";
 import { toCsv } from "./csv";
+import { nextQuickwinId } from "./ids";
+import { SPECS } from "./layout";
 import { formatLongDate, shortlistBlock } from "./output";
 import {
-  criterionRow,
-  headerRow,
+  orderedScores,
   type Parsed,
-  panelRow,
   parseCriteria,
   parsePanel,
   parseQuickwins,
   parseReviews,
   parseSettings,
-  QUICKWIN_ID_COLUMN,
-  quickwinRow,
-  REVIEW_QUICKWIN_COLUMN,
-  reviewRow,
-  settingsRows,
+  settingLines,
 } from "./repo";
-import { withoutUndefined } from "./rpc-value";
-import { Context } from "./runtime";
+import { Context, SheetFaultError } from "./runtime";
 import { requireScoringOpen, scoringState } from "./scoring";
 import { isSetUpIntact, runSetup } from "./setup";
+import { isBlankDataRow, layoutRow, placeRow } from "./table";
 
 /** One error boundary for every server function: user messages pass, the rest is generic. */
 export function serve<T>(
@@ -75,9 +70,7 @@ export function serve<T>(
   const ctx = new Context(action);
   try {
     if (args.length > arity) throw new UserError(ctx.t("err.arity"));
-    const result = body(ctx);
-    ctx.healRegistry();
-    return withoutUndefined(result);
+    return body(ctx);
   } catch (error) {
     if (error instanceof UserError) throw new Error(error.message);
     try {
@@ -117,11 +110,11 @@ function requireSetup(ctx: Context): void {
 }
 
 export function findMember(panel: Parsed<PanelMember>, email: string): PanelMember | undefined {
-  return panel.items.find((m) => m.email === email);
+  return panel.items.find((m) => sameKey(m.email, email));
 }
 
 export function loadPanel(ctx: Context): Parsed<PanelMember> {
-  return parsePanel(ctx.read("panel"), ctx.t, ctx.knownTimeZone());
+  return parsePanel(ctx.table("panel"), ctx.t, ctx.knownTimeZone());
 }
 
 export function requireMember(ctx: Context): { member: PanelMember; panel: Parsed<PanelMember> } {
@@ -154,10 +147,10 @@ export interface World {
 
 export function loadWorld(ctx: Context, panel: Parsed<PanelMember>): World {
   const tz = ctx.knownTimeZone();
-  const quickwins = parseQuickwins(ctx.read("quickwins"), ctx.t, tz);
-  const criteria = parseCriteria(ctx.read("criteria"), ctx.t, tz);
-  const reviews = parseReviews(ctx.read("reviews"), ctx.t, tz);
-  const settings = parseSettings(ctx.read("settings"), ctx.t, tz);
+  const quickwins = parseQuickwins(ctx.table("quickwins"), ctx.t, tz);
+  const criteria = parseCriteria(ctx.table("criteria"), ctx.t, tz);
+  const reviews = parseReviews(ctx.table("reviews"), ctx.t, tz);
+  const settings = parseSettings(ctx.table("settings"), ctx.t, tz);
   return {
     panel,
     quickwins,
@@ -198,7 +191,9 @@ export function handleGetSidebarState(ctx: Context): SidebarState {
 }
 
 /** The spreadsheet's name, for the sidebar's heading only: a failure to read it fails nothing. */
-function spreadsheetName(ctx: Context): string {
+function spreadsheetName(ctx: Context, setupDone: boolean): string {
+  // Only the setup view shows it: no call for it once setup has run.
+  if (setupDone) return "";
   try {
     return ctx.retry(() => ctx.ss().getName());
   } catch {
@@ -206,13 +201,17 @@ function spreadsheetName(ctx: Context): string {
   }
 }
 
-function emptyState(ctx: Context, email: string, setupDone: boolean): SidebarState {
-  return {
+function emptyState(
+  ctx: Context,
+  email: string,
+  setupDone: boolean,
+  sheetProblem?: string,
+): SidebarState {
+  const state: SidebarState = {
     user: { email, role: null },
     locale: ctx.locale(),
     setupDone,
-    // Only the setup screen (before setup) names the spreadsheet: no call afterwards.
-    spreadsheetName: setupDone ? "" : spreadsheetName(ctx),
+    spreadsheetName: spreadsheetName(ctx, setupDone),
     timeZone: ctx.knownTimeZone(),
     dimensions: [...DIMENSIONS],
     settings: { ...DEFAULT_SETTINGS },
@@ -221,9 +220,26 @@ function emptyState(ctx: Context, email: string, setupDone: boolean): SidebarSta
     myReviews: [],
     progress: { scored: 0, conflict: 0, todo: 0, total: 0 },
   };
+  if (sheetProblem) state.sheetProblem = sheetProblem;
+  return state;
 }
 
+/**
+ * The sidebar's state; a sheet that fails its check gives the setup view with what is wrong
+ * (setup repairs it), so the sidebar never shows a partial or defaulted picture.
+ */
 export function sidebarState(ctx: Context): SidebarState {
+  try {
+    return memberState(ctx);
+  } catch (error) {
+    if (error instanceof SheetFaultError) {
+      return emptyState(ctx, ctx.email(), false, error.message);
+    }
+    throw error;
+  }
+}
+
+function memberState(ctx: Context): SidebarState {
   const email = ctx.email();
   const reg = ctx.registry();
   if (!reg) return emptyState(ctx, email, false);
@@ -238,8 +254,7 @@ export function sidebarState(ctx: Context): SidebarState {
   state.settings = world.settings;
   state.criteria = world.criteria.items;
   state.scoring = scoringState(world.settings, ctx.knownTimeZone(), ctx.locale());
-  // An older spreadsheet without the assignments sheet simply has none (setup adds it).
-  const assignments = parseAssignments(ctx.read("assignments"), ctx);
+  const assignments = parseAssignments(ctx.table("assignments"), ctx);
   const assigned = new Set(
     assignments.items
       .filter((p) => sameKey(p.reviewer, email))
@@ -247,11 +262,13 @@ export function sidebarState(ctx: Context): SidebarState {
   );
   // The caller's own latest review per quickwin (the ledger is oldest first).
   const mine = new Map<string, Review>();
-  for (const r of world.reviews.items) if (r.reviewer === email) mine.set(r.quickwinId, r);
+  for (const r of world.reviews.items) {
+    if (sameKey(r.reviewer, email)) mine.set(identityKey(r.quickwinId), r);
+  }
   const quickwins: SidebarQuickwin[] = [];
   const progress = { scored: 0, conflict: 0, todo: 0, total: 0 };
   for (const q of world.quickwins.items) {
-    const own = mine.get(q.id);
+    const own = mine.get(identityKey(q.id));
     const agencyConflict = sameAgency(member.agency, q.agency);
     const status = reviewStatus(agencyConflict, own, world.criteria.items);
     progress[status]++;
@@ -261,14 +278,14 @@ export function sidebarState(ctx: Context): SidebarState {
       status,
       agencyConflict,
       assigned: assigned.has(identityKey(q.id)),
-      editable: member.role === "coordinator" || (!!q.createdBy && q.createdBy === email),
+      editable: member.role === "coordinator" || sameKey(q.createdBy, email),
     });
   }
   state.quickwins = quickwins;
   state.progress = progress;
-  const known = new Set(world.quickwins.items.map((q) => q.id));
+  const known = new Set(world.quickwins.items.map((q) => identityKey(q.id)));
   state.myReviews = [...mine.values()]
-    .filter((r) => known.has(r.quickwinId))
+    .filter((r) => known.has(identityKey(r.quickwinId)))
     .map((r) => ({
       quickwinId: r.quickwinId,
       scores: r.scores,
@@ -303,15 +320,17 @@ export function handleSaveSettings(ctx: Context, patchInput: unknown): Settings 
   ctx.email();
   return ctx.withLock(() => {
     requireCoordinator(ctx);
-    const data = ctx.read("settings");
-    if (!data) throw new UserError(ctx.t("err.notSetUp"));
-    const current = parseSettings(data, ctx.t, ctx.knownTimeZone()).settings;
+    const table = ctx.table("settings");
+    const current = parseSettings(table, ctx.t, ctx.knownTimeZone()).settings;
     const next: Settings = { ...current };
     for (const [k, v] of Object.entries(patch)) {
       if (v !== undefined) (next as Record<string, unknown>)[k] = v;
     }
     const st = ctx.sheetT();
-    ctx.replaceTable(data, [headerRow("settings", st), ...settingsRows(next, st)]);
+    ctx.replaceRows(
+      table,
+      settingLines(next, st).map((line) => placeRow(table, SPECS.settings, line)),
+    );
     ctx.log({ changed: Object.keys(patch) });
     return next;
   });
@@ -323,22 +342,21 @@ export function handleSaveCriteria(ctx: Context, input: unknown): SaveResult<Cri
   const criteria = parsed.map((c) => CriterionSchema.parse(c));
   // Each criterion is one row: its cells must fit Sheets' 50 000-character limit.
   for (const c of criteria) {
-    if (criterionRow(c).some((v) => typeof v === "string" && v.length > CELL_LIMIT)) {
+    if (layoutRow(SPECS.criteria, c).some((v) => typeof v === "string" && v.length > CELL_LIMIT)) {
       throw new UserError(`${ctx.t("field.levels")}: ${ctx.t("err.tooLarge")}`);
     }
   }
   ctx.email();
   return ctx.withLock(() => {
     requireCoordinator(ctx);
-    const data = ctx.read("criteria");
-    if (!data) throw new UserError(ctx.t("err.notSetUp"));
+    const table = ctx.table("criteria");
     const tz = ctx.knownTimeZone();
-    const old = parseCriteria(data, ctx.t, tz).items;
-    const ledger = ctx.read("reviews");
+    const old = parseCriteria(table, ctx.t, tz).items;
+    const ledger = ctx.table("reviews");
     let reviewCount = 0;
-    if (ledger)
-      for (let i = 1; i < ledger.values.length; i++)
-        if (!isBlankRow(ledger.values[i]!)) reviewCount++;
+    for (let i = ledger.headerRow; i < ledger.values.length; i++) {
+      if (!isBlankDataRow(ledger, ledger.values[i]!)) reviewCount++;
+    }
     const warnings: string[] = [];
     if (reviewCount > 0) {
       const before = new Map(old.map((c) => [c.id, c]));
@@ -360,7 +378,10 @@ export function handleSaveCriteria(ctx: Context, input: unknown): SaveResult<Cri
           warnings.push(ctx.t("warn.criteriaRescaled", { ids: rescaled.join(", ") }));
       }
     }
-    ctx.replaceTable(data, [headerRow("criteria", ctx.sheetT()), ...criteria.map(criterionRow)]);
+    ctx.replaceRows(
+      table,
+      criteria.map((c) => placeRow(table, SPECS.criteria, c)),
+    );
     ctx.log({ criteria: criteria.map((c) => c.id), warnings: warnings.length });
     return { value: criteria, warnings };
   });
@@ -372,11 +393,19 @@ export function handleSaveReviewers(ctx: Context, input: unknown): PanelMember[]
   const email = ctx.email();
   return ctx.withLock(() => {
     requireCoordinator(ctx);
-    const self = members.find((m) => m.email === email);
+    const self = members.find((m) => sameKey(m.email, email));
     if (self?.role !== "coordinator") throw new UserError(ctx.t("err.selfDemote"));
-    const data = ctx.read("panel");
-    if (!data) throw new UserError(ctx.t("err.notSetUp"));
-    ctx.replaceTable(data, [headerRow("panel", ctx.sheetT()), ...members.map(panelRow)]);
+    const table = ctx.table("panel");
+    ctx.replaceRows(
+      table,
+      members.map((m) => placeRow(table, SPECS.panel, m)),
+    );
+    // Remembered beside the registry, so a deleted panel sheet comes back with them (setup).
+    const registry = ctx.registry();
+    if (registry) {
+      const coordinators = members.filter((m) => m.role === "coordinator").map((m) => m.email);
+      ctx.saveRegistry({ ...registry, coordinators });
+    }
     ctx.log({
       members: members.length,
       coordinators: members.filter((m) => m.role === "coordinator").length,
@@ -387,39 +416,20 @@ export function handleSaveReviewers(ctx: Context, input: unknown): PanelMember[]
 
 // ---------- quickwins ----------
 
-/**
- * The next server id: QW-001, QW-002, … after the highest ever used — in the quickwins sheet
- * (bad rows too) and in the review ledger, so the id of a quickwin deleted by hand is never
- * given again (its reviews would otherwise count for the new one).
- */
-export function nextQuickwinId(quickwins: unknown[][], ledger: unknown[][]): string {
-  let max = 0;
-  const scan = (values: unknown[][], column: number) => {
-    for (let i = 1; i < values.length; i++) {
-      const m = /^QW-(\d{1,9})$/i.exec(String(values[i]![column] ?? "").trim());
-      if (m) max = Math.max(max, Number(m[1]));
-    }
-  };
-  scan(quickwins, QUICKWIN_ID_COLUMN);
-  scan(ledger, REVIEW_QUICKWIN_COLUMN);
-  return `QW-${String(max + 1).padStart(3, "0")}`;
-}
-
 export function handleSaveQuickwin(ctx: Context, input: unknown): Quickwin {
   const q = check(QuickwinInputSchema, input, ctx, "field.quickwinId");
   const email = ctx.email();
   return ctx.withLock(() => {
     const { member } = requireMember(ctx);
-    const data = ctx.read("quickwins");
-    if (!data) throw new UserError(ctx.t("err.notSetUp"));
-    const parsed = parseQuickwins(data, ctx.t, ctx.knownTimeZone());
+    const table = ctx.table("quickwins");
+    const parsed = parseQuickwins(table, ctx.t, ctx.knownTimeZone());
     const now = new Date().toISOString();
     const { id: _ignored, ...fields } = q;
     if (q.id !== undefined) {
-      const index = parsed.items.findIndex((x) => x.id === q.id);
+      const index = parsed.items.findIndex((x) => sameKey(x.id, q.id));
       if (index < 0) throw new UserError(ctx.t("err.unknownQuickwin", { id: q.id.slice(0, 64) }));
       const existing = parsed.items[index]!;
-      if (member.role !== "coordinator" && existing.createdBy !== email) {
+      if (member.role !== "coordinator" && !sameKey(existing.createdBy, email)) {
         throw new UserError(ctx.t("err.notEditable"));
       }
       const saved = QuickwinSchema.parse({
@@ -428,13 +438,15 @@ export function handleSaveQuickwin(ctx: Context, input: unknown): Quickwin {
         createdBy: existing.createdBy,
         source: existing.source,
       });
-      ctx.writeRows("quickwins", parsed.rows[index]!, [quickwinRow(saved, now)]);
+      ctx.writeRows(table, parsed.rows[index]!, [
+        placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }),
+      ]);
       ctx.log({ update: saved.id, longDuration: isLongDuration(saved) });
       return saved;
     }
-    const id = nextQuickwinId(data.values, ctx.read("reviews")?.values ?? []);
+    const id = nextQuickwinId(table, ctx.table("reviews"));
     const saved = QuickwinSchema.parse({ ...fields, id, createdBy: email });
-    ctx.appendRows("quickwins", [quickwinRow(saved, now)], data.lastRow);
+    ctx.appendRows(table, [placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now })]);
     ctx.log({ create: id, longDuration: isLongDuration(saved) });
     return saved;
   });
@@ -448,8 +460,8 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
   return ctx.withLock(() => {
     const { member } = requireMember(ctx);
     const tz = ctx.knownTimeZone();
-    const quickwins = parseQuickwins(ctx.read("quickwins"), ctx.t, tz);
-    const q = quickwins.items.find((x) => x.id === review.quickwinId);
+    const quickwins = parseQuickwins(ctx.table("quickwins"), ctx.t, tz);
+    const q = quickwins.items.find((x) => sameKey(x.id, review.quickwinId));
     if (!q)
       throw new UserError(ctx.t("err.unknownQuickwin", { id: review.quickwinId.slice(0, 64) }));
     const declared = review.declaredConflict === true;
@@ -457,13 +469,16 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
       throw new UserError(ctx.t("err.conflict", { name: q.name, agency: q.agency }));
     }
     requireScoringAllowed(ctx, q, email);
-    const criteria = parseCriteria(ctx.read("criteria"), ctx.t, tz).items;
+    const criteria = parseCriteria(ctx.table("criteria"), ctx.t, tz).items;
     if (criteria.length === 0) throw new UserError(ctx.t("err.noCriteria"));
-    const scores = review.scores ?? {};
-    const byId = new Map(criteria.map((c) => [c.id, c]));
-    for (const id of Object.keys(scores)) {
-      if (!byId.has(id))
-        throw new UserError(ctx.t("err.unknownCriterion", { id: id.slice(0, 40) }));
+    const ledger = ctx.tableHeader("reviews");
+    // Scores are stored under the rubric's own ids; a sent id is matched by its identity key.
+    const byKey = new Map(criteria.map((c) => [identityKey(c.id), c]));
+    const scores: Record<string, number> = {};
+    for (const [id, value] of Object.entries(review.scores ?? {})) {
+      const c = byKey.get(identityKey(id));
+      if (!c) throw new UserError(ctx.t("err.unknownCriterion", { id: id.slice(0, 40) }));
+      scores[c.id] = value;
     }
     for (const c of criteria) {
       const issue = scoreIssue(ownValue(scores, c.id), c);
@@ -478,18 +493,15 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
     const stored: Review = {
       quickwinId: q.id,
       reviewer: email,
-      scores,
+      scores: orderedScores(
+        scores,
+        criteria.map((c) => c.id),
+      ),
       comment: review.comment ?? "",
       declaredConflict: declared,
       submittedAt: new Date().toISOString(),
     };
-    ctx.appendQuoted(
-      "reviews",
-      reviewRow(
-        stored,
-        criteria.map((c) => c.id),
-      ),
-    );
+    ctx.appendRow(ledger, placeRow(ledger, SPECS.reviews, stored));
     ctx.log({ quickwinId: q.id, declaredConflict: declared });
     return {
       quickwinId: stored.quickwinId,
@@ -506,7 +518,7 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
  * turned off, a quickwin not assigned to the caller is refused too.
  */
 function requireScoringAllowed(ctx: Context, q: Quickwin, email: string): void {
-  const settings = parseSettings(ctx.read("settings"), ctx.t, ctx.knownTimeZone());
+  const settings = parseSettings(ctx.table("settings"), ctx.t, ctx.knownTimeZone());
   requireScoringOpen(ctx, settings.settings);
   if (settings.settings.allowUnassigned) return;
   const pairs = readAssignments(ctx).items;
@@ -525,14 +537,15 @@ export function handleExportShortlist(ctx: Context): ExportResult {
     ctx.syncTimeZone();
     const world = loadWorld(ctx, panel);
     const result = rank(ctx, world);
-    const data = ctx.read("shortlist");
-    if (!data) throw new UserError(ctx.t("err.notSetUp"));
+    const page = ctx.table("shortlist");
     const st = ctx.sheetT();
     const date = formatLongDate(new Date(), ctx.timeZone(), ctx.registry()?.locale ?? "id");
-    const block = shortlistBlock(st, result, world, date, data.values.length);
-    ctx.writeWhole(data, block.values, null);
+    const block = shortlistBlock(page, st, result, world, date);
+    ctx.rewritePage(page, block.values);
     const csv = toCsv(block.csv);
     ctx.log({ shortlist: result.shortlist });
-    return { sheetName: data.name, quickwinIds: result.shortlist, csv };
+    // The tab's name as registered (a hint: reading its name now would cost a call).
+    const sheetName = ctx.registry()?.sheets.shortlist?.name ?? page.name;
+    return { sheetName, quickwinIds: result.shortlist, csv };
   });
 }

@@ -9,9 +9,10 @@ import type { AssignmentProposalResult, SaveAssignmentsResult } from "../core/pl
 import { EmailSchema, LIMITS, type PanelMember, type Quickwin, type Review } from "../core/schemas";
 import type { RowProblem } from "../core/types";
 import { check, loadWorld, requireCoordinator, type World } from "./api";
-import { cellText } from "./cells";
-import { headerRow, type Parsed, parseQuickwins, parseReviews, parseRows } from "./repo";
-import type { Context, SheetData } from "./runtime";
+import { SPECS } from "./layout";
+import { type Parsed, parseQuickwins, parseReviews, parseRows } from "./repo";
+import type { Context } from "./runtime";
+import { placeRow, type Table } from "./table";
 
 const StoredPair = z.object({
   quickwinId: z.string().check(z.trim(), z.minLength(1, { error: "v.required" })),
@@ -19,12 +20,11 @@ const StoredPair = z.object({
 });
 
 /** The assignments sheet, row by row: a bad or repeated row is skipped and reported. */
-export function parseAssignments(data: SheetData | null, ctx: Context): Parsed<AssignmentPair> {
-  const tz = ctx.knownTimeZone();
+export function parseAssignments(table: Table, ctx: Context): Parsed<AssignmentPair> {
   return parseRows(
-    data,
+    table,
     ctx.t,
-    (c) => ({ quickwinId: cellText(c.quickwinId, tz), reviewer: cellText(c.reviewer, tz) }),
+    ctx.knownTimeZone(),
     StoredPair,
     (p) => `${identityKey(p.quickwinId)}|${identityKey(p.reviewer)}`,
   );
@@ -37,7 +37,7 @@ export function assignmentProblems(
   world: Pick<World, "quickwins" | "panel">,
 ): RowProblem[] {
   const out = [...parsed.problems];
-  const sheet = ctx.nameOf("assignments");
+  const sheet = ctx.sheetName("assignments");
   parsed.items.forEach((p, i) => {
     const row = parsed.rows[i]!;
     if (!world.quickwins.items.some((q) => sameKey(q.id, p.quickwinId)))
@@ -54,9 +54,7 @@ export function assignmentProblems(
 
 /** The assignments sheet; a function that needs it refuses when it is missing. */
 export function readAssignments(ctx: Context): Parsed<AssignmentPair> {
-  const data = ctx.read("assignments");
-  if (!data) throw new UserError(ctx.t("err.sheetMissing", { sheet: ctx.nameOf("assignments") }));
-  return parseAssignments(data, ctx);
+  return parseAssignments(ctx.table("assignments"), ctx);
 }
 
 /** Conflicts a reviewer declared: their latest review of the quickwin says so. */
@@ -162,11 +160,10 @@ export function handleSaveAssignments(ctx: Context, input: unknown): SaveAssignm
     const tz = ctx.knownTimeZone();
     const world = {
       panel,
-      quickwins: parseQuickwins(ctx.read("quickwins"), ctx.t, tz),
-      reviews: parseReviews(ctx.read("reviews"), ctx.t, tz),
+      quickwins: parseQuickwins(ctx.table("quickwins"), ctx.t, tz),
+      reviews: parseReviews(ctx.table("reviews"), ctx.t, tz),
     };
-    const data = ctx.read("assignments");
-    if (!data) throw new UserError(ctx.t("err.sheetMissing", { sheet: ctx.nameOf("assignments") }));
+    const table = ctx.table("assignments");
     const declared = declaredConflicts(world.reviews.items);
     const name = labels(world);
     const out: AssignmentPair[] = [];
@@ -188,10 +185,10 @@ export function handleSaveAssignments(ctx: Context, input: unknown): SaveAssignm
       seen.add(key);
       out.push({ quickwinId: q.id, reviewer: m.email });
     }
-    ctx.replaceTable(data, [
-      headerRow("assignments", ctx.sheetT()),
-      ...out.map((p) => [p.quickwinId, p.reviewer]),
-    ]);
+    ctx.replaceRows(
+      table,
+      out.map((p) => placeRow(table, SPECS.assignments, p)),
+    );
     ctx.log({ assignments: out.length });
     return { pairs: out };
   });

@@ -25,10 +25,13 @@ import {
   STAGES,
 } from "../core/schemas";
 import { fieldErrors } from "../core/validation";
-import { check, nextQuickwinId, requireCoordinator } from "./api";
+import { check, requireCoordinator } from "./api";
 import { cellText, dateInZone, isBlankRow, isDate } from "./cells";
-import { parseQuickwins, quickwinRow } from "./repo";
+import { nextQuickwinIds } from "./ids";
+import { SPECS } from "./layout";
+import { parseQuickwins } from "./repo";
 import type { Context } from "./runtime";
+import { placeRow } from "./table";
 
 const column = z.nullable(
   z
@@ -190,9 +193,8 @@ export function handlePreviewImport(ctx: Context, input: unknown): ImportPreview
   check(ImportInput, input, ctx, "field.import");
   ctx.email();
   requireCoordinator(ctx);
-  const data = ctx.read("quickwins");
-  if (!data) throw new UserError(ctx.t("err.notSetUp"));
-  return preview(ctx, input, parseQuickwins(data, ctx.t, ctx.knownTimeZone()).items);
+  const table = ctx.table("quickwins");
+  return preview(ctx, input, parseQuickwins(table, ctx.t, ctx.knownTimeZone()).items);
 }
 
 /** Saves the valid rows of the preview, computed again under the lock, in one block. */
@@ -201,16 +203,14 @@ export function handleImportQuickwins(ctx: Context, input: unknown): ImportResul
   const email = ctx.email();
   return ctx.withLock(() => {
     requireCoordinator(ctx);
-    const data = ctx.read("quickwins");
-    if (!data) throw new UserError(ctx.t("err.notSetUp"));
-    const result = preview(ctx, input, parseQuickwins(data, ctx.t, ctx.knownTimeZone()).items);
+    const table = ctx.table("quickwins");
+    const result = preview(ctx, input, parseQuickwins(table, ctx.t, ctx.knownTimeZone()).items);
     const valid = result.rows.filter((r) => r.status === "valid");
     const now = new Date().toISOString();
-    const ledger = ctx.read("reviews")?.values ?? [];
-    let next = Number(nextQuickwinId(data.values, ledger).slice(3));
+    const ids = nextQuickwinIds(table, ctx.table("reviews"), valid.length);
     const imported: { row: number; id: string }[] = [];
-    const block = valid.map((r) => {
-      const id = `QW-${String(next++).padStart(3, "0")}`;
+    const block = valid.map((r, i) => {
+      const id = ids[i]!;
       imported.push({ row: r.row, id });
       const q = QuickwinSchema.parse({
         ...r.values,
@@ -218,9 +218,9 @@ export function handleImportQuickwins(ctx: Context, input: unknown): ImportResul
         createdBy: email,
         source: r.source || undefined,
       });
-      return quickwinRow(q, now);
+      return placeRow(table, SPECS.quickwins, { quickwin: q, updatedAt: now });
     });
-    if (block.length > 0) ctx.appendRows("quickwins", block, data.lastRow);
+    if (block.length > 0) ctx.appendRows(table, block);
     ctx.log({ sheet: result.sheetName, imported: imported.length, ...result.counts });
     return { ...result, imported };
   });

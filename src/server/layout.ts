@@ -1,8 +1,22 @@
 // The sheets of the spreadsheet-as-database (DESIGN §2): one spec per sheet, found by a stable
-// key (the registry in document properties maps key → sheetId and name), with its columns in
-// order. Column kinds decide the number format: every text column is plain text "@" so typed
-// text stays verbatim; budgets are Rupiah.
-import type { MessageKey } from "../core/i18n";
+// key (the registry in document properties maps key → sheet id), with its columns. A column is
+// the whole truth about itself: its header, its number format, how a record is written into it
+// and how its cell is read back — so adding a column is one edit here. Columns are found in a
+// sheet by their header (see table.ts), never by position.
+import * as z from "zod/mini";
+import { formatRupiah } from "../core/format";
+import { type MessageKey, type Translate, translator } from "../core/i18n";
+import {
+  type Criterion,
+  DIMENSIONS,
+  type PanelMember,
+  type Quickwin,
+  type Review,
+  ROLES,
+  STAGES,
+} from "../core/schemas";
+import type { RankRow } from "../core/types";
+import { cellBoolean, cellDate, cellNumber, cellText, isDate } from "./cells";
 
 export const SHEET_KEYS = [
   "quickwins",
@@ -19,16 +33,28 @@ export type SheetKey = (typeof SHEET_KEYS)[number];
 
 export type ColumnKind = "text" | "rupiah" | "int" | "number" | "score" | "percent";
 
-export interface ColumnSpec {
+/** What reading a cell may need: the time zone of stray Date cells, words for messages. */
+export interface ReadContext {
+  tz: string;
+  t: Translate;
+}
+
+export interface Column<W> {
   key: string;
   header: MessageKey;
   kind: ColumnKind;
+  /** The cell written for a record. */
+  write: (record: W) => unknown;
+  /** The record field `key` read back from the cell (absent: the column is written only). */
+  read?: (cell: unknown, ctx: ReadContext) => unknown;
 }
 
-export interface SheetSpec {
+export interface SheetSpec<W> {
   key: SheetKey;
   name: MessageKey;
-  columns: readonly ColumnSpec[];
+  columns: readonly Column<W>[];
+  /** The 1-based row of the header (the printable shortlist has a title block above it). */
+  headerRow: number;
   /** Generated or append-only: warning-only protection against hand edits. */
   protect: boolean;
   /**
@@ -38,144 +64,335 @@ export interface SheetSpec {
    * appendRow or setValues store it verbatim without a format call.
    */
   text: "format" | "quote";
+  /** Generated pages: rewritten whole by the add-on, never read as data. */
+  generated?: boolean;
+  /** A last look at a record read from a row, after every column was read. */
+  finish?: (input: Record<string, unknown>) => Record<string, unknown>;
 }
 
-const col = (key: string, kind: ColumnKind = "text"): ColumnSpec => ({
-  key,
-  header: `col.${key}` as MessageKey,
-  kind,
-});
+/** Any spec, for code that handles every sheet alike (headers, formats, placement). */
+// biome-ignore lint/suspicious/noExplicitAny: a column of any record type; writers are typed per spec below.
+export type AnySpec = SheetSpec<any>;
 
-export const SPECS: Record<SheetKey, SheetSpec> = {
-  quickwins: {
-    key: "quickwins",
-    name: "sheet.quickwins",
-    text: "format",
-    protect: false,
-    columns: [
-      col("id"),
-      col("name"),
-      col("agency"),
-      col("dimension"),
-      col("description"),
-      col("startDate"),
-      col("endDate"),
-      col("budget", "rupiah"),
-      col("beneficiaries", "int"),
-      col("stage"),
-      col("evidenceUrl"),
-      col("createdBy"),
-      col("updatedAt"),
-      col("source"),
-    ],
-  },
-  criteria: {
-    key: "criteria",
-    name: "sheet.criteria",
-    text: "format",
-    protect: false,
-    columns: [
-      col("id"),
-      col("name"),
-      col("description"),
-      col("weight", "number"),
-      col("min", "int"),
-      col("max", "int"),
-      col("levels"),
-    ],
-  },
-  panel: {
-    key: "panel",
-    name: "sheet.panel",
-    text: "format",
-    protect: false,
-    columns: [col("email"), col("name"), col("agency"), col("role")],
-  },
-  reviews: {
-    key: "reviews",
-    name: "sheet.reviews",
-    text: "quote",
-    protect: true,
-    columns: [
-      col("submittedAt"),
-      col("quickwinId"),
-      col("reviewer"),
-      col("scores"),
-      col("comment"),
-      col("declaredConflict"),
-    ],
-  },
-  assignments: {
-    key: "assignments",
-    name: "sheet.assignments",
-    text: "format",
-    protect: false,
-    columns: [col("quickwinId"), col("reviewer")],
-  },
-  settings: {
-    key: "settings",
-    name: "sheet.settings",
-    text: "format",
-    protect: false,
-    columns: [col("key"), col("value", "number"), col("label")],
-  },
-  ranking: {
-    key: "ranking",
-    name: "sheet.ranking",
-    text: "quote",
-    protect: true,
-    columns: [
-      col("rank", "int"),
-      col("quickwinId"),
-      col("name"),
-      col("score", "score"),
-      col("agency"),
-      col("dimension"),
-      col("rawScore", "score"),
-      col("reviews", "int"),
-      col("sd", "score"),
-      col("rankRange"),
-      col("pShortlist", "percent"),
-      col("valueForMoney", "number"),
-      col("shortlisted"),
-      col("flags"),
-    ],
-  },
-  shortlist: {
-    key: "shortlist",
-    name: "sheet.shortlist",
-    text: "quote",
-    protect: true,
-    columns: [
-      col("rank", "int"),
-      col("quickwinId"),
-      col("name"),
-      col("agency"),
-      col("dimension"),
-      col("stage"),
-      col("startDate"),
-      col("endDate"),
-      col("budget", "rupiah"),
-      col("score", "score"),
-      col("rankRange"),
-      col("pShortlist", "percent"),
-      col("valueForMoney", "number"),
-      col("flags"),
-      col("description"),
-      col("evidenceUrl"),
-    ],
-  },
-  log: {
-    key: "log",
-    name: "sheet.log",
-    text: "quote",
-    protect: true,
-    columns: [col("time"), col("user"), col("action"), col("details")],
-  },
+function col<W>(
+  key: string,
+  kind: ColumnKind,
+  write: (record: W) => unknown,
+  read?: (cell: unknown, ctx: ReadContext) => unknown,
+): Column<W> {
+  const column: Column<W> = { key, header: `col.${key}` as MessageKey, kind, write };
+  if (read) column.read = read;
+  return column;
+}
+
+// ---------- reading cells ----------
+
+const text = (cell: unknown, { tz }: ReadContext) => cellText(cell, tz);
+const trimmed = (cell: unknown, { tz }: ReadContext) => cellText(cell, tz).trim();
+/** Optional text: undefined when empty. */
+const optional = (cell: unknown, { tz }: ReadContext) => {
+  const s = cellText(cell, tz).trim();
+  return s === "" ? undefined : s;
 };
+const number = (cell: unknown) => cellNumber(cell);
+const date = (cell: unknown, { tz }: ReadContext) => cellDate(cell, tz);
 
-/** The shortlist's fixed layout: title, date, method, a blank row, then the table. */
-export const SHORTLIST_HEADER_ROW = 5;
+/** A key or any of its localized labels ("Uji coba", "Smart Governance", "Koordinator"). */
+function enumOf(keys: readonly string[], prefixes: string[]) {
+  return (cell: unknown, { tz }: ReadContext): string | undefined => {
+    const s = cellText(cell, tz).trim();
+    if (s === "") return undefined;
+    const lower = s.toLowerCase();
+    for (const k of keys) if (k === lower) return k;
+    for (const locale of ["id", "en"] as const) {
+      const t = translator(locale) as (key: string) => string;
+      for (const k of keys) {
+        for (const p of prefixes) {
+          const label = t(`${p}.${k}`);
+          if (typeof label === "string" && label.toLowerCase() === lower) return k;
+        }
+      }
+    }
+    return s;
+  };
+}
+
+/** Level descriptors: a JSON array of strings, or one per line. */
+export function parseLevels(value: unknown, tz: string): string[] | undefined {
+  const s = cellText(value, tz);
+  if (s.trim() === "") return undefined;
+  if (s.trim().startsWith("[")) {
+    try {
+      const parsed: unknown = JSON.parse(s);
+      if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed;
+    } catch {
+      // not JSON: one per line
+    }
+  }
+  return s.split(/\r?\n/).map((l) => l.trim());
+}
+
+export function formatLevels(levels: string[] | undefined): string {
+  if (!levels || levels.length === 0) return "";
+  return levels.some((l) => /[\r\n]/.test(l) || l.trim() !== l) || levels[0]?.startsWith("[")
+    ? JSON.stringify(levels)
+    : levels.join("\n");
+}
+
+const StoredScores = z.record(z.string(), z.number());
+
+/** The scores cell: a JSON object of numbers (undefined when it is not one). */
+export function parseScores(value: unknown, tz: string): Record<string, number> | undefined {
+  const s = cellText(value, tz).trim();
+  if (s === "") return {};
+  try {
+    const result = StoredScores.safeParse(JSON.parse(s));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------- what each sheet holds ----------
+
+/** A quickwin as its row holds it: the record and when it was last saved. */
+export interface QuickwinLine {
+  quickwin: Quickwin;
+  updatedAt: string;
+}
+
+export interface SettingLine {
+  key: string;
+  value: unknown;
+  label: string;
+}
+
+/** One line of a generated page: the engine's row, its quickwin, the sheet's words. */
+export interface RankLine {
+  row: RankRow;
+  quickwin: Quickwin | undefined;
+  t: Translate;
+}
+
+export interface LogLine {
+  time: string;
+  user: string;
+  action: string;
+  details: string;
+}
+
+type Key = Parameters<Translate>[0];
+
+function flagWords({ row, t }: RankLine): string {
+  return row.flags.map((f) => t(`flag.${f}` as Key)).join("; ");
+}
+
+function rankRange({ row }: RankLine): string {
+  if (row.rankLow === null || row.rankHigh === null) return "";
+  return row.rankLow === row.rankHigh ? String(row.rankLow) : `${row.rankLow}–${row.rankHigh}`;
+}
+
+/** Rounded for reading (the exact values are in computeRanking's result). */
+const round = (v: number | null, digits: number) =>
+  v === null || !Number.isFinite(v) ? "" : Math.round(v * 10 ** digits) / 10 ** digits;
+const percent = (v: number | null) =>
+  v === null || !Number.isFinite(v) ? "" : Math.round(v * 100);
+
+const quickwinColumns: Column<QuickwinLine>[] = [
+  col("id", "text", (l) => l.quickwin.id, trimmed),
+  col("name", "text", (l) => l.quickwin.name, text),
+  col("agency", "text", (l) => l.quickwin.agency, text),
+  col(
+    "dimension",
+    "text",
+    (l) => l.quickwin.dimension,
+    enumOf(DIMENSIONS, ["dimension", "dimensionShort"]),
+  ),
+  col("description", "text", (l) => l.quickwin.description, text),
+  col("startDate", "text", (l) => l.quickwin.startDate ?? "", date),
+  col("endDate", "text", (l) => l.quickwin.endDate ?? "", date),
+  col("budget", "rupiah", (l) => l.quickwin.budget, number),
+  col("beneficiaries", "int", (l) => l.quickwin.beneficiaries ?? "", number),
+  col("stage", "text", (l) => l.quickwin.stage ?? "", enumOf(STAGES, ["stage"])),
+  col("evidenceUrl", "text", (l) => l.quickwin.evidenceUrl ?? "", optional),
+  col(
+    "createdBy",
+    "text",
+    (l) => l.quickwin.createdBy ?? "",
+    (c, x) => (optional(c, x) as string | undefined)?.toLowerCase(),
+  ),
+  col("updatedAt", "text", (l) => l.updatedAt),
+  col(
+    "source",
+    "text",
+    (l) => l.quickwin.source ?? "",
+    (cell, x) => (isDate(cell) ? (cell as Date).toISOString() : optional(cell, x)),
+  ),
+];
+
+const criterionColumns: Column<Criterion>[] = [
+  col("id", "text", (c) => c.id, trimmed),
+  col("name", "text", (c) => c.name, text),
+  col("description", "text", (c) => c.description ?? "", optional),
+  col("weight", "number", (c) => c.weight, number),
+  col("min", "int", (c) => c.min, number),
+  col("max", "int", (c) => c.max, number),
+  col(
+    "levels",
+    "text",
+    (c) => formatLevels(c.levels),
+    (cell, { tz }) => parseLevels(cell, tz),
+  ),
+];
+
+const panelColumns: Column<PanelMember>[] = [
+  col("email", "text", (m) => m.email, text),
+  col("name", "text", (m) => m.name ?? "", optional),
+  col("agency", "text", (m) => m.agency ?? "", optional),
+  col("role", "text", (m) => m.role, enumOf(ROLES, ["role"])),
+];
+
+const reviewColumns: Column<Review>[] = [
+  col(
+    "submittedAt",
+    "text",
+    (r) => r.submittedAt ?? "",
+    (cell, x) => (isDate(cell) ? (cell as Date).toISOString() : optional(cell, x)),
+  ),
+  col("quickwinId", "text", (r) => r.quickwinId, trimmed),
+  col(
+    "reviewer",
+    "text",
+    (r) => r.reviewer,
+    (c, x) => trimmed(c, x).toLowerCase(),
+  ),
+  col(
+    "scores",
+    "text",
+    (r) => JSON.stringify(r.scores),
+    (cell, { tz, t }) => {
+      const scores = parseScores(cell, tz);
+      if (scores === undefined) throw new Error(t("row.invalidJson"));
+      return scores;
+    },
+  ),
+  col("comment", "text", (r) => r.comment ?? "", text),
+  col(
+    "declaredConflict",
+    "text",
+    (r) => r.declaredConflict === true,
+    (cell) => cellBoolean(cell) ?? cell,
+  ),
+];
+
+/** Who is asked to score what: a quickwin id and a reviewer's email. */
+export interface AssignmentLine {
+  quickwinId: string;
+  reviewer: string;
+}
+
+const assignmentColumns: Column<AssignmentLine>[] = [
+  col("quickwinId", "text", (p) => p.quickwinId, text),
+  col("reviewer", "text", (p) => p.reviewer, text),
+];
+
+const settingColumns: Column<SettingLine>[] = [
+  col("key", "text", (s) => s.key),
+  col("value", "number", (s) => s.value),
+  col("label", "text", (s) => s.label),
+];
+
+const rankingColumns: Column<RankLine>[] = [
+  col("rank", "int", (l) => l.row.rank ?? ""),
+  col("quickwinId", "text", (l) => l.row.quickwinId),
+  col("name", "text", (l) => l.quickwin?.name ?? ""),
+  col("score", "score", (l) => round(l.row.score, 1)),
+  col("agency", "text", (l) => l.quickwin?.agency ?? ""),
+  col("dimension", "text", (l) =>
+    l.quickwin ? l.t(`dimension.${l.quickwin.dimension}` as Key) : "",
+  ),
+  col("rawScore", "score", (l) => round(l.row.rawScore, 1)),
+  col("reviews", "int", (l) => l.row.reviewCount),
+  col("sd", "score", (l) => round(l.row.sd, 1)),
+  col("rankRange", "text", rankRange),
+  col("pShortlist", "percent", (l) => percent(l.row.pShortlist)),
+  col("valueForMoney", "number", (l) => round(l.row.valueForMoney, 2)),
+  col("shortlisted", "text", (l) => (l.row.shortlisted ? l.t("word.yes") : "")),
+  col("flags", "text", flagWords),
+];
+
+const shortlistColumns: Column<RankLine>[] = [
+  col("rank", "int", (l) => l.row.rank ?? ""),
+  col("quickwinId", "text", (l) => l.row.quickwinId),
+  col("name", "text", (l) => l.quickwin?.name ?? ""),
+  col("agency", "text", (l) => l.quickwin?.agency ?? ""),
+  col("dimension", "text", (l) =>
+    l.quickwin ? l.t(`dimension.${l.quickwin.dimension}` as Key) : "",
+  ),
+  col("stage", "text", (l) => (l.quickwin?.stage ? l.t(`stage.${l.quickwin.stage}` as Key) : "")),
+  col("startDate", "text", (l) => l.quickwin?.startDate ?? ""),
+  col("endDate", "text", (l) => l.quickwin?.endDate ?? ""),
+  col("budget", "rupiah", (l) => l.quickwin?.budget ?? ""),
+  col("score", "score", (l) => round(l.row.score, 2)),
+  col("rankRange", "text", rankRange),
+  col("pShortlist", "percent", (l) => percent(l.row.pShortlist)),
+  col("valueForMoney", "number", (l) => round(l.row.valueForMoney, 2)),
+  col("flags", "text", flagWords),
+  col("description", "text", (l) => l.quickwin?.description ?? ""),
+  col("evidenceUrl", "text", (l) => l.quickwin?.evidenceUrl ?? ""),
+];
+
+const logColumns: Column<LogLine>[] = [
+  col("time", "text", (l) => l.time),
+  col("user", "text", (l) => l.user),
+  col("action", "text", (l) => l.action),
+  col("details", "text", (l) => l.details),
+];
+
+/** A criterion's levels cell that does not match its range is dropped, not the criterion. */
+function levelsInRange(input: Record<string, unknown>): Record<string, unknown> {
+  const { min, max, levels } = input;
+  if (
+    Array.isArray(levels) &&
+    (typeof min !== "number" || typeof max !== "number" || levels.length !== max - min + 1)
+  ) {
+    return { ...input, levels: undefined };
+  }
+  return input;
+}
+
+const sheet = <W>(
+  key: SheetKey,
+  columns: Column<W>[],
+  options: Partial<SheetSpec<W>> & Pick<SheetSpec<W>, "text" | "protect">,
+): SheetSpec<W> => ({ key, name: `sheet.${key}` as MessageKey, columns, headerRow: 1, ...options });
+
+export const SPECS = {
+  quickwins: sheet("quickwins", quickwinColumns, { text: "format", protect: false }),
+  criteria: sheet("criteria", criterionColumns, {
+    text: "format",
+    protect: false,
+    finish: levelsInRange,
+  }),
+  panel: sheet("panel", panelColumns, { text: "format", protect: false }),
+  reviews: sheet("reviews", reviewColumns, { text: "quote", protect: true }),
+  assignments: sheet("assignments", assignmentColumns, { text: "format", protect: false }),
+  settings: sheet("settings", settingColumns, { text: "format", protect: false }),
+  ranking: sheet("ranking", rankingColumns, { text: "quote", protect: true, generated: true }),
+  shortlist: sheet("shortlist", shortlistColumns, {
+    text: "quote",
+    protect: true,
+    generated: true,
+    headerRow: 5,
+  }),
+  log: sheet("log", logColumns, { text: "quote", protect: true }),
+} satisfies Record<SheetKey, AnySpec>;
+
+/** The spec of a key, for code that handles every sheet alike. */
+export function specOf(key: SheetKey): AnySpec {
+  return SPECS[key];
+}
+
 /** Rows the ranking chart shows (name and score columns, header included). */
 export const CHART_ROWS = 21;
 
@@ -188,33 +405,21 @@ export const NUMBER_FORMATS: Record<ColumnKind, string> = {
   percent: "0%",
 };
 
-/** Column letters of a 1-based index (1 → A, 27 → AA). */
-export function columnLetter(index: number): string {
-  let s = "";
-  let n = index;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+/** The header cells of a sheet in the sheet's language, in layout order. */
+export function headerRow(key: SheetKey, t: Translate): string[] {
+  return specOf(key).columns.map((c) => t(c.header));
 }
 
-/** A sheet name quoted for A1 notation: 'Tim Penilai'!A:D. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** The index of a column of a sheet (0-based). */
-export function colIndex(key: SheetKey, column: string): number {
-  const i = SPECS[key].columns.findIndex((c) => c.key === column);
+/** The index of a column in the layout's own order (0-based): for a sheet setup creates. */
+export function layoutIndex(key: SheetKey, column: string): number {
+  const i = specOf(key).columns.findIndex((c) => c.key === column);
   if (i < 0) throw new Error(`no column ${column} in ${key}`);
   return i;
 }
 
-/** The number formats of one row of a sheet. */
+/** The number formats of the layout's columns, in layout order. */
 export function rowFormats(key: SheetKey): string[] {
-  return SPECS[key].columns.map((c) => NUMBER_FORMATS[c.kind]);
+  return specOf(key).columns.map((c) => NUMBER_FORMATS[c.kind]);
 }
 
 /**
@@ -228,4 +433,9 @@ export function keepApostrophe(value: unknown): unknown {
 /** Writes a text cell so Sheets keeps it verbatim in a "quote" sheet. */
 export function quoted(value: unknown): unknown {
   return typeof value === "string" && value !== "" ? `'${value}` : value;
+}
+
+/** A printed page shows Rupiah columns as text ("Rp1.500.000"); the CSV keeps the number. */
+export function printedCell(column: Column<unknown>, value: unknown): unknown {
+  return column.kind === "rupiah" && typeof value === "number" ? formatRupiah(value) : value;
 }

@@ -4,19 +4,19 @@
 // once from the ledger as it is now, and written under a second, equally short lock. A review
 // submitted during a ranking therefore waits at most for one write, never for the engine.
 
-import { UserError } from "../core/errors";
 import type { ComputeRankingResult, RankResult } from "../core/types";
 import { loadWorld, rank, requireCoordinator, type World } from "./api";
 import { rankingRows } from "./output";
 import { parseReviews } from "./repo";
-import type { Context, SheetData } from "./runtime";
+import type { Context } from "./runtime";
+import type { Table } from "./table";
 
 /** A ledger's values as comparable text (a Date by its instant, as JSON writes it). */
 export function ledgerMark(values: readonly (readonly unknown[])[]): string {
   return JSON.stringify(values);
 }
 
-function withLedger(ctx: Context, world: World, ledger: SheetData): World {
+function withLedger(ctx: Context, world: World, ledger: Table): World {
   const reviews = parseReviews(ledger, ctx.t, ctx.knownTimeZone());
   const others = world.problems.filter((p) => !world.reviews.problems.includes(p));
   return { ...world, reviews, problems: [...others, ...reviews.problems] };
@@ -26,9 +26,8 @@ export function computeRanking(ctx: Context): ComputeRankingResult {
   ctx.email();
   const { panel } = requireCoordinator(ctx);
   let world = loadWorld(ctx, panel);
-  const target = ctx.read("ranking");
-  const ledger = ctx.read("reviews");
-  if (!target || !ledger) throw new UserError(ctx.t("err.notSetUp"));
+  const target = ctx.table("ranking");
+  const ledger = ctx.table("reviews");
   let result: RankResult = rank(ctx, world);
   let read = ledger;
   for (let round = 1; ; round++) {
@@ -41,12 +40,12 @@ export function computeRanking(ctx: Context): ComputeRankingResult {
         }
       }
       const { values, backgrounds } = rankingRows(
+        target,
         ctx.sheetT(),
         result,
         world.quickwins.items,
-        target.values.length,
       );
-      ctx.writeWhole(target, values, backgrounds);
+      ctx.rewritePage(target, values, backgrounds);
       ctx.log({
         ranked: result.rows.filter((r) => r.rank !== null).length,
         shortlist: result.shortlist,

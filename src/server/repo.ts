@@ -2,12 +2,12 @@
 // row is converted cell by cell and parsed with the zod record schemas; a bad row is skipped
 // and reported as a RowProblem (sheet, row number, what is wrong), blank rows are ignored.
 import * as z from "zod/mini";
-import { type Translate, translator } from "../core/i18n";
+import type { Translate } from "../core/i18n";
+import { identityKey } from "../core/identity";
 import {
   type Criterion,
   CriterionSchema,
   DEFAULT_SETTINGS,
-  DIMENSIONS,
   ownValue,
   type PanelMember,
   PanelMemberSchema,
@@ -15,16 +15,14 @@ import {
   QuickwinSchema,
   type Review,
   ReviewSchema,
-  ROLES,
   type Settings,
   SettingsSchema,
-  STAGES,
 } from "../core/schemas";
 import type { RowProblem } from "../core/types";
 import { describeIssues } from "../core/validation";
-import { cellBoolean, cellDate, cellNumber, cellText, isBlankRow, isDate } from "./cells";
-import { colIndex, type SheetKey, SPECS } from "./layout";
-import type { SheetData } from "./runtime";
+import { cellBoolean, cellNumber, cellText, isDate } from "./cells";
+import { type ReadContext, type SettingLine, specOf } from "./layout";
+import { dataRows, type Table } from "./table";
 
 export interface Parsed<T> {
   items: T[];
@@ -33,69 +31,31 @@ export interface Parsed<T> {
   problems: RowProblem[];
 }
 
-type Cells = Record<string, unknown>;
-
-function rowObject(key: SheetKey, row: readonly unknown[]): Cells {
-  const out: Cells = {};
-  SPECS[key].columns.forEach((c, i) => {
-    out[c.key] = row[i];
-  });
-  return out;
-}
-
-/** Optional text: undefined when empty. */
-function opt(value: unknown, tz: string): string | undefined {
-  const s = cellText(value, tz).trim();
-  return s === "" ? undefined : s;
-}
-
-function optNumber(value: unknown): number | undefined {
-  return cellNumber(value);
-}
-
-/** A key or any of its localized labels ("Uji coba", "Smart Governance", "Koordinator"). */
-function enumValue(
-  value: unknown,
-  keys: readonly string[],
-  prefixes: string[],
-  tz: string,
-): string | undefined {
-  const s = cellText(value, tz).trim();
-  if (s === "") return undefined;
-  const lower = s.toLowerCase();
-  for (const k of keys) if (k === lower) return k;
-  for (const locale of ["id", "en"] as const) {
-    const t = translator(locale) as (key: string) => string;
-    for (const k of keys) {
-      for (const p of prefixes) {
-        const label = t(`${p}.${k}`);
-        if (typeof label === "string" && label.toLowerCase() === lower) return k;
-      }
-    }
-  }
-  return s;
+/** A record read from a row: every readable column of the layout, then the sheet's finish. */
+function readRecord(table: Table, cells: Record<string, unknown>, ctx: ReadContext) {
+  const spec = specOf(table.key);
+  let input: Record<string, unknown> = {};
+  for (const c of spec.columns) if (c.read) input[c.key] = c.read(cells[c.key], ctx);
+  if (spec.finish) input = spec.finish(input);
+  return input;
 }
 
 export function parseRows<T>(
-  data: SheetData | null,
+  table: Table,
   t: Translate,
-  convert: (cells: Cells, row: number) => unknown,
+  tz: string,
   schema: z.ZodMiniType<T>,
   uniqueKey?: (item: T) => string,
 ): Parsed<T> {
   const out: Parsed<T> = { items: [], rows: [], problems: [] };
-  if (!data) return out;
   const seen = new Set<string>();
-  for (let i = 1; i < data.values.length; i++) {
-    const raw = data.values[i]!;
-    if (isBlankRow(raw)) continue;
-    const row = i + 1;
+  for (const { row, cells } of dataRows(table)) {
     try {
-      const input = convert(rowObject(data.key, raw), row);
+      const input = readRecord(table, cells, { tz, t });
       const result = schema.safeParse(input);
       if (!result.success) {
         out.problems.push({
-          sheet: data.name,
+          sheet: table.name,
           row,
           message: describeIssues(result.error, input, t),
         });
@@ -104,7 +64,11 @@ export function parseRows<T>(
       if (uniqueKey) {
         const k = uniqueKey(result.data);
         if (seen.has(k)) {
-          out.problems.push({ sheet: data.name, row, message: t("row.duplicate", { id: k }) });
+          out.problems.push({
+            sheet: table.name,
+            row,
+            message: t("row.duplicate", { id: k.slice(0, 64) }),
+          });
           continue;
         }
         seen.add(k);
@@ -113,7 +77,7 @@ export function parseRows<T>(
       out.rows.push(row);
     } catch (error) {
       out.problems.push({
-        sheet: data.name,
+        sheet: table.name,
         row,
         message: error instanceof Error && error.message ? error.message : t("v.invalid"),
       });
@@ -122,129 +86,20 @@ export function parseRows<T>(
   return out;
 }
 
-export function parseQuickwins(data: SheetData | null, t: Translate, tz: string): Parsed<Quickwin> {
-  return parseRows(
-    data,
-    t,
-    (c) => ({
-      id: cellText(c.id, tz).trim(),
-      name: cellText(c.name, tz),
-      agency: cellText(c.agency, tz),
-      dimension: enumValue(c.dimension, DIMENSIONS, ["dimension", "dimensionShort"], tz),
-      description: cellText(c.description, tz),
-      startDate: cellDate(c.startDate, tz),
-      endDate: cellDate(c.endDate, tz),
-      budget: cellNumber(c.budget),
-      beneficiaries: optNumber(c.beneficiaries),
-      stage: enumValue(c.stage, STAGES, ["stage"], tz),
-      evidenceUrl: opt(c.evidenceUrl, tz),
-      createdBy: opt(c.createdBy, tz)?.toLowerCase(),
-      source: isDate(c.source) ? (c.source as Date).toISOString() : opt(c.source, tz),
-    }),
-    QuickwinSchema,
-    (q) => q.id,
-  );
+export function parseQuickwins(table: Table, t: Translate, tz: string): Parsed<Quickwin> {
+  return parseRows(table, t, tz, QuickwinSchema, (q) => identityKey(q.id));
 }
 
-/** Level descriptors: a JSON array of strings, or one per line. */
-export function parseLevels(value: unknown, tz: string): string[] | undefined {
-  const s = cellText(value, tz);
-  if (s.trim() === "") return undefined;
-  if (s.trim().startsWith("[")) {
-    try {
-      const parsed: unknown = JSON.parse(s);
-      if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed;
-    } catch {
-      // not JSON: one per line
-    }
-  }
-  return s.split(/\r?\n/).map((l) => l.trim());
+export function parseCriteria(table: Table, t: Translate, tz: string): Parsed<Criterion> {
+  return parseRows(table, t, tz, CriterionSchema, (c) => identityKey(c.id));
 }
 
-export function formatLevels(levels: string[] | undefined): string {
-  if (!levels || levels.length === 0) return "";
-  return levels.some((l) => /[\r\n]/.test(l) || l.trim() !== l) || levels[0]?.startsWith("[")
-    ? JSON.stringify(levels)
-    : levels.join("\n");
+export function parsePanel(table: Table, t: Translate, tz: string): Parsed<PanelMember> {
+  return parseRows(table, t, tz, PanelMemberSchema, (m) => identityKey(m.email));
 }
 
-export function parseCriteria(data: SheetData | null, t: Translate, tz: string): Parsed<Criterion> {
-  const parsed = parseRows(
-    data,
-    t,
-    (c) => {
-      const min = cellNumber(c.min);
-      const max = cellNumber(c.max);
-      let levels = parseLevels(c.levels, tz);
-      // A levels cell that does not match the range is dropped, not the whole criterion.
-      if (levels && (min === undefined || max === undefined || levels.length !== max - min + 1))
-        levels = undefined;
-      return {
-        id: cellText(c.id, tz).trim(),
-        name: cellText(c.name, tz),
-        description: opt(c.description, tz),
-        weight: cellNumber(c.weight),
-        min,
-        max,
-        levels,
-      };
-    },
-    CriterionSchema,
-    (x) => x.id,
-  );
-  return parsed;
-}
-
-export function parsePanel(data: SheetData | null, t: Translate, tz: string): Parsed<PanelMember> {
-  return parseRows(
-    data,
-    t,
-    (c) => ({
-      email: cellText(c.email, tz),
-      name: opt(c.name, tz),
-      agency: opt(c.agency, tz),
-      role: enumValue(c.role, ROLES, ["role"], tz),
-    }),
-    PanelMemberSchema,
-    (m) => m.email,
-  );
-}
-
-const StoredScores = z.record(z.string(), z.number());
-
-export function parseScores(value: unknown, tz: string): Record<string, number> | undefined {
-  const s = cellText(value, tz).trim();
-  if (s === "") return {};
-  try {
-    const parsed: unknown = JSON.parse(s);
-    const result = StoredScores.safeParse(parsed);
-    return result.success ? result.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function parseReviews(data: SheetData | null, t: Translate, tz: string): Parsed<Review> {
-  return parseRows(
-    data,
-    t,
-    (c) => {
-      const scores = parseScores(c.scores, tz);
-      if (scores === undefined) throw new Error(t("row.invalidJson"));
-      const conflict = cellBoolean(c.declaredConflict);
-      return {
-        submittedAt: isDate(c.submittedAt)
-          ? (c.submittedAt as Date).toISOString()
-          : opt(c.submittedAt, tz),
-        quickwinId: cellText(c.quickwinId, tz).trim(),
-        reviewer: cellText(c.reviewer, tz).trim().toLowerCase(),
-        scores,
-        comment: cellText(c.comment, tz),
-        declaredConflict: conflict === undefined ? c.declaredConflict : conflict,
-      };
-    },
-    ReviewSchema,
-  );
+export function parseReviews(table: Table, t: Translate, tz: string): Parsed<Review> {
+  return parseRows(table, t, tz, ReviewSchema);
 }
 
 /** A settings cell as its key reads it: text, a yes/no, an instant, or a number. */
@@ -256,8 +111,10 @@ function settingValue(key: keyof Settings, cell: unknown, tz: string): unknown {
     case "scoringOpen":
       return cellBoolean(cell);
     case "scoringClosesAt":
-      // Written with the text prefix (see settingsRows); a stored ' is not part of the instant.
-      return isDate(cell) ? cell.toISOString() : cellText(cell, tz).trim().replace(/^'+/, "");
+      // Written with the text prefix (see settingLines); a stored ' is not part of the instant.
+      return isDate(cell)
+        ? (cell as Date).toISOString()
+        : cellText(cell, tz).trim().replace(/^'+/, "");
     default:
       return cellNumber(cell);
   }
@@ -267,34 +124,32 @@ const SettingsRecordPatch = z.partial(SettingsSchema);
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
+/** The settings sheet: one key and value per row; keys not on the sheet keep their default. */
 export function parseSettings(
-  data: SheetData | null,
+  table: Table,
   t: Translate,
   tz: string,
 ): { settings: Settings; rows: Map<string, number>; problems: RowProblem[] } {
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const rows = new Map<string, number>();
   const problems: RowProblem[] = [];
-  if (!data) return { settings, rows, problems };
-  for (let i = 1; i < data.values.length; i++) {
-    const raw = data.values[i]!;
-    if (isBlankRow(raw)) continue;
-    const row = i + 1;
-    const key = cellText(raw[0], tz).trim();
-    if (!(SETTING_KEYS as string[]).includes(key)) {
+  for (const { row, cells } of dataRows(table)) {
+    const typed = cellText(cells.key, tz).trim();
+    const key = SETTING_KEYS.find((k) => identityKey(k) === identityKey(typed));
+    if (!key) {
       problems.push({
-        sheet: data.name,
+        sheet: table.name,
         row,
-        message: t("row.unknownKey", { key: key.slice(0, 60) }),
+        message: t("row.unknownKey", { key: typed.slice(0, 60) }),
       });
       continue;
     }
-    const value = settingValue(key as keyof Settings, raw[1], tz);
+    const value = settingValue(key, cells.value, tz);
     const input = { [key]: value };
     const result = SettingsRecordPatch.safeParse(input);
     if (!result.success || value === undefined) {
       problems.push({
-        sheet: data.name,
+        sheet: table.name,
         row,
         message: result.success
           ? `${key}: ${t("v.required")}`
@@ -308,62 +163,29 @@ export function parseSettings(
   return { settings, rows, problems };
 }
 
-// ---------- rows to write ----------
+// ---------- records to write ----------
 
-export function headerRow(key: SheetKey, t: Translate): string[] {
-  return SPECS[key].columns.map((c) => t(c.header));
-}
-
-export function quickwinRow(q: Quickwin, updatedAt: string): unknown[] {
-  return [
-    q.id,
-    q.name,
-    q.agency,
-    q.dimension,
-    q.description,
-    q.startDate ?? "",
-    q.endDate ?? "",
-    q.budget,
-    q.beneficiaries ?? "",
-    q.stage ?? "",
-    q.evidenceUrl ?? "",
-    q.createdBy ?? "",
-    updatedAt,
-    q.source ?? "",
-  ];
-}
-
-export function criterionRow(c: Criterion): unknown[] {
-  return [c.id, c.name, c.description ?? "", c.weight, c.min, c.max, formatLevels(c.levels)];
-}
-
-export function panelRow(m: PanelMember): unknown[] {
-  return [m.email, m.name ?? "", m.agency ?? "", m.role];
-}
-
-export function reviewRow(r: Review, criteriaOrder: string[]): unknown[] {
-  // Criteria order first, then any other ids; a Map, so no id can collide with Object's keys.
+/** A review's scores in rubric order, then any other ids. */
+export function orderedScores(
+  scores: Readonly<Record<string, number>>,
+  criteriaOrder: readonly string[],
+): Record<string, number> {
+  // A Map first, so no id can collide with Object's own keys.
   const ordered = new Map<string, number>();
   for (const id of criteriaOrder) {
-    const s = ownValue(r.scores, id);
+    const s = ownValue(scores, id);
     if (s !== undefined) ordered.set(id, s);
   }
-  for (const [id, s] of Object.entries(r.scores)) if (!ordered.has(id)) ordered.set(id, s);
-  return [
-    r.submittedAt ?? "",
-    r.quickwinId,
-    r.reviewer,
-    JSON.stringify(Object.fromEntries(ordered)),
-    r.comment ?? "",
-    r.declaredConflict === true,
-  ];
+  for (const [id, s] of Object.entries(scores)) if (!ordered.has(id)) ordered.set(id, s);
+  return Object.fromEntries(ordered);
 }
 
-export function settingsRows(s: Settings, t: Translate): unknown[][] {
-  // An instant is written as text (the apostrophe), so Sheets never turns it into a date.
-  const cell = (k: keyof Settings) => (k === "scoringClosesAt" && s[k] !== "" ? `'${s[k]}` : s[k]);
-  return SETTING_KEYS.map((k) => [k, cell(k), t(`setting.${k}` as Parameters<Translate>[0])]);
+/** The settings as the rows of their sheet. */
+export function settingLines(s: Settings, t: Translate): SettingLine[] {
+  return SETTING_KEYS.map((key) => ({
+    key,
+    // An instant is written as text (the apostrophe), so Sheets never turns it into a date.
+    value: key === "scoringClosesAt" && s[key] !== "" ? `'${s[key]}` : s[key],
+    label: t(`setting.${key}` as Parameters<Translate>[0]),
+  }));
 }
-
-export const QUICKWIN_ID_COLUMN = colIndex("quickwins", "id");
-export const REVIEW_QUICKWIN_COLUMN = colIndex("reviews", "quickwinId");

@@ -6,17 +6,27 @@
 import { UserError } from "../core/errors";
 import { resolveLocale, type Translate, translator } from "../core/i18n";
 import type { Locale } from "../core/types";
-import { cellText, clip, lastNonBlank } from "./cells";
+import { clip } from "./cells";
 import {
-  columnLetter,
-  keepApostrophe,
+  type LogLine,
+  NUMBER_FORMATS,
   quoted,
-  quoteSheetName,
-  rowFormats,
   SHEET_KEYS,
   type SheetKey,
   SPECS,
+  specOf,
 } from "./layout";
+import {
+  columnAt,
+  examine,
+  isBlankDataRow,
+  isFault,
+  layoutRow,
+  placeRow,
+  type SheetFault,
+  segments,
+  type Table,
+} from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,6 +46,29 @@ export interface Registry {
   /** The language the sheets were set up in (names, headers, words in generated sheets). */
   locale: Locale;
   sheets: Partial<Record<SheetKey, RegistryEntry>>;
+  /**
+   * The coordinators' emails as last saved (setup's claim, saveReviewers): a panel sheet that
+   * was deleted comes back with them, so a lost panel never lets a stranger claim the role.
+   */
+  coordinators?: string[];
+}
+
+/** A refusal because a sheet is missing or fails its header check (setup repairs it). */
+export class SheetFaultError extends UserError {
+  constructor(
+    message: string,
+    readonly fault: SheetFault,
+  ) {
+    super(message);
+    this.name = "SheetFaultError";
+  }
+}
+
+/** Sheets' refusal of a range beyond the sheet's rows (nothing was written). */
+const OUT_OF_GRID = /outside the dimensions of the sheet/i;
+
+function errorMessage(error: unknown): string {
+  return error instanceof Object && "message" in error ? String(error.message) : "";
 }
 
 /** Sheets' transient failures, worth a retry (not a lock timeout, not a bad range). */
@@ -47,17 +80,6 @@ export function isTransient(error: unknown): boolean {
   );
 }
 
-/** The rows of one sheet as read: values (row 1 is the header) and where it lives. */
-export interface SheetData {
-  key: SheetKey;
-  name: string;
-  values: unknown[][];
-  /** 1-based number of the last non-blank row (0 when the sheet is empty). */
-  lastRow: number;
-  /** The range read: the whole sheet, columns A to the last column of the spec. */
-  range: GoogleAppsScript.Spreadsheet.Range;
-}
-
 function parseRegistry(raw: string | null): Registry | null {
   if (!raw) return null;
   try {
@@ -65,6 +87,9 @@ function parseRegistry(raw: string | null): Registry | null {
     if (!r || typeof r !== "object" || !r.sheets || typeof r.sheets !== "object") return null;
     const out: Registry = { v: 1, locale: r.locale === "en" ? "en" : "id", sheets: r.sheets };
     if (typeof r.timeZone === "string" && r.timeZone) out.timeZone = r.timeZone;
+    if (Array.isArray(r.coordinators)) {
+      out.coordinators = r.coordinators.filter((e): e is string => typeof e === "string");
+    }
     return out;
   } catch {
     return null;
@@ -79,8 +104,9 @@ export class Context {
   private _registry: Registry | null | undefined;
   private _props: GoogleAppsScript.Properties.Properties | undefined;
   private _timeZone: string | undefined;
-  private readonly sheetCache = new Map<SheetKey, Sheet>();
-  /** Names that worked for a qualified read in this execution. */
+  private readonly sheetCache = new Map<SheetKey, Sheet | null>();
+  private readonly tables = new Map<SheetKey, Table | SheetFault>();
+  private readonly headers = new Map<SheetKey, Table | SheetFault>();
   private readonly names = new Map<SheetKey, string>();
 
   constructor(readonly action: string) {}
@@ -208,13 +234,8 @@ export class Context {
     } catch {
       throw new UserError(this.t("err.busy"));
     }
-    // Whether the registry this call uses is read under this lock (so is current while held).
-    const registryUnderLock = this._registry === undefined;
     try {
-      const value = fn();
-      // A renamed tab learnt by this call: its name is saved while the lock is still held.
-      if (this.renamed.size > 0) this.saveRenames(registryUnderLock);
-      return value;
+      return fn();
     } finally {
       // Sheets may buffer writes: commit them while the lock is still held, so the next
       // caller reads them (the Lock reference asks for flush before releaseLock).
@@ -253,341 +274,266 @@ export class Context {
 
   // ---------- sheets ----------
 
-  /** The Sheet of a key: by id from the registry, else by its localized name. */
+  /** The Sheet of a key, by its id in the registry only: null when unregistered or deleted. */
   sheet(key: SheetKey): Sheet | null {
-    const cached = this.sheetCache.get(key);
-    if (cached) return cached;
-    const ss = this.ss();
+    if (this.sheetCache.has(key)) return this.sheetCache.get(key) ?? null;
     const entry = this.registry()?.sheets[key];
     let sheet: Sheet | null = null;
-    if (entry && typeof entry.id === "number") sheet = this.retry(() => ss.getSheetById(entry.id));
-    if (!sheet) {
-      const name = entry?.name ?? this.sheetT()(SPECS[key].name);
-      sheet = this.retry(() => ss.getSheetByName(name));
+    if (entry && typeof entry.id === "number") {
+      const ss = this.ss();
+      sheet = this.retry(() => ss.getSheetById(entry.id));
     }
-    if (sheet) this.sheetCache.set(key, sheet);
+    this.sheetCache.set(key, sheet);
     return sheet;
   }
 
-  /** A sheet created or adopted in this execution: forget an earlier read that found none. */
-  rememberSheet(key: SheetKey, sheet: Sheet, name: string): void {
+  /** A sheet created or adopted in this execution: forget an earlier lookup or read. */
+  rememberSheet(key: SheetKey, sheet: Sheet): void {
     this.sheetCache.set(key, sheet);
-    this.names.set(key, name);
-    this.readCache.delete(key);
+    this.tables.delete(key);
+    this.headers.delete(key);
+    this.names.delete(key);
   }
 
-  private headerMatches(key: SheetKey, first: unknown): boolean {
-    if (key === "shortlist") return true; // a generated page that starts with its title
-    const text = cellText(first, "UTC").trim().toLowerCase();
-    const header = SPECS[key].columns[0]!.header;
-    return (["id", "en"] as const).some((l) => translator(l)(header).toLowerCase() === text);
+  /** The tab's name now (one call, only when a message or a problem needs it). */
+  sheetName(key: SheetKey): string {
+    let name = this.names.get(key);
+    if (name === undefined) {
+      const sheet = this.sheet(key);
+      name = sheet
+        ? this.retry(() => sheet.getName())
+        : (this.registry()?.sheets[key]?.name ?? this.sheetT()(SPECS[key].name));
+      this.names.set(key, name);
+    }
+    return name;
   }
 
-  /**
-   * Reads a whole sheet with one range read: a sheet-qualified A1 range by the registered
-   * name (2 calls); if the tab was renamed, by its id (a few more).
-   */
-  read(key: SheetKey): SheetData | null {
-    if (this.readCache.has(key)) return this.readCache.get(key) ?? null;
-    const data = this.readUncached(key);
-    this.readCache.set(key, data);
-    return data;
-  }
-
-  private readUncached(key: SheetKey): SheetData | null {
-    const entry = this.registry()?.sheets[key];
-    if (!entry) return null;
-    const width = SPECS[key].columns.length;
-    const ss = this.ss();
-    let values: unknown[][] | null = null;
-    let range: GoogleAppsScript.Spreadsheet.Range | null = null;
-    let name = entry.name;
+  /** The used area of a sheet with one call (its first `rows` rows, or all); [] when empty. */
+  readValues(sheet: Sheet, rows = -1): unknown[][] {
     try {
-      const a1 = `${quoteSheetName(entry.name)}!A:${columnLetter(width)}`;
-      const r = this.retry(() => ss.getRange(a1));
-      const got = this.retry(() => r.getValues()) as unknown[][];
-      if (got.length === 0 || this.headerMatches(key, got[0]![0])) {
-        values = got;
-        range = r;
-      }
+      return this.retry(() => sheet.getSheetValues(1, 1, rows, -1)) as unknown[][];
     } catch (error) {
       if (isTransient(error)) throw error;
-      values = null;
+      // An empty sheet has no used area to read; anything else is a real failure.
+      if (this.retry(() => sheet.getLastRow()) === 0) return [];
+      throw error;
     }
-    if (!values || !range) {
-      // Renamed (or damaged) tab: find it by id, read all its rows.
-      const found = this.readById(key);
-      if (!found) return null;
-      ({ name, values, range } = found);
+  }
+
+  /** A sheet read whole and checked against its layout (cached until it is written). */
+  inspect(key: SheetKey): Table | SheetFault {
+    let found = this.tables.get(key);
+    if (!found) {
+      const sheet = this.sheet(key);
+      found = sheet
+        ? examine(key, this.readValues(sheet), () => this.sheetName(key))
+        : { key, kind: "missing", missing: [] };
+      this.tables.set(key, found);
     }
-    this.noteName(key, name);
-    return { key, name, values, lastRow: lastNonBlank(values) + 1, range };
+    return found;
+  }
+
+  /** A trusted sheet, or a refusal that names it and says to run setup. */
+  table(key: SheetKey): Table {
+    const found = this.inspect(key);
+    if (isFault(found)) throw new SheetFaultError(this.faultMessage(found), found);
+    return found;
   }
 
   /**
-   * A tab found by its id (renamed, or with columns deleted by hand): its name, and its first
-   * `rows` rows (all of them by default), as wide as the layout with missing cells empty.
-   * Reading never changes the sheet; a narrow one is remembered so it is not written to.
+   * Only the header of a trusted sheet (for appending to a long ledger or log without reading
+   * it): a Table whose rows are the header's alone.
    */
-  private readById(
-    key: SheetKey,
-    rows?: number,
-  ): { name: string; values: unknown[][]; range: GoogleAppsScript.Spreadsheet.Range } | null {
-    const sheet = this.sheet(key);
-    if (!sheet) return null;
-    const width = SPECS[key].columns.length;
-    const name = this.retry(() => sheet.getName());
-    const height = rows ?? this.retry(() => sheet.getMaxRows());
-    const columns = this.retry(() => sheet.getMaxColumns());
-    if (columns < width) this.narrow.add(key);
-    const range = this.retry(() => sheet.getRange(1, 1, height, Math.min(width, columns)));
-    const values = (this.retry(() => range.getValues()) as unknown[][]).map((row) => {
-      const out = row.slice();
-      while (out.length < width) out.push("");
-      return out;
+  tableHeader(key: SheetKey): Table {
+    const whole = this.tables.get(key);
+    if (whole && !isFault(whole)) return whole;
+    const found = this.inspectHeader(key);
+    if (isFault(found)) throw new SheetFaultError(this.faultMessage(found), found);
+    return found;
+  }
+
+  /** The header rows of a sheet read and checked (cached until it is written). */
+  inspectHeader(key: SheetKey): Table | SheetFault {
+    let found = this.headers.get(key);
+    if (!found) {
+      const sheet = this.sheet(key);
+      found = sheet
+        ? examine(key, this.readValues(sheet, SPECS[key].headerRow), () => this.sheetName(key))
+        : { key, kind: "missing", missing: [] };
+      this.headers.set(key, found);
+    }
+    return found;
+  }
+
+  /** What is wrong with a sheet, in one sentence that says how to repair it. */
+  faultMessage(fault: SheetFault): string {
+    const sheet = this.sheetName(fault.key);
+    if (fault.kind === "missing") return this.t("err.sheetMissing", { sheet });
+    if (fault.kind === "header") {
+      return this.t("err.sheetHeader", { sheet, row: SPECS[fault.key].headerRow });
+    }
+    const st = this.sheetT();
+    const columns = fault.missing.map((k) => {
+      const c = specOf(fault.key).columns.find((x) => x.key === k);
+      return c ? st(c.header) : k;
     });
-    return { name, values, range };
-  }
-
-  /** The name a sheet was found under; a new one is saved to the registry at the end. */
-  private noteName(key: SheetKey, name: string): void {
-    this.names.set(key, name);
-    if (name !== this.registry()?.sheets[key]?.name) this.renamed.set(key, name);
+    return this.t("err.sheetColumns", { sheet, columns: columns.join(", ") });
   }
 
   /**
-   * The header row of a sheet without reading its rows (for a long append-only sheet such as
-   * the log): the sheet-qualified A1 row by the registered name (2 calls), else by its id.
-   * Null when the sheet is gone.
+   * A table read again (one call): what a sheet read earlier in this execution holds now,
+   * e.g. under the lock after a read without it; checked again like any read.
    */
-  readHeader(key: SheetKey): { name: string; header: unknown[] } | null {
-    const entry = this.registry()?.sheets[key];
-    if (!entry) return null;
-    const width = SPECS[key].columns.length;
-    const ss = this.ss();
-    try {
-      const a1 = `${quoteSheetName(entry.name)}!A1:${columnLetter(width)}1`;
-      const r = this.retry(() => ss.getRange(a1));
-      const row = (this.retry(() => r.getValues()) as unknown[][])[0] ?? [];
-      if (this.headerMatches(key, row[0])) {
-        this.noteName(key, entry.name);
-        return { name: entry.name, header: row };
-      }
-    } catch (error) {
-      if (isTransient(error)) throw error;
-    }
-    const found = this.readById(key, 1);
-    if (!found) return null;
-    this.noteName(key, found.name);
-    return { name: found.name, header: found.values[0]! };
-  }
-
-  private readonly readCache = new Map<SheetKey, SheetData | null>();
-
-  /** Sheets found narrower than their layout (a column deleted by hand): not written to. */
-  private readonly narrow = new Set<SheetKey>();
-
-  /** Refuses to write a sheet that lost columns, with a message that says how to repair it. */
-  private requireFullWidth(key: SheetKey): void {
-    if (this.narrow.has(key)) {
-      throw new UserError(this.t("err.sheetColumns", { sheet: this.nameOf(key) }));
-    }
-  }
-
-  /** Setup's repair: gives a sheet that lost columns its full width again. */
-  restoreWidth(key: SheetKey): void {
-    const sheet = this.sheet(key);
-    if (!sheet) return;
-    const width = SPECS[key].columns.length;
-    const columns = this.retry(() => sheet.getMaxColumns());
-    if (columns < width) this.retry(() => sheet.insertColumnsAfter(columns, width - columns));
-    this.narrow.delete(key);
-  }
-
-  private readonly renamed = new Map<SheetKey, string>();
-
-  /**
-   * A tab renamed by hand was found by its id: remember the new name (one properties write,
-   * once), so later calls read it with the cheap sheet-qualified range again. Mutations do it
-   * under their lock (see withLock); a call without the lock (the sidebar state) does it here,
-   * re-reading the registry just before writing, so a setup running meanwhile is not undone.
-   */
-  healRegistry(): void {
-    if (this.renamed.size > 0) this.saveRenames(false);
-  }
-
-  /** Merges the learnt names into the registry: the cached one if current, else re-read. */
-  private saveRenames(cachedIsCurrent: boolean): void {
-    const renamed = new Map(this.renamed);
-    this.renamed.clear();
-    try {
-      const props = this.props();
-      const reg = cachedIsCurrent
-        ? this.registry()
-        : parseRegistry(this.retry(() => props.getProperty(REGISTRY_PROPERTY)));
-      if (!reg) return;
-      const sheets = { ...reg.sheets };
-      for (const [key, name] of renamed) {
-        const entry = sheets[key];
-        if (entry) sheets[key] = { id: entry.id, name };
-      }
-      this.saveRegistry({ ...reg, sheets });
-    } catch {
-      // best effort: the next call finds the tab by id again
-    }
-  }
-
-  /**
-   * The same range read again (one call): what a sheet read earlier in this execution holds
-   * now, e.g. under the lock after a read without it.
-   */
-  reread(data: SheetData): SheetData {
-    const values = this.retry(() => data.range.getValues()) as unknown[][];
-    const now = { ...data, values, lastRow: lastNonBlank(values) + 1 };
-    this.readCache.set(data.key, now);
-    return now;
+  reread(table: Table): Table {
+    const sheet = this.requireSheet(table.key);
+    const found = examine(table.key, this.readValues(sheet), () => this.sheetName(table.key));
+    this.tables.set(table.key, found);
+    if (isFault(found)) throw new SheetFaultError(this.faultMessage(found), found);
+    return found;
   }
 
   /** Forgets a cached read (after writing that sheet). */
   invalidate(key: SheetKey): void {
-    this.readCache.delete(key);
+    this.tables.delete(key);
+  }
+
+  private requireSheet(key: SheetKey): Sheet {
+    const sheet = this.sheet(key);
+    if (!sheet) {
+      const fault: SheetFault = { key, kind: "missing", missing: [] };
+      throw new SheetFaultError(this.faultMessage(fault), fault);
+    }
+    return sheet;
   }
 
   /**
-   * Writes a whole range read before (e.g. the ranking sheet) with one setValues; the block
-   * is as tall as the sheet, so leftover rows are blanked in the same pass. A taller block
-   * grows the sheet first (doubling, so it rarely happens).
+   * Writes rows (as placeRow builds them) from startRow: one setValues per run of adjacent
+   * layout columns — one in an intact sheet — so a person's own columns are never written.
+   * Text columns get the plain-text format in the same pass ("format" sheets) or the text
+   * prefix ("quote" sheets). Backgrounds, when given (one colour per row), go first: the
+   * values are the commit point.
    */
-  writeWhole(data: SheetData, values: unknown[][], backgrounds: (string | null)[][] | null): void {
-    const width = SPECS[data.key].columns.length;
-    let range = data.range;
-    if (this.narrow.has(data.key)) {
-      // A generated sheet that lost a column by hand is ours to rebuild: widen it and go on.
-      this.restoreWidth(data.key);
-      const sheet = this.sheet(data.key);
-      if (!sheet) throw new Error(`sheet ${data.key} missing`);
-      const rows = Math.max(1, data.values.length);
-      range = this.retry(() => sheet.getRange(1, 1, rows, width));
-    }
-    let block = values;
-    let colors = backgrounds;
-    if (values.length > data.values.length) {
-      const sheet = this.sheet(data.key);
-      if (!sheet) throw new Error(`sheet ${data.key} missing`);
-      const have = Math.max(1, data.values.length);
-      const want = Math.max(values.length, have * 2);
-      this.retry(() => sheet.insertRowsAfter(have, want - have));
-      range = this.retry(() => sheet.getRange(1, 1, want, width));
-      block = values.slice();
-      colors = backgrounds ? backgrounds.slice() : null;
-      while (block.length < want) {
-        block.push(new Array(width).fill(""));
-        colors?.push(new Array(width).fill(null));
-      }
-    }
-    // Cosmetics first; the values are the commit point.
-    if (colors) {
-      const c = colors;
-      this.retry(() => range.setBackgrounds(c));
-    }
-    this.setBlock(data.key, range, block);
-    this.invalidate(data.key);
-  }
-
-  /** The name a sheet was last found under. */
-  nameOf(key: SheetKey): string {
-    return (
-      this.names.get(key) ?? this.registry()?.sheets[key]?.name ?? this.sheetT()(SPECS[key].name)
-    );
-  }
-
-  /**
-   * Writes rows at startRow (1-based) in ONE setValues, with the plain-text format on text
-   * columns set in the same pass so typed text stays verbatim. The block must fit the sheet.
-   */
-  writeRows(key: SheetKey, startRow: number, rows: unknown[][]): void {
+  writeRows(
+    table: Table,
+    startRow: number,
+    rows: unknown[][],
+    backgrounds?: (string | null)[],
+  ): void {
     if (rows.length === 0) return;
-    this.requireFullWidth(key);
-    const width = SPECS[key].columns.length;
-    const ss = this.ss();
-    const a1 = `${quoteSheetName(this.nameOf(key))}!A${startRow}:${columnLetter(width)}${startRow + rows.length - 1}`;
-    const range = this.retry(() => ss.getRange(a1));
-    this.setBlock(key, range, rows);
-    this.invalidate(key);
-  }
-
-  /** One block: formats (in "format" sheets) and values, exactly the range's size. */
-  setBlock(key: SheetKey, range: GoogleAppsScript.Spreadsheet.Range, rows: unknown[][]): void {
-    if (SPECS[key].text === "quote") {
-      const values = rows.map((r) => r.map(quoted));
-      this.retry(() => range.setValues(values));
-      return;
+    const sheet = this.requireSheet(table.key);
+    const spec = specOf(table.key);
+    for (const [first, last] of segments(table)) {
+      const width = last - first + 1;
+      const range = this.retry(() => sheet.getRange(startRow, first + 1, rows.length, width));
+      const block = rows.map((r) => {
+        const out = new Array<unknown>(width);
+        for (let j = 0; j < width; j++) {
+          const v = r[first + j];
+          out[j] = v === undefined || v === null ? "" : spec.text === "quote" ? quoted(v) : v;
+        }
+        return out;
+      });
+      if (backgrounds) {
+        const colors = backgrounds.map((c) => new Array<string | null>(width).fill(c));
+        this.retry(() => range.setBackgrounds(colors));
+      }
+      if (spec.text === "format") {
+        const formats = Array.from({ length: width }, (_, j) => {
+          const column = columnAt(table, first + j);
+          return column ? NUMBER_FORMATS[column.kind] : "@";
+        });
+        this.retry(() => range.setNumberFormats(rows.map(() => formats)));
+      }
+      this.retry(() => range.setValues(block));
     }
-    const formats = rowFormats(key);
-    const values = rows.map((r) => r.map(keepApostrophe));
-    this.retry(() => range.setNumberFormats(rows.map(() => formats)));
-    this.retry(() => range.setValues(values));
+    this.invalidate(table.key);
   }
 
   /**
-   * Replaces a whole table (header + rows) in one setValues: leftover rows of a longer old
-   * table are blanked in the same block. Rows are inserted first when the sheet is too short.
+   * Writes a block from startRow that covers at least every data row there was (leftover rows
+   * are blanked in the same pass); rows are inserted first when the sheet has too few.
    */
-  replaceTable(data: SheetData, rows: unknown[][]): void {
-    this.requireFullWidth(data.key); // before growing it: a refusal writes nothing
-    const width = SPECS[data.key].columns.length;
-    const height = Math.max(rows.length, data.lastRow);
+  private writeCovering(
+    table: Table,
+    startRow: number,
+    rows: unknown[][],
+    backgrounds?: (string | null)[],
+  ): void {
     const block = rows.slice();
-    while (block.length < height) block.push(new Array(width).fill(""));
-    if (height > data.values.length) {
-      const sheet = this.sheet(data.key);
-      if (!sheet) throw new Error(`sheet ${data.key} missing`);
-      const max = Math.max(1, data.values.length);
-      this.retry(() => sheet.insertRowsAfter(max, height - max));
+    const colors = backgrounds?.slice();
+    while (startRow + block.length - 1 < table.lastRow) {
+      block.push(new Array(table.width).fill(""));
+      colors?.push(null);
     }
-    this.writeRows(data.key, 1, block);
+    const have = Math.max(table.values.length, table.headerRow);
+    const need = startRow + block.length - 1;
+    try {
+      // Usually the sheet has blank rows to spare below its data: no call to ask first.
+      this.writeRows(table, startRow, block, colors);
+    } catch (error) {
+      if (need <= have || !OUT_OF_GRID.test(errorMessage(error))) throw error;
+      const sheet = this.requireSheet(table.key);
+      this.retry(() => sheet.insertRowsAfter(have, need - have));
+      this.writeRows(table, startRow, block, colors);
+    }
   }
 
-  /**
-   * Appends rows after the last row of a sheet: inserts exactly that many rows there (so the
-   * sheet always has room, whatever its size) and writes them in one setValues.
-   */
-  appendRows(key: SheetKey, rows: unknown[][], lastRow?: number): number {
-    this.requireFullWidth(key);
-    const sheet = this.sheet(key);
-    if (!sheet) throw new Error(`sheet ${key} missing`);
-    const last = Math.max(1, lastRow ?? this.retry(() => sheet.getLastRow()));
-    this.retry(() => sheet.insertRowsAfter(last, rows.length));
-    const width = SPECS[key].columns.length;
-    const range = this.retry(() => sheet.getRange(last + 1, 1, rows.length, width));
-    this.setBlock(key, range, rows);
-    this.invalidate(key);
-    return last + 1;
+  /** Replaces every data row of a table (its header stays as it is). */
+  replaceRows(table: Table, rows: unknown[][]): void {
+    this.writeCovering(table, table.headerRow + 1, rows);
   }
 
-  /** Appends one row to a "quote" sheet with one atomic appendRow. */
-  appendQuoted(key: SheetKey, row: unknown[]): void {
-    const sheet = this.sheet(key);
-    if (!sheet) throw new Error(`sheet ${key} missing`);
-    const values = row.map(quoted);
+  /** Rewrites a generated page from row 1, its header included (one colour per row). */
+  rewritePage(table: Table, rows: unknown[][], backgrounds?: (string | null)[]): void {
+    this.writeCovering(table, 1, rows, backgrounds);
+  }
+
+  /** Appends rows after the last data row, inserting exactly that much room there first. */
+  appendRows(table: Table, rows: unknown[][]): number {
+    const sheet = this.requireSheet(table.key);
+    const at = table.lastRow;
+    this.retry(() => sheet.insertRowsAfter(at, rows.length));
+    this.writeRows(table, at + 1, rows);
+    return at + 1;
+  }
+
+  /** Appends one row with Sheets' atomic appendRow (the ledger, the log). */
+  appendRow(table: Table, row: unknown[]): void {
+    const sheet = this.requireSheet(table.key);
+    const quote = SPECS[table.key].text === "quote";
+    const values = row.map((v) => (v === undefined || v === null ? "" : quote ? quoted(v) : v));
     this.retry(() => sheet.appendRow(values));
-    this.invalidate(key);
+    this.invalidate(table.key);
+  }
+
+  /** Whether a table has no data row (blank rows and a person's own columns aside). */
+  isEmpty(table: Table): boolean {
+    for (let i = table.headerRow; i < table.values.length; i++) {
+      if (!isBlankDataRow(table, table.values[i]!)) return false;
+    }
+    return true;
   }
 
   /** Appends the audit row (time, user, action, details) — always the last write. */
   log(details: unknown): void {
     // The change is committed by now: a log row that cannot be written is reported, not fatal.
     try {
-      const sheet = this.sheet("log");
-      if (!sheet) return;
       const text = typeof details === "string" ? details : JSON.stringify(details);
-      const row = [
-        new Date().toISOString(),
-        this._email ?? "",
-        this.action,
-        clip(text ?? "", 49_000),
-      ];
-      this.retry(() => sheet.appendRow(row.map(quoted)));
+      const line: LogLine = {
+        time: new Date().toISOString(),
+        user: this._email ?? "",
+        action: this.action,
+        details: clip(text ?? "", 49_000),
+      };
+      // Placed by the log's header when this call read it (setup checks and repairs it);
+      // otherwise in the layout's order, without a read: the append-only, protected log is
+      // not worth a call of every mutation's budget (DESIGN §8).
+      const read = this.headers.get("log") ?? this.tables.get("log");
+      const row =
+        read && !isFault(read) ? placeRow(read, SPECS.log, line) : layoutRow(SPECS.log, line);
+      const sheet = this.requireSheet("log");
+      const values = row.map((v) => (v === undefined || v === null ? "" : quoted(v)));
+      this.retry(() => sheet.appendRow(values));
     } catch (error) {
       try {
         console.error(

@@ -7,8 +7,10 @@ import type { ScoringState } from "../core/planning";
 import { isInstant, type Settings } from "../core/schemas";
 import type { Locale } from "../core/types";
 import { check, requireCoordinator } from "./api";
-import { headerRow, parseSettings, settingsRows } from "./repo";
+import { SPECS } from "./layout";
+import { parseSettings, settingLines } from "./repo";
 import type { Context } from "./runtime";
+import { placeRow } from "./table";
 
 /** The zone's offset from UTC at an instant, in minutes (0 when the zone is unknown). */
 export function zoneOffset(timeZone: string, ms: number): number {
@@ -89,10 +91,9 @@ export function handleSetScoring(ctx: Context, input: unknown): ScoringState {
   ctx.email();
   return ctx.withLock(() => {
     requireCoordinator(ctx);
-    const data = ctx.read("settings");
-    if (!data) throw new UserError(ctx.t("err.notSetUp"));
+    const table = ctx.table("settings");
     const tz = ctx.timeZone();
-    const current = parseSettings(data, ctx.t, tz).settings;
+    const current = parseSettings(table, ctx.t, tz).settings;
     const now = Date.now();
     let closesAt = "";
     if (!args.open) closesAt = new Date(now).toISOString();
@@ -107,7 +108,10 @@ export function handleSetScoring(ctx: Context, input: unknown): ScoringState {
     }
     const next: Settings = { ...current, scoringOpen: args.open, scoringClosesAt: closesAt };
     const st = ctx.sheetT();
-    ctx.replaceTable(data, [headerRow("settings", st), ...settingsRows(next, st)]);
+    ctx.replaceRows(
+      table,
+      settingLines(next, st).map((line) => placeRow(table, SPECS.settings, line)),
+    );
     ctx.log({ scoringOpen: args.open, closesAt: closesAt || undefined });
     return scoringState(next, tz, ctx.locale());
   });

@@ -1,238 +1,226 @@
-// setupSpreadsheet: creates the eight sheets (or repairs missing sheets and damaged header
-// rows) and changes nothing else on a re-run. A new sheet is formatted once: localized,
-// frozen, bold header; plain text "@" on text columns of the sheets people type into; Rupiah
-// and number formats; warning-only dropdowns where they help; warning-only protection on the
-// generated and ledger sheets; the ranking chart.
-
+// setupSpreadsheet: creates the sheets, or repairs them without ever overwriting a data row,
+// and changes nothing else on a re-run. Who may run it is decided by the panel sheet: with a
+// panel, only a coordinator; with an intact panel that has no data row, anyone (who becomes
+// its coordinator); with a panel that is missing, damaged or unreadable, nobody is made
+// coordinator — the repair still runs (it only adds what is missing), and says why.
 import { UserError } from "../core/errors";
 import { type Translate, translator } from "../core/i18n";
+import { sameKey } from "../core/identity";
 import { defaultRubric } from "../core/rubric";
-import { DEFAULT_SETTINGS, DIMENSIONS, ROLES, STAGES } from "../core/schemas";
+import { DEFAULT_SETTINGS, type PanelMember } from "../core/schemas";
 import type { Locale } from "../core/types";
-import { cellText } from "./cells";
+import { SHEET_KEYS, type SheetKey, SPECS, specOf } from "./layout";
+import { repairSheet } from "./repair";
+import { parsePanel, settingLines } from "./repo";
+import type { Context, Registry } from "./runtime";
+import { formatNewSheet, insertChart, type Sheet } from "./sheet-format";
 import {
-  CHART_ROWS,
-  colIndex,
-  NUMBER_FORMATS,
-  SHEET_KEYS,
-  SHORTLIST_HEADER_ROW,
-  type SheetKey,
-  SPECS,
-} from "./layout";
-import { criterionRow, headerRow, panelRow, parsePanel, settingsRows } from "./repo";
-import type { Context, Registry, SheetData } from "./runtime";
+  examine,
+  isFault,
+  layoutRow,
+  matchHeader,
+  placeRow,
+  type SheetFault,
+  type Table,
+} from "./table";
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The ranking sheet starts this tall so 1 000+ quickwins fit without growing it. */
-export const RANKING_ROWS = 2_000;
-
-/** How many rows get the column formats at setup (the tables people type into). */
-const FORMATTED_ROWS: Partial<Record<SheetKey, number>> = {
-  quickwins: 1_000,
-  panel: 600,
-  criteria: 100,
-  settings: 50,
-  assignments: 1_000,
-};
-
-function formatsFor(key: SheetKey, rows: number): string[][] {
-  const row = SPECS[key].columns.map((c) => NUMBER_FORMATS[c.kind]);
-  return Array.from({ length: rows }, () => row);
+/** Who may run setup, as the panel decides (see the header comment). */
+interface PanelVerdict {
+  /** Nobody is on the panel yet (an intact panel without data rows): the caller claims it. */
+  claim: boolean;
+  /** Why no one can be made coordinator now (a panel missing, damaged or unreadable). */
+  blocked?: string;
 }
 
-function headerOk(key: SheetKey, values: unknown[][], t: Translate): boolean {
-  const row = key === "shortlist" ? values[SHORTLIST_HEADER_ROW - 1] : values[0];
-  if (key === "shortlist") return true; // a generated page: rewritten by every export
-  const expected = headerRow(key, t);
-  return expected.every((h, i) => cellText(row?.[i], "UTC").trim() === h);
-}
-
-function seedRows(
-  key: SheetKey,
-  t: Translate,
-  locale: "id" | "en",
-  email: string,
-  withPanel: boolean,
-): unknown[][] {
-  switch (key) {
-    case "criteria":
-      return defaultRubric(locale).map(criterionRow);
-    case "settings":
-      return settingsRows(DEFAULT_SETTINGS, t);
-    case "panel":
-      return withPanel
-        ? [panelRow({ email, name: undefined, agency: undefined, role: "coordinator" })]
-        : [];
-    default:
-      return [];
-  }
-}
-
-function quote(values: unknown[][], key: SheetKey): unknown[][] {
-  if (SPECS[key].text !== "quote") return values;
-  return values.map((r) => r.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v)));
-}
-
-/** Formats a freshly inserted sheet and writes its header (and seed rows) in one block. */
-function formatNewSheet(
+function panelVerdict(
   ctx: Context,
-  key: SheetKey,
-  sheet: Sheet,
-  t: Translate,
-  seed: unknown[][],
-): void {
-  const spec = SPECS[key];
-  const width = spec.columns.length;
-  const r = <T>(fn: () => T) => ctx.retry(fn);
-  let rows = r(() => sheet.getMaxRows());
-  if (key === "ranking" && rows < RANKING_ROWS) {
-    r(() => sheet.insertRowsAfter(rows, RANKING_ROWS - rows));
-    rows = RANKING_ROWS;
+  email: string,
+  found: Table | SheetFault | null,
+  tz: string,
+): PanelVerdict {
+  if (found === null) return { claim: true }; // a brand-new spreadsheet
+  if (isFault(found)) return { claim: false, blocked: ctx.faultMessage(found) };
+  if (ctx.isEmpty(found)) return { claim: true };
+  const panel = parsePanel(found, ctx.t, tz);
+  if (panel.items.length === 0) {
+    // Rows, but none readable (a role typed as "ketua"): never a reason to hand out the role.
+    const first = panel.problems[0];
+    return {
+      claim: false,
+      blocked: ctx.t("err.panelUnreadable", {
+        sheet: found.name,
+        row: first?.row ?? found.headerRow + 1,
+        problem: (first?.message ?? "").slice(0, 120),
+      }),
+    };
   }
-  // A new sheet has 26 columns; every layout here is narrower.
-  // Sheets people type into get plain text / Rupiah formats on their columns; generated and
-  // ledger sheets write verbatim text with the text prefix and need no formats at all.
-  if (spec.text === "format") {
-    const formatted = Math.min(rows, FORMATTED_ROWS[key] ?? rows);
-    r(() => sheet.getRange(1, 1, formatted, width).setNumberFormats(formatsFor(key, formatted)));
-  }
-  if (key === "shortlist") {
-    r(() => sheet.getRange(1, 1).setFontSize(14).setFontWeight("bold"));
-    r(() => sheet.getRange(SHORTLIST_HEADER_ROW, 1, 1, width).setFontWeight("bold"));
-  } else {
-    const block = quote([headerRow(key, t), ...seed], key);
-    r(() => sheet.getRange(1, 1, block.length, width).setValues(block));
-    r(() => sheet.getRange(1, 1, 1, width).setFontWeight("bold"));
-    r(() => sheet.setFrozenRows(1));
-  }
-  const lists: [string, readonly string[]][] =
-    key === "quickwins"
-      ? [
-          ["dimension", DIMENSIONS],
-          ["stage", STAGES],
-        ]
-      : key === "panel"
-        ? [["role", ROLES]]
-        : [];
-  for (const [column, values] of lists) {
-    const rule = r(() => SpreadsheetApp.newDataValidation())
-      .requireValueInList([...values], true)
-      .setAllowInvalid(true)
-      .build();
-    r(() => sheet.getRange(2, colIndex(key, column) + 1, rows - 1, 1).setDataValidation(rule));
-  }
-  if (spec.protect) {
-    r(() => sheet.protect().setWarningOnly(true));
-  }
-  if (key === "ranking") insertChart(ctx, sheet, t);
-}
-
-/** The ranking chart: a bar chart of the top quickwins' scores (names and scores columns). */
-function insertChart(ctx: Context, sheet: Sheet, t: Translate): void {
-  const name = colIndex("ranking", "name") + 1;
-  const range = ctx.retry(() => sheet.getRange(1, name, CHART_ROWS, 2));
-  const chart = ctx
-    .retry(() => sheet.newChart())
-    .asBarChart()
-    .addRange(range)
-    .setNumHeaders(1)
-    .setOption("title", t("chart.title"))
-    .setOption("legend", { position: "none" })
-    .setPosition(2, SPECS.ranking.columns.length + 2, 0, 0)
-    .build();
-  ctx.retry(() => sheet.insertChart(chart));
+  const me = panel.items.find((m) => sameKey(m.email, email));
+  if (!me) throw new UserError(ctx.t("err.notPanel"));
+  if (me.role !== "coordinator") throw new UserError(ctx.t("err.notCoordinator"));
+  return { claim: false };
 }
 
 /**
  * Without a registry (first run, or the document properties were lost), a panel sheet may
  * still exist under its Indonesian or English name: its members decide who may run setup,
- * and its language is the one the sheets were set up in, so they are adopted by name.
+ * and its language is the one the sheets were set up in, so it is adopted by name.
  */
-function orphanPanel(ctx: Context): { data: SheetData; locale: Locale } | null {
+function orphanPanel(ctx: Context): { found: Table | SheetFault; locale: Locale } | null {
   const ss = ctx.ss();
   for (const locale of ["id", "en"] as const) {
     const name = translator(locale)(SPECS.panel.name);
     const sheet = ctx.retry(() => ss.getSheetByName(name));
     if (!sheet) continue;
-    const width = SPECS.panel.columns.length;
-    const range = ctx.retry(() => sheet.getRange(1, 1, sheet.getMaxRows(), width));
-    const values = ctx.retry(() => range.getValues()) as unknown[][];
-    return { data: { key: "panel", name, values, lastRow: values.length, range }, locale };
+    return { found: examine("panel", ctx.readValues(sheet), () => name), locale };
   }
   return null;
 }
 
+function seedRows(
+  key: SheetKey,
+  t: Translate,
+  locale: Locale,
+  members: PanelMember[],
+): unknown[][] {
+  switch (key) {
+    case "criteria":
+      return defaultRubric(locale).map((c) => layoutRow(SPECS.criteria, c));
+    case "settings":
+      return settingLines(DEFAULT_SETTINGS, t).map((l) => layoutRow(SPECS.settings, l));
+    case "panel":
+      return members.map((m) => layoutRow(SPECS.panel, m));
+    default:
+      return [];
+  }
+}
+
+/** The header of a sheet fully names another sheet's layout (an id that points elsewhere). */
+function belongsElsewhere(key: SheetKey, values: unknown[][]): SheetKey | null {
+  for (const other of SHEET_KEYS) {
+    if (other === key) continue;
+    const header = values[specOf(other).headerRow - 1] ?? [];
+    if (matchHeader(other, header).missing.length === 0) return other;
+  }
+  return null;
+}
+
+interface Outcome {
+  created: SheetKey[];
+  repaired: SheetKey[];
+  /** What was done, one short line each (for the log). */
+  actions: string[];
+}
+
+/**
+ * One registered sheet on a re-run: nothing when intact (the ranking's chart aside), repaired
+ * in place when damaged, or reported as gone (null) when deleted or when its id now points at
+ * a sheet of another layout — which is left alone.
+ */
+function checkSheet(ctx: Context, key: SheetKey, t: Translate, outcome: Outcome): "ok" | "gone" {
+  const sheet = ctx.sheet(key);
+  if (!sheet) {
+    outcome.actions.push(`${key}: missing, made anew`);
+    return "gone";
+  }
+  // Tables are read whole (the state after setup needs them); the log and pages, their header.
+  const part = key === "log" || SPECS[key].generated;
+  const found = part ? ctx.inspectHeader(key) : ctx.inspect(key);
+  const values = isFault(found) ? (found.values ?? []) : found.values;
+  if (!isFault(found)) {
+    if (key === "ranking" && ctx.retry(() => sheet.getCharts()).length === 0) {
+      insertChart(ctx, sheet, t, found);
+      outcome.repaired.push(key);
+      outcome.actions.push(`${key}: chart made anew`);
+    }
+    return "ok";
+  }
+  const other = belongsElsewhere(key, values);
+  if (other) {
+    outcome.actions.push(`${key}: its id pointed at the ${other} sheet (left alone), made anew`);
+    return "gone";
+  }
+  outcome.actions.push(repairSheet(ctx, key, sheet, values, found, t));
+  outcome.repaired.push(key);
+  ctx.rememberSheet(key, sheet);
+  return "ok";
+}
+
+/**
+ * A sheet made by setup: inserted under its localized name; if that name is taken (the
+ * registry was lost), the sheet of that name is adopted when it is this layout's (repaired if
+ * need be), else the new one takes a free name beside it.
+ */
+function makeSheet(
+  ctx: Context,
+  key: SheetKey,
+  t: Translate,
+  seed: unknown[][],
+  outcome: Outcome,
+  inserted: Sheet[],
+): { id: number; name: string } {
+  const ss = ctx.ss();
+  const base = t(SPECS[key].name);
+  for (let n = 1; n <= 20; n++) {
+    const name = n === 1 ? base : `${base} (${n})`;
+    const existing = ctx.retry(() => ss.getSheetByName(name));
+    if (existing) {
+      const values = ctx.readValues(existing);
+      if (belongsElsewhere(key, values)) continue;
+      const found = examine(key, values, () => name);
+      if (isFault(found)) outcome.actions.push(repairSheet(ctx, key, existing, values, found, t));
+      ctx.rememberSheet(key, existing);
+      outcome.repaired.push(key);
+      return { id: ctx.retry(() => existing.getSheetId()), name };
+    }
+    const sheet = ctx.retry(() => ss.insertSheet(name));
+    inserted.push(sheet);
+    formatNewSheet(ctx, key, sheet, t, seed);
+    ctx.rememberSheet(key, sheet);
+    outcome.created.push(key);
+    return { id: ctx.retry(() => sheet.getSheetId()), name };
+  }
+  throw new Error(`no free name for the ${key} sheet`);
+}
+
 export function runSetup(ctx: Context): void {
   const email = ctx.email();
-  const ss = ctx.ss();
   const before = ctx.registry();
-  const tz = ctx.timeZone();
-  // Anyone may set up a spreadsheet without a panel; afterwards only a coordinator.
+  // A re-run keeps the zone recorded (exportShortlist and the sidebar follow a changed one).
+  const tz = before?.timeZone ?? ctx.timeZone();
   const orphan = before ? null : orphanPanel(ctx);
-  const panel = parsePanel(before ? ctx.read("panel") : (orphan?.data ?? null), ctx.t, tz);
-  if (panel.items.length > 0) {
-    const me = panel.items.find((m) => m.email === email);
-    if (!me) throw new UserError(ctx.t("err.notPanel"));
-    if (me.role !== "coordinator") throw new UserError(ctx.t("err.notCoordinator"));
-  }
+  const panelFound = before ? ctx.inspect("panel") : (orphan?.found ?? null);
+  const verdict = panelVerdict(ctx, email, panelFound, tz);
   const locale = before?.locale ?? orphan?.locale ?? ctx.locale();
   const t = translator(locale);
+  const me: PanelMember = { email, role: "coordinator", name: undefined, agency: undefined };
   const registry: Registry = {
+    ...(before ?? {}),
     v: 1,
     locale,
     timeZone: tz,
     sheets: { ...(before?.sheets ?? {}) },
   };
-  let changed = !before || before.timeZone !== tz;
-  let panelSeeded = false;
-  const created: SheetKey[] = [];
-  const repaired: SheetKey[] = [];
+  if (verdict.claim) registry.coordinators = [email];
+  let changed = !before || before.timeZone !== tz || verdict.claim;
+  const outcome: Outcome = { created: [], repaired: [], actions: [] };
   // Sheets inserted by this run: removed again if it fails before the registry is saved (the
   // commit point), so a retry starts clean instead of adopting half-formatted sheets.
   const inserted: Sheet[] = [];
+  let panelSeeded = false;
   try {
     for (const key of SHEET_KEYS) {
-      if (before) {
-        const found = checkExisting(ctx, key, t);
-        if (found) {
-          if (found.repaired) repaired.push(key);
-          if (found.name && registry.sheets[key]?.name !== found.name) {
-            registry.sheets[key] = { id: registry.sheets[key]!.id, name: found.name };
-            changed = true;
-          }
-          continue;
-        }
-      }
-      const name = t(SPECS[key].name);
-      // Insert first (one call); only if the name is taken, adopt the sheet of that name.
-      const seedPanel = key === "panel" && panel.items.length === 0;
-      let sheet: Sheet | null = null;
-      try {
-        sheet = ctx.retry(() => ss.insertSheet(name));
-        inserted.push(sheet);
-      } catch (error) {
-        sheet = ctx.retry(() => ss.getSheetByName(name));
-        if (!sheet) throw error;
-        // A sheet of that name but not registered (a lost registry): adopt it, fix its header.
-        const adopted = sheet;
-        const width = SPECS[key].columns.length;
-        const columns = ctx.retry(() => adopted.getMaxColumns());
-        if (columns < width) ctx.retry(() => adopted.insertColumnsAfter(columns, width - columns));
-        const values = ctx.retry(() => adopted.getRange(1, 1, 1, width).getValues());
-        ctx.rememberSheet(key, adopted, name);
-        if (!headerOk(key, values, t)) ctx.writeRows(key, 1, [headerRow(key, t)]);
-        registry.sheets[key] = { id: ctx.retry(() => adopted.getSheetId()), name };
-        repaired.push(key);
-        changed = true;
-        continue;
-      }
-      const fresh = sheet;
-      formatNewSheet(ctx, key, fresh, t, seedRows(key, t, locale, email, seedPanel));
-      ctx.rememberSheet(key, fresh, name);
-      if (seedPanel) panelSeeded = true;
-      registry.sheets[key] = { id: ctx.retry(() => fresh.getSheetId()), name };
-      created.push(key);
+      if (before && checkSheet(ctx, key, t, outcome) === "ok") continue;
+      // A lost panel comes back with the coordinators remembered, never with the caller.
+      const members =
+        key !== "panel"
+          ? []
+          : verdict.claim
+            ? [me]
+            : (before?.coordinators ?? []).map((e) => ({ ...me, email: e }));
+      const seed = before && key !== "panel" ? [] : seedRows(key, t, locale, members);
+      const made = makeSheet(ctx, key, t, seed, outcome, inserted);
+      if (key === "panel" && outcome.created.includes("panel")) panelSeeded = verdict.claim;
+      registry.sheets[key] = made;
       changed = true;
     }
     if (changed) ctx.saveRegistry(registry);
@@ -240,50 +228,59 @@ export function runSetup(ctx: Context): void {
     removeSheets(ctx, inserted);
     throw error;
   }
-  const becameCoordinator = panel.items.length === 0;
-  if (becameCoordinator && !panelSeeded) {
-    // The panel sheet exists but holds no valid member: the caller becomes its coordinator.
-    const data = ctx.read("panel");
-    ctx.appendRows(
-      "panel",
-      [panelRow({ email, name: undefined, agency: undefined, role: "coordinator" })],
-      data?.lastRow,
-    );
+  if (verdict.claim && !panelSeeded) {
+    // The panel sheet exists but has no data row: the caller becomes its coordinator.
+    const panel = ctx.table("panel");
+    ctx.appendRows(panel, [placeRow(panel, SPECS.panel, me)]);
   }
-  // A re-run on an intact spreadsheet changes nothing, so it writes nothing, not even a log row.
-  if (!changed && !becameCoordinator && repaired.length === 0) {
+  if (!changed && outcome.actions.length === 0) {
+    // A re-run on an intact spreadsheet changes nothing, so it writes nothing, not even a log row.
     ctx.wroteNothing();
+    if (verdict.blocked) throw new UserError(ctx.t("err.claimBlocked", { why: verdict.blocked }));
     return;
   }
-  if (becameCoordinator) ctx.invalidate("panel");
   ctx.log({
     locale,
-    created,
-    repaired,
-    coordinator: becameCoordinator ? email : undefined,
+    created: outcome.created,
+    repaired: outcome.repaired,
+    actions: outcome.actions,
+    coordinator: verdict.claim ? email : undefined,
+  });
+  if (verdict.blocked) refuseClaim(ctx, email, verdict.blocked);
+}
+
+/**
+ * Whether a re-run would change nothing (checked without the lock, so an intact spreadsheet
+ * costs no lock calls): a registry, the caller a coordinator of a readable panel, and every
+ * sheet there with its whole header (the ranking with its chart). A permission refusal is
+ * thrown as setup itself would.
+ */
+export function isSetUpIntact(ctx: Context): boolean {
+  if (!ctx.registry()) return false;
+  const verdict = panelVerdict(ctx, ctx.email(), ctx.inspect("panel"), ctx.knownTimeZone());
+  if (verdict.claim || verdict.blocked) return false;
+  return SHEET_KEYS.every((key) => {
+    const sheet = ctx.sheet(key);
+    if (!sheet) return false;
+    const part = key === "log" || SPECS[key].generated;
+    if (isFault(part ? ctx.inspectHeader(key) : ctx.inspect(key))) return false;
+    return key !== "ranking" || ctx.retry(() => sheet.getCharts()).length > 0;
   });
 }
 
 /**
- * Whether a re-run would change nothing (read-only, no lock): set up before, in the same time
- * zone, the caller a coordinator of a non-empty panel, and every sheet there with its header.
- * A permission refusal is thrown as setup itself would.
+ * After a repair with a panel that was missing, damaged or unreadable: fine if the caller is
+ * a coordinator of the panel as it is now; otherwise setup says why nobody was made one.
  */
-export function isSetUpIntact(ctx: Context): boolean {
-  const before = ctx.registry();
-  if (!before || before.timeZone !== ctx.timeZone()) return false;
-  const panel = parsePanel(ctx.read("panel"), ctx.t, ctx.knownTimeZone());
-  if (panel.items.length === 0) return false;
-  const me = panel.items.find((m) => m.email === ctx.email());
-  if (!me) throw new UserError(ctx.t("err.notPanel"));
-  if (me.role !== "coordinator") throw new UserError(ctx.t("err.notCoordinator"));
-  const t = translator(before.locale);
-  for (const key of SHEET_KEYS) {
-    const found = checkExisting(ctx, key, t, true);
-    if (!found || found.repaired || (found.name && before.sheets[key]?.name !== found.name))
-      return false;
+function refuseClaim(ctx: Context, email: string, why: string): void {
+  ctx.invalidate("panel");
+  const found = ctx.inspect("panel");
+  if (!isFault(found)) {
+    const panel = parsePanel(found, ctx.t, ctx.knownTimeZone());
+    const me = panel.items.find((m) => sameKey(m.email, email));
+    if (me?.role === "coordinator") return;
   }
-  return true;
+  throw new UserError(ctx.t("err.claimBlocked", { why }));
 }
 
 /** Best effort: a sheet that cannot be removed now is adopted by the next run. */
@@ -296,39 +293,4 @@ function removeSheets(ctx: Context, sheets: Sheet[]): void {
       // keep removing the others
     }
   }
-}
-
-/**
- * On a re-run: whether the sheet of a key is still there, repairing what a person may have
- * broken (its header, the ranking's chart) with as few service calls as possible. The five
- * tables are read whole (the sidebar state that setup returns needs them anyway); the log
- * only by its header row; the generated pages by their id, since every ranking or export
- * rewrites them whole, header included.
- */
-function checkExisting(
-  ctx: Context,
-  key: SheetKey,
-  t: Translate,
-  dry = false,
-): { name?: string; repaired: boolean } | null {
-  if (key === "ranking" || key === "shortlist") {
-    const sheet = ctx.sheet(key);
-    if (!sheet) return null;
-    if (key === "ranking" && ctx.retry(() => sheet.getCharts()).length === 0) {
-      if (!dry) insertChart(ctx, sheet, t);
-      return { repaired: true };
-    }
-    return { repaired: false };
-  }
-  const data = key === "log" ? null : ctx.read(key);
-  const found =
-    key === "log" ? ctx.readHeader(key) : data && { name: data.name, header: data.values[0] ?? [] };
-  if (!found) return null;
-  const broken = !headerOk(key, [found.header], t);
-  if (broken && !dry) {
-    // A deleted column takes its header with it: give the sheet its width back first.
-    ctx.restoreWidth(key);
-    ctx.writeRows(key, 1, [headerRow(key, t)]);
-  }
-  return { name: found.name, repaired: broken };
 }

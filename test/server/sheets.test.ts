@@ -147,24 +147,28 @@ describe("setupSpreadsheet", () => {
         .getRange("A1:B1")
         .setValues([["", "rusak"]]);
     });
-    // Renamed: reading still works (by sheet id), and the registry learns the new name, so
-    // the next call is as cheap as before the rename.
-    const state = ok<{ quickwins: unknown[] }>(w.call("getSidebarState", []));
-    expect(state.quickwins).toHaveLength(3);
-
-    ok(w.call("saveQuickwin", [QUICKWIN], REV_B));
-    expect(sheet(w.rt, "Program 2019").values).toHaveLength(5);
+    // A deleted sheet and a damaged header are reported, never replaced by defaults.
+    const broken = ok<{ setupDone: boolean; sheetProblem?: string; quickwins: unknown[] }>(
+      w.call("getSidebarState", []),
+    );
+    expect(broken.setupDone).toBe(false);
+    expect(broken.quickwins).toHaveLength(0);
+    expect(broken.sheetProblem).toMatch(/Kriteria|Pengaturan/);
+    expect(failure(w.call("computeRanking", []))).toMatch(/menjalankan penyiapan/);
     ok(w.call("setupSpreadsheet", []));
     const names = w.rt.emulator.snapshot().sheets.map((s) => s.name);
     expect(names).toContain("Pengaturan");
     expect(names).toContain("Program 2019");
     expect(names).not.toContain("Quickwin");
+    // The typed-over and blanked header cells are restored in place, over their data.
     expect(sheet(w.rt, "Kriteria").values[0]!.slice(0, 2)).toEqual(["ID", "Nama"]);
-    expect(sheet(w.rt, "Pengaturan").values).toHaveLength(13);
-    // Repaired, and the registry knows the renamed tab: reads are as cheap as before.
+    expect(sheet(w.rt, "Pengaturan").values).toHaveLength(1);
+    // The renamed tab is followed by its id, as cheaply as before the rename.
     const again = w.call("getSidebarState", []);
-    expect(ok<{ quickwins: unknown[] }>(again).quickwins).toHaveLength(4);
+    expect(ok<{ quickwins: unknown[] }>(again).quickwins).toHaveLength(3);
     expect(again.serviceCalls).toBe(cheap);
+    ok(w.call("saveQuickwin", [QUICKWIN], REV_B));
+    expect(sheet(w.rt, "Program 2019").values).toHaveLength(5);
   });
 
   it("returns the state of the repaired spreadsheet, re-created tables included", () => {
@@ -178,12 +182,14 @@ describe("setupSpreadsheet", () => {
     const state = ok<{ criteria: unknown[]; settings: { shortlistSize: number } }>(
       w.call("setupSpreadsheet", []),
     );
-    expect(state.criteria).toHaveLength(5);
+    // Re-created empty: the coordinator's rubric is not silently replaced by a default one.
+    expect(state.criteria).toHaveLength(0);
     expect(state.settings.shortlistSize).toBe(4);
+    expect(failure(w.call("computeRanking", []))).toMatch(/kriteria/i);
     expect(ok(w.call("getSidebarState", []))).toEqual(state);
   });
 
-  it("learns a renamed tab's name once, then reads it as cheaply as before", () => {
+  it("follows renamed tabs by id at the cost of an intact spreadsheet", () => {
     const w = world();
     const cheap = w.call("computeRanking", []).serviceCalls;
     const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -193,19 +199,15 @@ describe("setupSpreadsheet", () => {
       ss.getSheetByName("Peringkat")!.setName("Hasil");
     });
     const first = w.call("computeRanking", []);
-    ok(first);
-    expect(first.serviceCalls).toBeGreaterThan(cheap);
-    const second = w.call("computeRanking", []);
-    expect(ok<{ rows: unknown[] }>(second).rows).toHaveLength(3);
-    expect(second.serviceCalls).toBe(cheap);
+    expect(ok<{ rows: unknown[] }>(first).rows).toHaveLength(3);
+    expect(first.serviceCalls).toBe(cheap);
     expect(sheet(w.rt, "Hasil").values).toHaveLength(4);
   });
 
   it("learns a renamed tab in one call (saving the name under the lock), then is as cheap as before", () => {
     // The first call after a rename finds the tab by id (a few calls more) and saves its name
     // while holding the lock. Creating a quickwin reads the ledger too (for ids never to
-    // reuse), so after renaming the ledger that one call takes 27 (its flush before the lock is
-    // released included), once.
+    // reuse), so after renaming the ledger that one call takes 26, once.
     const renames: [string, string, unknown[], string, number][] = [
       [
         "Tim Penilai",
@@ -217,7 +219,7 @@ describe("setupSpreadsheet", () => {
       ["Tim Penilai", "saveSettings", [{ shortlistSize: 3 }], COORD, 25],
       ["Quickwin", "getSidebarState", [], COORD, 25],
       ["Quickwin", "saveQuickwin", [{ ...QUICKWIN, id: "QW-002" }], COORD, 25],
-      ["Penilaian", "saveQuickwin", [QUICKWIN], REV_B, 27],
+      ["Penilaian", "saveQuickwin", [QUICKWIN], REV_B, 26],
     ];
     for (const [tab, name, args, who, most] of renames) {
       const w = world();
@@ -270,10 +272,10 @@ describe("setupSpreadsheet", () => {
     cut("Pengaturan", 3);
     cut("Peringkat", 14);
     expect(failure(w.call("saveQuickwin", [QUICKWIN], REV_B))).toBe(
-      "Lembar Quickwin kehilangan kolom. Minta koordinator menjalankan penyiapan lagi untuk memperbaikinya.",
+      "Lembar Quickwin kehilangan kolom: Diubah pada, Sumber. Minta koordinator menjalankan penyiapan untuk memperbaikinya.",
     );
     expect(failure(w.call("saveSettings", [{ shortlistSize: 3 }], COORD, "en"))).toMatch(
-      /The Pengaturan sheet is missing columns/,
+      /The Pengaturan sheet is missing columns: Keterangan/,
     );
     // A refused rubric that would need more rows does not grow the damaged sheet either.
     cut("Kriteria", 7);
@@ -286,14 +288,16 @@ describe("setupSpreadsheet", () => {
       max: 5,
     }));
     expect(failure(w.call("saveCriteria", [rubric]))).toMatch(/Kriteria kehilangan kolom/);
+    // The generated ranking is refused too: nothing is written to a sheet that failed its check.
+    expect(failure(w.call("computeRanking", []))).toMatch(/kehilangan kolom/);
     expect(JSON.stringify(w.rt.emulator.toJSON())).toBe(before);
-    // The ranking is generated: it is widened and written whole.
-    ok(w.call("computeRanking", []));
-    expect(sheet(w.rt, "Peringkat").values[0]).toHaveLength(14);
     ok(w.call("setupSpreadsheet", []));
     expect(sheet(w.rt, "Quickwin").values[0]).toHaveLength(14);
+    expect(sheet(w.rt, "Quickwin").values[1]![0]).toBe("QW-001");
     expect(ok<{ id: string }>(w.call("saveQuickwin", [QUICKWIN], REV_B)).id).toBe("QW-004");
     ok(w.call("saveSettings", [{ shortlistSize: 3 }]));
+    ok(w.call("computeRanking", []));
+    expect(sheet(w.rt, "Peringkat").values[0]).toHaveLength(14);
   });
 
   it("once a panel exists, only a coordinator may run it", () => {

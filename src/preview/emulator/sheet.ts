@@ -109,6 +109,15 @@ export class SheetObj extends Emulated {
     const m = this._alive();
     return this._range(1, 1, Math.max(1, m.lastRow()), Math.max(1, m.lastColumn()));
   }
+  /** Values from (row, col); -1 rows or columns reach the last row or column with data. */
+  getSheetValues(row: unknown, col: unknown, numRows: unknown, numCols: unknown): unknown[][] {
+    const m = this._alive();
+    const r = Number(row);
+    const c = Number(col);
+    const nr = numRows === -1 ? m.lastRow() - r + 1 : numRows;
+    const nc = numCols === -1 ? m.lastColumn() - c + 1 : numCols;
+    return this.getRange(r, c, nr, nc).getValues();
+  }
   getLastRow(): number {
     return this._alive().lastRow();
   }

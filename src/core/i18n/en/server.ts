@@ -87,8 +87,15 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "err.selfDemote":
     "You cannot remove your own coordinator role. Ask another coordinator to do it.",
   "err.tooLarge": "The data is too large to save.",
+
   "err.sheetColumns":
-    "The {sheet} sheet is missing columns. Ask the coordinator to run setup again to repair it.",
+    "The {sheet} sheet is missing columns: {columns}. Ask the coordinator to run setup to repair it.",
+  "err.sheetHeader":
+    "The {sheet} sheet has no header row at row {row} (deleted, or another sheet). Ask the coordinator to run setup to repair it.",
+
+  "err.panelUnreadable":
+    "No row of the {sheet} sheet can be read (row {row}: {problem}). Fix the row; nobody was made coordinator.",
+  "err.claimBlocked": "Setup made nobody coordinator: {why}",
 
   "warn.criteriaChanged":
     "The rubric changed after scoring began ({reviews} reviews stored). Old reviews are kept; reviews incomplete for the new rubric are not counted until re-scored.",

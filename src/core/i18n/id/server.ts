@@ -85,8 +85,15 @@ export const serverId = {
   "err.selfDemote":
     "Anda tidak dapat mencabut peran koordinator Anda sendiri. Minta koordinator lain melakukannya.",
   "err.tooLarge": "Data terlalu besar untuk disimpan.",
+
   "err.sheetColumns":
-    "Lembar {sheet} kehilangan kolom. Minta koordinator menjalankan penyiapan lagi untuk memperbaikinya.",
+    "Lembar {sheet} kehilangan kolom: {columns}. Minta koordinator menjalankan penyiapan untuk memperbaikinya.",
+  "err.sheetHeader":
+    "Lembar {sheet} tidak memiliki baris judul di baris {row} (terhapus, atau lembar lain). Minta koordinator menjalankan penyiapan untuk memperbaikinya.",
+
+  "err.panelUnreadable":
+    "Tidak ada baris Lembar {sheet} yang dapat dibaca (baris {row}: {problem}). Perbaiki barisnya; tidak ada yang dijadikan koordinator.",
+  "err.claimBlocked": "Penyiapan tidak menjadikan siapa pun koordinator: {why}",
 
   "warn.criteriaChanged":
     "Rubrik diubah setelah penilaian dimulai ({reviews} penilaian tersimpan). Penilaian lama tidak dihapus; penilaian yang tidak lengkap untuk rubrik baru tidak dihitung sampai dinilai ulang.",

@@ -1,0 +1,108 @@
+// A sheet setup makes: inserted (or adopted by name when the registry was lost), formatted once
+// — localized, frozen, bold header; plain text "@" on the text columns of the sheets people type
+// into; Rupiah and number formats; warning-only dropdowns where they help; warning-only
+// protection on the generated and ledger sheets; the ranking chart.
+import type { Translate } from "../core/i18n";
+import { DIMENSIONS, ROLES, STAGES } from "../core/schemas";
+import {
+  CHART_ROWS,
+  headerRow,
+  layoutIndex,
+  quoted,
+  rowFormats,
+  type SheetKey,
+  SPECS,
+} from "./layout";
+import type { Context } from "./runtime";
+import type { Table } from "./table";
+
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The ranking sheet starts this tall so 1 000+ quickwins fit without growing it. */
+export const RANKING_ROWS = 2_000;
+
+/** How many rows get the column formats at setup (the tables people type into). */
+export const FORMATTED_ROWS: Partial<Record<SheetKey, number>> = {
+  quickwins: 1_000,
+  panel: 600,
+  criteria: 100,
+  settings: 50,
+  assignments: 1_000,
+};
+
+/** Formats a freshly inserted sheet and writes its header (and seed rows) in one block. */
+export function formatNewSheet(
+  ctx: Context,
+  key: SheetKey,
+  sheet: Sheet,
+  t: Translate,
+  seed: unknown[][],
+): void {
+  const spec = SPECS[key];
+  const width = spec.columns.length;
+  const r = <T>(fn: () => T) => ctx.retry(fn);
+  let rows = r(() => sheet.getMaxRows());
+  if (key === "ranking" && rows < RANKING_ROWS) {
+    r(() => sheet.insertRowsAfter(rows, RANKING_ROWS - rows));
+    rows = RANKING_ROWS;
+  }
+  // A new sheet has 26 columns; every layout here is narrower. Sheets people type into get
+  // their column formats; generated and ledger sheets write text with the text prefix.
+  if (spec.text === "format") {
+    const formatted = Math.min(rows, FORMATTED_ROWS[key] ?? rows);
+    const formats = rowFormats(key);
+    r(() =>
+      sheet
+        .getRange(1, 1, formatted, width)
+        .setNumberFormats(Array.from({ length: formatted }, () => formats)),
+    );
+  }
+  // The header (at the layout's header row: the shortlist has a title block above it).
+  const block = [headerRow(key, t), ...seed].map((row) =>
+    spec.text === "quote" ? row.map(quoted) : row,
+  );
+  r(() => sheet.getRange(spec.headerRow, 1, block.length, width).setValues(block));
+  r(() => sheet.getRange(spec.headerRow, 1, 1, width).setFontWeight("bold"));
+  if (key === "shortlist") r(() => sheet.getRange(1, 1).setFontSize(14).setFontWeight("bold"));
+  else r(() => sheet.setFrozenRows(1));
+  const lists: [string, readonly string[]][] =
+    key === "quickwins"
+      ? [
+          ["dimension", DIMENSIONS],
+          ["stage", STAGES],
+        ]
+      : key === "panel"
+        ? [["role", ROLES]]
+        : [];
+  for (const [column, values] of lists) {
+    const rule = r(() => SpreadsheetApp.newDataValidation())
+      .requireValueInList([...values], true)
+      .setAllowInvalid(true)
+      .build();
+    r(() => sheet.getRange(2, layoutIndex(key, column) + 1, rows - 1, 1).setDataValidation(rule));
+  }
+  if (spec.protect) r(() => sheet.protect().setWarningOnly(true));
+  if (key === "ranking") insertChart(ctx, sheet, t);
+}
+
+/**
+ * The ranking chart: a bar chart of the top quickwins' scores (names and scores), at the
+ * columns where the page has them (the layout's, on a new page).
+ */
+export function insertChart(ctx: Context, sheet: Sheet, t: Translate, page?: Table): void {
+  const at = (column: string) =>
+    (page ? page.columns[column]! : layoutIndex("ranking", column)) + 1;
+  const names = ctx.retry(() => sheet.getRange(1, at("name"), CHART_ROWS, 1));
+  const scores = ctx.retry(() => sheet.getRange(1, at("score"), CHART_ROWS, 1));
+  const chart = ctx
+    .retry(() => sheet.newChart())
+    .asBarChart()
+    .addRange(names)
+    .addRange(scores)
+    .setNumHeaders(1)
+    .setOption("title", t("chart.title"))
+    .setOption("legend", { position: "none" })
+    .setPosition(2, SPECS.ranking.columns.length + 2, 0, 0)
+    .build();
+  ctx.retry(() => sheet.insertChart(chart));
+}
