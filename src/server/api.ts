@@ -55,6 +55,7 @@ import {
   parseSettings,
   settingLines,
 } from "./repo";
+import { withoutUndefined } from "./rpc-value";
 import { Context, SheetFaultError } from "./runtime";
 import { requireScoringOpen, scoringState } from "./scoring";
 import { isSetUpIntact, runSetup } from "./setup";
@@ -70,7 +71,7 @@ export function serve<T>(
   const ctx = new Context(action);
   try {
     if (args.length > arity) throw new UserError(ctx.t("err.arity"));
-    return body(ctx);
+    return withoutUndefined(body(ctx));
   } catch (error) {
     if (error instanceof UserError) throw new Error(error.message);
     try {

@@ -8,6 +8,7 @@ import { resolveLocale, type Translate, translator } from "../core/i18n";
 import type { Locale } from "../core/types";
 import { clip } from "./cells";
 import {
+  keepApostrophe,
   type LogLine,
   NUMBER_FORMATS,
   quoted,
@@ -425,11 +426,18 @@ export class Context {
     for (const [first, last] of segments(table)) {
       const width = last - first + 1;
       const range = this.retry(() => sheet.getRange(startRow, first + 1, rows.length, width));
+      // Plain-text ("@") cells drop a leading ' as Sheets' text prefix: one more keeps it.
+      const plain = Array.from(
+        { length: width },
+        (_, j) => columnAt(table, first + j)?.kind === "text",
+      );
       const block = rows.map((r) => {
         const out = new Array<unknown>(width);
         for (let j = 0; j < width; j++) {
           const v = r[first + j];
-          out[j] = v === undefined || v === null ? "" : spec.text === "quote" ? quoted(v) : v;
+          if (v === undefined || v === null) out[j] = "";
+          else if (spec.text === "quote") out[j] = quoted(v);
+          else out[j] = plain[j] ? keepApostrophe(v) : v;
         }
         return out;
       });

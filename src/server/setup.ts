@@ -94,12 +94,23 @@ function seedRows(
   }
 }
 
-/** The header of a sheet fully names another sheet's layout (an id that points elsewhere). */
+/**
+ * The sheet's header is another sheet's (an id that points elsewhere): it holds all of another
+ * layout, and that layout explains it at least as well as this one's (a ledger that lost a
+ * column still names more of its own columns than the assignments' two it shares).
+ */
 function belongsElsewhere(key: SheetKey, values: unknown[][]): SheetKey | null {
+  const own = (header: unknown[]) => {
+    const m = matchHeader(key, header);
+    return specOf(key).columns.length - m.missing.length;
+  };
   for (const other of SHEET_KEYS) {
     if (other === key) continue;
     const header = values[specOf(other).headerRow - 1] ?? [];
-    if (matchHeader(other, header).missing.length === 0) return other;
+    const found = matchHeader(other, header);
+    if (found.missing.length > 0) continue;
+    const mine = own(values[specOf(key).headerRow - 1] ?? []);
+    if (specOf(other).columns.length >= mine) return other;
   }
   return null;
 }
@@ -165,8 +176,8 @@ function makeSheet(
     const existing = ctx.retry(() => ss.getSheetByName(name));
     if (existing) {
       const values = ctx.readValues(existing);
-      if (belongsElsewhere(key, values)) continue;
       const found = examine(key, values, () => name);
+      if (isFault(found) && belongsElsewhere(key, values)) continue;
       if (isFault(found)) outcome.actions.push(repairSheet(ctx, key, existing, values, found, t));
       ctx.rememberSheet(key, existing);
       outcome.repaired.push(key);
