@@ -435,14 +435,6 @@ export function quoted(value: unknown): unknown {
   return typeof value === "string" && value !== "" ? `'${value}` : value;
 }
 
-/**
- * Text for a plain-text ("@") cell: a leading ' is Sheets' text prefix even there and is
- * dropped from the value, so text that starts with one is written with one more.
- */
-export function keepApostrophe(value: unknown): unknown {
-  return typeof value === "string" && value.startsWith("'") ? `'${value}` : value;
-}
-
 /** A printed page shows Rupiah columns as text ("Rp1.500.000"); the CSV keeps the number. */
 export function printedCell(column: Column<unknown>, value: unknown): unknown {
   return column.kind === "rupiah" && typeof value === "number" ? formatRupiah(value) : value;
