@@ -173,6 +173,15 @@ export function externalLink(url: string, label?: string): HTMLElement {
   return h("a", { href: url.trim(), target: "_blank", rel: "noopener noreferrer" }, text);
 }
 
+/** A prefilled e-mail (mailto:) link; anything that is not one is shown as plain text. */
+export function mailtoLink(url: string, label: string): HTMLElement {
+  if (!/^mailto:[^\s<>"]+$/i.test(url)) return h("span", null, label);
+  const a = h("a", { class: "mailto" }, label);
+  // Set directly: h() allows only http(s) links, and this one is checked above.
+  a.setAttribute("href", url);
+  return a;
+}
+
 /** A link that downloads `content` as a file made in the browser (no server, no extra scope). */
 export function downloadLink(
   content: string,

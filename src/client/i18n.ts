@@ -4,21 +4,23 @@
 import { clientEn } from "../core/i18n/en/client";
 import { coreEn } from "../core/i18n/en/core";
 import { meetingEn } from "../core/i18n/en/meeting";
+import { planUiEn } from "../core/i18n/en/plan-ui";
 import { createTranslator, hasKey, type Params } from "../core/i18n/format";
 import { clientId } from "../core/i18n/id/client";
 import { coreId } from "../core/i18n/id/core";
 import { meetingId } from "../core/i18n/id/meeting";
+import { planUiId } from "../core/i18n/id/plan-ui";
 import type { Locale } from "../core/types";
 
 export { resolveLocale } from "../core/i18n/format";
 
-const id = { ...coreId, ...clientId, ...meetingId };
+const id = { ...coreId, ...clientId, ...meetingId, ...planUiId };
 export type ClientKey = keyof typeof id;
 export type T = (key: ClientKey, params?: Params) => string;
 
 const dictionaries: Record<Locale, Record<ClientKey, string>> = {
   id,
-  en: { ...coreEn, ...clientEn, ...meetingEn },
+  en: { ...coreEn, ...clientEn, ...meetingEn, ...planUiEn },
 };
 
 export function translator(locale: Locale): T {

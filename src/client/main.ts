@@ -15,6 +15,7 @@ import {
   type ViewContext,
   withProgress,
 } from "./ui";
+import { emptyPlan, planView } from "./views/planning";
 import { quickwinView } from "./views/quickwins";
 import { rankingView } from "./views/ranking";
 import { scoringView } from "./views/scoring";
@@ -48,6 +49,7 @@ const ui: UiState = {
   settingsDraft: null,
   flash: null,
   focusId: null,
+  plan: emptyPlan(),
 };
 
 function setLocale(next: Locale): void {
@@ -122,7 +124,7 @@ function reloadLine(): HTMLElement {
 
 function tabsFor(s: SidebarState): Tab[] {
   return s.user.role === "coordinator"
-    ? ["score", "quickwin", "ranking", "settings"]
+    ? ["score", "quickwin", "plan", "ranking", "settings"]
     : ["score", "quickwin"];
 }
 
@@ -131,6 +133,7 @@ const TAB_KEYS = {
   quickwin: "tab.quickwin",
   ranking: "tab.ranking",
   settings: "tab.settings",
+  plan: "tab.plan",
 } as const;
 
 function tabBar(tabs: Tab[]): HTMLElement {
@@ -266,7 +269,9 @@ function mainView(s: SidebarState): HTMLElement {
         ? rankingView(ctx)
         : ui.tab === "settings"
           ? settingsView(ctx)
-          : scoringView(ctx);
+          : ui.tab === "plan"
+            ? planView(ctx)
+            : scoringView(ctx);
   return h(
     "div",
     null,

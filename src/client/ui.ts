@@ -9,8 +9,9 @@ import { type Child, describedBy, h, mount, uid } from "./dom";
 import type { FieldErrors } from "./fields";
 import type { T as Translate } from "./i18n";
 import type { CriterionDraft, MemberDraft, QuickwinDraft, ScoreDraft } from "./model";
+import type { PlanState } from "./views/planning";
 
-export type Tab = "score" | "quickwin" | "ranking" | "settings";
+export type Tab = "score" | "quickwin" | "ranking" | "settings" | "plan";
 
 /** What the views remember between renders: drafts survive tab and quickwin switches. */
 export interface UiState {
@@ -27,6 +28,8 @@ export interface UiState {
   flash: string | null;
   /** Where focus goes after the next render (an element id). */
   focusId: string | null;
+  /** The Persiapan tab: board, proposal, import preview. */
+  plan: PlanState;
 }
 
 export interface ViewContext {

@@ -9,6 +9,7 @@ import {
   formatRupiah,
 } from "../../core/format";
 import type { ComputeRankingResult, RankProblem, RankRow, RowProblem } from "../../core/types";
+import { call } from "../api";
 import type { ChartInput } from "../chart";
 import { downloadLink, h } from "../dom";
 import { isClientKey } from "../i18n";
@@ -50,15 +51,35 @@ export function rankingView(ctx: ViewContext): HTMLElement {
       ui.exported = null;
       ui.focusId = "rank-summary";
       ctx.render();
+      // Who has not scored what they were asked: the board's warnings, fetched fresh.
+      try {
+        ui.plan.progress = await call("getProgress");
+        ui.plan.stale = false;
+        ctx.render();
+      } catch {
+        // The ranking stands; the warnings come with the next reload.
+      }
       // Quickwins added by others since the sidebar loaded: fetch their names.
       const known = new Set(ctx.state.quickwins.map((q) => q.id));
       if (result.rows.some((r) => !known.has(r.quickwinId))) void ctx.refresh();
     },
     { id: "compute-ranking" },
   );
+  const warnings = ui.ranking ? (ui.plan.progress?.warnings ?? []) : [];
   const body = h(
     "div",
     { class: "rank-body" },
+    warnings.length
+      ? notice(
+          "warn",
+          h("strong", { id: "rank-missing" }, t("ranking.missingTitle")),
+          h(
+            "ul",
+            null,
+            warnings.map((w) => h("li", { dir: "auto" }, w)),
+          ),
+        )
+      : null,
     ui.ranking ? rankingResult(ctx, ui.ranking) : h("p", { class: "help" }, t("rank.intro")),
     !ui.ranking ? skippedRows(ctx) : null,
   );

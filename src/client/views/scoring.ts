@@ -4,7 +4,7 @@
 import { formatDate, formatDateTimeWib, formatInteger, formatRupiah } from "../../core/format";
 import { type Criterion, LIMITS, ownValue } from "../../core/schemas";
 import type { SidebarQuickwin } from "../../core/types";
-import { externalLink, h, uid } from "../dom";
+import { type Child, externalLink, h, uid } from "../dom";
 import {
   draftOfReview,
   missingScores,
@@ -22,6 +22,7 @@ import {
   type ViewContext,
   withProgress,
 } from "../ui";
+import { scoringLine } from "./scoring-state";
 
 function statusBadge(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
   const { t } = ctx;
@@ -63,10 +64,21 @@ function scoringList(ctx: ViewContext): HTMLElement {
       value: String(done),
       "aria-labelledby": "score-progress",
     }),
+    state.scoring ? scoringLine(ctx, state.scoring) : null,
+    quickwinLists(ctx),
+  );
+}
+
+/** Assigned quickwins first ("Ditugaskan kepada Anda"), then the others (when allowed). */
+function quickwinLists(ctx: ViewContext): Child[] {
+  const { t, state } = ctx;
+  const assigned = state.quickwins.filter((q) => q.assigned);
+  const others = state.quickwins.filter((q) => !q.assigned);
+  const list = (items: SidebarQuickwin[], label: string, id: string) =>
     h(
       "ul",
-      { class: "qw-list", "aria-label": t("score.listLabel") },
-      state.quickwins.map((q) =>
+      { class: "qw-list", id, "aria-label": label },
+      items.map((q) =>
         h(
           "li",
           null,
@@ -90,8 +102,16 @@ function scoringList(ctx: ViewContext): HTMLElement {
           ),
         ),
       ),
-    ),
-  );
+    );
+  if (assigned.length === 0) return [list(others, t("score.listLabel"), "score-list")];
+  const allowed = state.scoring?.allowUnassigned !== false;
+  return [
+    h("h3", { id: "assigned-heading" }, t("score.assignedTitle")),
+    list(assigned, t("score.assignedTitle"), "score-assigned"),
+    others.length ? h("h3", { id: "others-heading" }, t("score.othersTitle")) : null,
+    others.length && !allowed ? h("p", { class: "help" }, t("score.othersClosed")) : null,
+    others.length && allowed ? list(others, t("score.othersTitle"), "score-others") : null,
+  ];
 }
 
 /** The facts of a quickwin, compact. */
