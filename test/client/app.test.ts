@@ -447,12 +447,15 @@ describe("sidebar app", () => {
     expect($$("[role=tab]").map((b) => b.textContent)).toEqual([
       "Score",
       "Quickwins",
+      "Prepare",
       "Ranking",
       "Settings",
     ]);
     ($("#tab-ranking") as HTMLButtonElement).click();
     ($("#compute-ranking") as HTMLButtonElement).click();
     await settle("computeRanking");
+    // The board's warnings come right after (none here: no assignments).
+    await settle("getProgress");
     const text = document.body.textContent ?? "";
     expect(text).toContain("Computed 5 September 2019, 10:30 WIB");
     expect(text).toContain("80.3");
@@ -487,7 +490,7 @@ describe("sidebar app", () => {
     });
     await settle();
     const tabs = () => $$("[role=tab]") as HTMLButtonElement[];
-    expect(tabs().map((b) => b.tabIndex)).toEqual([0, -1, -1, -1]);
+    expect(tabs().map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1]);
     const key = (k: string) =>
       $("[role=tablist]").dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
     key("ArrowRight");
@@ -502,7 +505,7 @@ describe("sidebar app", () => {
     expect(document.activeElement?.id).toBe("tab-settings");
     key("Home");
     expect(document.activeElement?.id).toBe("tab-score");
-    expect(tabs().map((b) => b.tabIndex)).toEqual([0, -1, -1, -1]);
+    expect(tabs().map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1]);
   });
 
   it("reloads the state on request, keeping what was typed", async () => {
