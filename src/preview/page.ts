@@ -151,6 +151,12 @@ td.num { text-align: right; }
 td.formula { color: #188038; }
 td.error { color: #c5221f; }
 td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
+#sheet-tools { display: flex; gap: 6px; align-items: center; padding: 4px 8px; border-bottom: 1px solid #dadce0; flex-wrap: wrap; }
+#sheet-tools input[type="number"] { width: 5em; }
+#overlay { position: fixed; inset: 0; background: rgba(32, 33, 36, 0.6); display: flex; align-items: center; justify-content: center; z-index: 10; }
+#dialog-box { background: #fff; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,0.3); display: flex; flex-direction: column; max-width: 95vw; max-height: 95vh; }
+#dialog-title { display: flex; justify-content: space-between; align-items: center; padding: 12px 16px; font-size: 16px; }
+#dialog-frame { border: 0; flex: 1; }
 #tabs { display: flex; gap: 2px; padding: 4px 8px; border-top: 1px solid #dadce0; background: #f8f9fa; overflow-x: auto; }
 #tabs button { border-radius: 0 0 4px 4px; }
 #tabs button[aria-selected="true"] { background: #e8f0fe; color: #1967d2; font-weight: bold; }
@@ -167,6 +173,7 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
   <label>Pengguna / user <select id="user"></select></label>
   <label>atau / or <input id="other-user" type="email" placeholder="email@contoh.go.id" size="22"></label>
   <label>Bahasa / language <select id="locale"><option value="id">Indonesia (id)</option><option value="en">English (en)</option></select></label>
+  <label>Add-on <select id="addon-menu"><option value="">menu…</option></select></label>
   <button id="refresh" type="button">Muat ulang / reload</button>
   <span id="status" role="status" aria-live="polite"></span>
 </header>
@@ -175,6 +182,21 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     <div id="bar">
       <span id="ref" aria-label="Cell">A1</span>
       <input id="cell-input" aria-label="Isi sel / cell content (Enter writes as a person typing)" autocomplete="off">
+    </div>
+    <div id="sheet-tools" role="group" aria-label="Sheet dan baris / sheets and rows">
+      <input id="sheet-name" aria-label="Nama sheet / sheet name" placeholder="nama sheet / sheet name" size="16">
+      <button id="add-sheet" type="button">+ Sheet</button>
+      <button id="rename-sheet" type="button">Ganti nama / rename</button>
+      <button id="delete-sheet" type="button">Hapus sheet / delete</button>
+      <select id="edit-op" aria-label="Ubah baris atau kolom / edit rows or columns">
+        <option value="insertRows">Sisipkan baris / insert rows</option>
+        <option value="deleteRows">Hapus baris / delete rows</option>
+        <option value="insertColumns">Sisipkan kolom / insert columns</option>
+        <option value="deleteColumns">Hapus kolom / delete columns</option>
+      </select>
+      <label>di / at <input id="edit-at" type="number" min="1" value="1"></label>
+      <label>jumlah / count <input id="edit-count" type="number" min="1" value="1"></label>
+      <button id="apply-edit" type="button">Terapkan / apply</button>
     </div>
     <div id="grid-wrap"><table id="grid"></table></div>
     <nav id="tabs" aria-label="Sheets" role="tablist"></nav>
@@ -185,10 +207,16 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     <button id="reopen" class="action hidden" type="button">Buka sidebar / open sidebar</button>
   </aside>
 </main>
+<div id="overlay" class="hidden">
+  <div id="dialog-box" role="dialog" aria-modal="true" aria-labelledby="dialog-title-text">
+    <div id="dialog-title"><span id="dialog-title-text"></span><button id="close-dialog" type="button" aria-label="Close dialog">×</button></div>
+    <iframe id="dialog-frame" title="Dialog"></iframe>
+  </div>
+</div>
 <script>
 (function () {
   "use strict";
-  var state = { sheets: [], active: 0, sel: { r: 0, c: 0 }, users: [], user: "", locale: "id" };
+  var state = { sheets: [], active: 0, sel: { r: 0, c: 0 }, users: [], user: "", locale: "id", want: null, dialogSeen: 0 };
   var $ = function (id) { return document.getElementById(id); };
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -212,13 +240,15 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
   }
   function loadSheets() {
     return api("GET", "/preview/grid").then(function (d) {
-      var activeName = state.sheets[state.active] && state.sheets[state.active].name;
+      var wanted = state.want;
+      var activeName = wanted || (state.sheets[state.active] && state.sheets[state.active].name);
+      state.want = null;
       var previousCount = state.sheets.length;
       state.sheets = d.sheets;
       var i = state.sheets.findIndex(function (s) { return s.name === activeName; });
       // A newcomer should not land on a blank "Sheet1": on first load, or when setup has just
       // added sheets while a blank one is shown, open the first sheet that holds data.
-      if (i < 0 || (state.sheets.length !== previousCount && !hasData(state.sheets[i]))) {
+      if (i < 0 || (!wanted && state.sheets.length !== previousCount && !hasData(state.sheets[i]))) {
         i = state.sheets.findIndex(hasData);
       }
       state.active = i >= 0 ? i : 0;
@@ -285,6 +315,8 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     return sheet.inputs[r][c] || "";
   }
   function showSelection() {
+    var op = $("edit-op").value;
+    $("edit-at").value = String(/Rows$/.test(op) ? state.sel.r + 1 : state.sel.c + 1);
     $("ref").textContent = colName(state.sel.c) + (state.sel.r + 1);
     $("cell-input").value = inputAt(state.sel.r, state.sel.c);
   }
@@ -305,6 +337,35 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
       .then(function () { status(sheet.name + "!" + range + " ✓"); state.sel.r += 1; return loadSheets(); })
       .catch(function (err) { status(err.message, true); });
   });
+  // Tabs and rows by hand, through the same endpoints a test uses (POST/PATCH/DELETE).
+  function sheetPath(name) { return "/preview/sheets/" + encodeURIComponent(name); }
+  function activeSheetName() { var s = state.sheets[state.active]; return s ? s.name : ""; }
+  function byHand(method, url, body, done, want) {
+    api(method, url, body).then(function () {
+      status(done + " ✓");
+      state.want = want || null;
+      return loadSheets();
+    }).catch(function (err) { status(err.message, true); });
+  }
+  $("add-sheet").addEventListener("click", function () {
+    var name = $("sheet-name").value;
+    byHand("POST", "/preview/sheets", { name: name }, "+ " + name, name);
+  });
+  $("rename-sheet").addEventListener("click", function () {
+    var from = activeSheetName(), to = $("sheet-name").value;
+    byHand("PATCH", sheetPath(from), { name: to }, from + " → " + to, to);
+  });
+  $("delete-sheet").addEventListener("click", function () {
+    var name = activeSheetName();
+    if (!window.confirm("Hapus sheet / delete sheet \u201c" + name + "\u201d?")) return;
+    byHand("DELETE", sheetPath(name), {}, "− " + name);
+  });
+  $("edit-op").addEventListener("change", showSelection);
+  $("apply-edit").addEventListener("click", function () {
+    var name = activeSheetName();
+    var body = { op: $("edit-op").value, at: Number($("edit-at").value), count: Number($("edit-count").value) };
+    byHand("POST", sheetPath(name) + "/edit", body, name + ": " + body.op + " " + body.at + " × " + body.count);
+  });
   function sidebarUrl() {
     return "/sidebar?user=" + encodeURIComponent(state.user) + "&locale=" + encodeURIComponent(state.locale);
   }
@@ -315,7 +376,7 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     var q = new URLSearchParams({ user: state.user, locale: state.locale });
     history.replaceState(null, "", "/?" + q.toString());
   }
-  $("user").addEventListener("change", function (e) { state.user = e.target.value; $("other-user").value = ""; openSidebar(); });
+  $("user").addEventListener("change", function (e) { state.user = e.target.value; $("other-user").value = ""; openSidebar(); loadMenu(); });
   $("other-user").addEventListener("change", function (e) {
     var v = e.target.value.trim();
     if (!v) return;
@@ -323,18 +384,66 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     loadUsers();
     openSidebar();
   });
-  $("locale").addEventListener("change", function (e) { state.locale = e.target.value; openSidebar(); });
+  $("locale").addEventListener("change", function (e) { state.locale = e.target.value; openSidebar(); loadMenu(); });
   $("refresh").addEventListener("click", function () { loadSheets(); loadUsers(); openSidebar(); });
   $("close-side").addEventListener("click", function () { closeSidebar(); });
   $("reopen").addEventListener("click", openSidebar);
+  // The add-on menu (as onOpen builds it) and dialogs a server function opens (Ui.showModalDialog):
+  // after every call the page asks for the newest dialog and shows it over the grid.
+  function loadMenu() {
+    var q = "?user=" + encodeURIComponent(state.user) + "&locale=" + encodeURIComponent(state.locale);
+    return api("GET", "/preview/menu" + q).then(function (d) {
+      var sel = $("addon-menu");
+      while (sel.options.length > 1) sel.remove(1);
+      function add(items, prefix) {
+        items.forEach(function (item) {
+          if (item.submenu) add(item.submenu, item.caption + " › ");
+          else if (item.functionName) sel.appendChild(el("option", { value: item.functionName }, prefix + item.caption));
+        });
+      }
+      if (d.menu) add(d.menu.items, "");
+    }).catch(function (e) { status(e.message, true); });
+  }
+  function checkDialog(open) {
+    return api("GET", "/preview/dialog").then(function (d) {
+      var dialog = d.dialog;
+      if (!dialog || dialog.id === state.dialogSeen) return;
+      state.dialogSeen = dialog.id;
+      if (!open) return;
+      $("dialog-title-text").textContent = dialog.title;
+      var frame = $("dialog-frame");
+      frame.style.width = Math.min(dialog.width, window.innerWidth - 40) + "px";
+      frame.style.height = Math.min(dialog.height, window.innerHeight - 100) + "px";
+      frame.src = "/dialog/" + dialog.id + "?user=" + encodeURIComponent(state.user) + "&locale=" + encodeURIComponent(state.locale);
+      $("overlay").classList.remove("hidden");
+    }).catch(function (e) { status(e.message, true); });
+  }
+  function closeDialog() { $("overlay").classList.add("hidden"); $("dialog-frame").removeAttribute("src"); }
+  $("close-dialog").addEventListener("click", closeDialog);
+  $("addon-menu").addEventListener("change", function (e) {
+    var fn = e.target.value;
+    e.target.value = "";
+    if (!fn) return;
+    api("POST", "/rpc/" + encodeURIComponent(fn), { args: [], user: state.user, locale: state.locale }).then(function (d) {
+      status((d.ok ? "✓ " : "✗ ") + fn + (d.ok ? "" : ": " + d.error.message), !d.ok);
+      if (fn === "showSidebar") openSidebar();
+      loadSheets();
+      return checkDialog(true);
+    }).catch(function (err) { status(err.message, true); });
+  });
   function closeSidebar() { $("sidebar").classList.add("hidden"); $("reopen").classList.remove("hidden"); $("sidebar").removeAttribute("src"); }
   window.addEventListener("message", function (e) {
     if (e.origin !== location.origin || !e.data || typeof e.data !== "object") return;
+    var fromDialog = e.source === $("dialog-frame").contentWindow;
     if (e.data.type === "qw-rpc") {
       status((e.data.ok ? "✓ " : "✗ ") + String(e.data.name), !e.data.ok);
       loadSheets();
       loadUsers();
-    } else if (e.data.type === "qw-close") closeSidebar();
+      checkDialog(true);
+    } else if (e.data.type === "qw-close") {
+      if (fromDialog) closeDialog();
+      else closeSidebar();
+    }
   });
   var p = params();
   state.locale = p.locale === "en" ? "en" : "id";
@@ -344,7 +453,10 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     var sel = $("user");
     if (state.user) { sel.value = state.user; if (sel.value !== state.user) loadUsers(); }
     openSidebar();
+    loadMenu();
   });
+  // A dialog opened before this page loaded is not reopened.
+  checkDialog(false);
   loadSheets();
 })();
 </script>

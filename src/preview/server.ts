@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { resolveLocale } from "../core/i18n/format";
 import type { Locale } from "../core/types";
 import { seedDemo } from "./demo";
+import { addonMenu, dialogHtml, latestDialog } from "./dialogs";
 import {
   checkWorkbookData,
   createEmulator,
@@ -314,6 +315,21 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
           previewSidebarHtml(sidebarTemplate, user, locale),
           "text/html; charset=utf-8",
         );
+        return;
+      }
+      if (path === "/preview/dialog" || path === "/preview/menu" || path.startsWith("/dialog/")) {
+        if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
+        const user = url.searchParams.get("user") ?? emulator.owner;
+        const locale = normalizeLocale(url.searchParams.get("locale") ?? "id");
+        if (path === "/preview/dialog") sendJson(res, 200, { dialog: latestDialog(emulator) });
+        else if (path === "/preview/menu") {
+          sendJson(res, 200, { menu: addonMenu(runtime, user, locale) });
+          saveIfChanged();
+        } else {
+          const html = dialogHtml(emulator, Number(path.slice("/dialog/".length)), user, locale);
+          if (html === null) throw new HttpError(404, "No such dialog.");
+          send(res, 200, html, "text/html; charset=utf-8");
+        }
         return;
       }
       if (path.startsWith("/rpc/")) {

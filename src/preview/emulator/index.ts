@@ -26,6 +26,7 @@ export type { SheetGrid, SheetSnapshot } from "./grid";
 export { LOCK_TIMEOUT } from "./lock";
 export { checkWorkbookData, type WorkbookData } from "./model";
 export { type SheetEditOp, SheetNotFoundError } from "./person";
+export type { MenuItem } from "./ui";
 
 export const DEFAULT_OWNER = "koordinator@patikab.go.id";
 export const DEFAULT_SPREADSHEET_NAME = "Penilaian Quickwin (pratinjau)";
