@@ -134,7 +134,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     return id;
   }
 
-  it("propose → adjust → save; a reviewer sees theirs first, scores, and the board shows it", async () => {
+  it("propose → adjust → save; a reviewer sees theirs first and scores; the board shows it; closing refuses a late review in words; reopen; the ranking names what is missing", async () => {
     const coord = await open(COORDINATOR);
     await planTab(coord);
     await coord.fill("#assignments input[inputmode=numeric]", "2");
@@ -207,14 +207,24 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     expect(await budi.textContent(".notice.ok")).toContain("tersimpan");
     await clickAndWait(coord, "#board-reload");
     expect(await row.textContent()).toContain(`2 dari ${mine.assigned} selesai`);
+    // The ranking names who has not scored what they were asked.
+    await coord.click("#tab-ranking");
+    await clickAndWait(coord, "#compute-ranking");
+    await coord.waitForSelector("#rank-missing");
+    const warnings = await coord.locator(".rank-body .notice.warn li").allTextContents();
+    expect(warnings).toContain(
+      `Ani belum menilai ${board.reviewers.find((r) => r.email === ANI)!.assigned} quickwin yang ditugaskan: ${board.quickwins
+        .filter((_, qi) => assignedTo(ANI)[qi] === "todo")
+        .map((q) => `${q.id} ${q.name}`)
+        .join(", ")}.`,
+    );
+    await checkA11y(coord, "ranking with missing assigned reviews");
     await coord.close();
     await budi.close();
   }, 180_000);
 
   it("imports a form-like sheet: bad, duplicate and good rows; the second import adds nothing", async () => {
-    // The new workbook's first tab stands in for the form's response sheet (the preview has no
-    // way yet to add a tab by request).
-    const form = "Sheet1";
+    const form = "Jawaban Formulir 1";
     const post = (path: string, method: string, body: unknown) =>
       fetch(`${preview.url}${path}`, {
         method,
@@ -222,6 +232,8 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
         body: JSON.stringify(body),
       });
     // Typed as a short-answer form keeps them: dates and Rupiah as people write them.
+    const added = await post("/preview/sheets", "POST", { name: form });
+    expect(added.ok, await added.clone().text()).toBe(true);
     const typed = await post(`/preview/sheets/${encodeURIComponent(form)}`, "PUT", {
       range: "A1:I5",
       values: [
@@ -285,8 +297,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     expect(typed.ok, await typed.clone().text()).toBe(true);
     const coord = await open(COORDINATOR);
     await planTab(coord);
-    expect(await coord.inputValue("#import input[type=text]")).toBe("Jawaban Formulir 1");
-    await coord.fill("#import input[type=text]", form);
+    expect(await coord.inputValue("#import input[type=text]")).toBe(form);
     await clickAndWait(coord, "#import-preview");
     expect(await coord.textContent("#import-counts")).toBe(
       "2 siap diimpor · 1 bermasalah · 1 duplikat",
