@@ -7,6 +7,9 @@ export default defineConfig({
     environment: "node",
     // Browser suites start Chromium and a preview server; keep the 2-core machine unclogged.
     maxWorkers: 2,
+    // Files in a worker share its loaded modules instead of importing everything afresh (a
+    // third of the suite's CPU time): suites keep no state of their own in module scope.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

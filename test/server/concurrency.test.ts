@@ -76,7 +76,7 @@ describe("interleaving two submissions", () => {
   const second = { quickwinId: "QW-004", scores: scores(5), comment: "C" };
   const probe = fresh();
   const total = probe.call("submitReview", [first], as(REV_B)).serviceCalls;
-  const boundaries = sample(range(1, total), 6);
+  const boundaries = sample(range(1, total), 5);
 
   it(`loses nothing at ${coverage(boundaries.length, total)} call boundaries`, () => {
     expect(total).toBeGreaterThan(5);
@@ -183,7 +183,7 @@ describe.each(MUTATIONS)("failures injected into %s", (name, args, email) => {
   const result = reference.call(name, args, as(email));
   ok(result);
   const after = data(reference);
-  const calls = sample(range(1, result.serviceCalls), 4);
+  const calls = sample(range(1, result.serviceCalls), 3);
   const which = coverage(calls.length, result.serviceCalls);
 
   it(`a transient failure at any call is retried: the whole change lands (${which} calls)`, () => {
@@ -277,7 +277,7 @@ describe("a first setup that fails part-way", () => {
   ok(first);
   const expected = shape(clean.emulator.toJSON());
   // Setup makes over a hundred calls, each cheap to replay: a larger sample.
-  const calls = sample(range(1, first.serviceCalls), 10);
+  const calls = sample(range(1, first.serviceCalls), 8);
   const which = coverage(calls.length, first.serviceCalls);
 
   it(`retries a transient failure at any call: the whole setup lands (${which} calls)`, () => {
