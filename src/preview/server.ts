@@ -7,8 +7,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { resolveLocale } from "../core/i18n/format";
-import type { Locale } from "../core/types";
 import { seedDemo } from "./demo";
 import { addonMenu, dialogHtml, latestDialog } from "./dialogs";
 import {
@@ -19,14 +17,17 @@ import {
   type WorkbookData,
 } from "./emulator";
 import { refusal } from "./guard";
-import { HttpError, parseJsonObject } from "./http";
+import { HttpError } from "./http";
 import { PREVIEW_PAGE, previewSidebarHtml } from "./page";
+import { normalizeLocale, rpcAnswer } from "./rpc-route";
 import { loadServer, type ServerRuntime } from "./script-host";
 import { editSheets } from "./sheet-routes";
+import { previewUsers } from "./users";
 
 export const SIDEBAR_FILE = fileURLToPath(new URL("../../dist/sidebar.html", import.meta.url));
 export const DEFAULT_DATA_FILE = ".preview/workbook.json";
-export const STRANGER = "tamu@example.com";
+export { STRANGER } from "./users";
+
 const MAX_BODY = 5 * 1024 * 1024;
 const BODY_TIMEOUT_MS = 10_000;
 
@@ -182,23 +183,167 @@ function readBody(req: IncomingMessage): Promise<string> {
 const GET_ONLY = { allow: "GET, HEAD" };
 const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Deeper than any payload of the add-on; Apps Script's own serializer refuses far less. */
-const MAX_ARG_DEPTH = 64;
-
-/** Whether arrays/objects nest deeper than `limit` (iterative: no stack to overflow). */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v !== "object") continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(v as object)) stack.push([child, depth + 1]);
-  }
-  return false;
+/** What the request handler needs from the running preview. */
+interface PreviewContext {
+  emulator: Emulator;
+  runtime: ServerRuntime;
+  sidebarTemplate: string;
+  seenUsers: string[];
+  sawUser(email: string): void;
+  saveIfChanged(): void;
+  log(message: string): void;
 }
 
-function normalizeLocale(value: unknown): Locale {
-  return resolveLocale(typeof value === "string" ? value : undefined);
+async function handleRequest(
+  pc: PreviewContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+): Promise<void> {
+  const { emulator, runtime, sidebarTemplate, seenUsers, sawUser, saveIfChanged, log } = pc;
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const path = url.pathname;
+  const method = req.method ?? "GET";
+  try {
+    if (path === "/" || path === "/index.html") {
+      if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.", GET_ONLY);
+      send(res, 200, PREVIEW_PAGE, "text/html; charset=utf-8");
+      return;
+    }
+    if (path === "/favicon.ico") {
+      res.writeHead(204, { "cache-control": "max-age=86400" });
+      res.end();
+      return;
+    }
+    if (path === "/sidebar") {
+      if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.", GET_ONLY);
+      const user = url.searchParams.get("user") ?? emulator.owner;
+      const locale = normalizeLocale(url.searchParams.get("locale") ?? "id");
+      send(res, 200, previewSidebarHtml(sidebarTemplate, user, locale), "text/html; charset=utf-8");
+      return;
+    }
+    if (path === "/preview/dialog" || path === "/preview/menu" || path.startsWith("/dialog/")) {
+      if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
+      const user = url.searchParams.get("user") ?? emulator.owner;
+      const locale = normalizeLocale(url.searchParams.get("locale") ?? "id");
+      if (path === "/preview/dialog") sendJson(res, 200, { dialog: latestDialog(emulator) });
+      else if (path === "/preview/menu") {
+        sendJson(res, 200, { menu: addonMenu(runtime, user, locale) });
+        saveIfChanged();
+      } else {
+        const html = dialogHtml(emulator, Number(path.slice("/dialog/".length)), user, locale);
+        if (html === null) throw new HttpError(404, "No such dialog.");
+        send(res, 200, html, "text/html; charset=utf-8");
+      }
+      return;
+    }
+    if (path.startsWith("/rpc/")) {
+      const answer = rpcAnswer(runtime, { method, path, body }, sawUser);
+      saveIfChanged();
+      sendJson(res, answer.status, answer.json, answer.headers);
+      return;
+    }
+    if (path === "/preview/sheets" && method === "GET") {
+      sendJson(res, 200, emulator.snapshot() as unknown as Json);
+      return;
+    }
+    if (path === "/preview/grid") {
+      // The page's grid: the sheets as above, plus what each cell shows and what retyping
+      // it takes (the formula bar), so selecting a cell and pressing Enter changes nothing.
+      if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
+      sendJson(res, 200, emulator.grid() as unknown as Json);
+      return;
+    }
+    if (path.startsWith("/preview/sheets/") || (path === "/preview/sheets" && method !== "GET")) {
+      const answer = editSheets(emulator, method, path, body);
+      if (!answer) throw new HttpError(405, "Use GET or POST.", { allow: "GET, POST" });
+      saveIfChanged();
+      sendJson(res, 200, answer);
+      return;
+    }
+    if (path === "/preview/users") {
+      if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
+      const list = previewUsers(runtime, seenUsers);
+      saveIfChanged();
+      sendJson(res, 200, list);
+      return;
+    }
+    throw new HttpError(404, `Not found: ${path}`);
+  } catch (error) {
+    if (error instanceof HttpError) {
+      if (!res.headersSent) {
+        sendJson(
+          res,
+          error.status,
+          { ok: false, error: { message: error.message } },
+          error.headers,
+        );
+      }
+      return;
+    }
+    log(
+      `Error handling ${method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    if (!res.headersSent) {
+      sendJson(res, 500, {
+        ok: false,
+        error: { message: error instanceof Error ? error.message : String(error) },
+      });
+    }
+  }
+}
+
+/**
+ * Listens on host:port and hands each request to `handle` strictly one at a time: each waits
+ * for the previous one to finish. The body is read before a request joins the queue, so a
+ * slow or stalled client delays only itself; a refused request (guard.ts) is answered unread.
+ */
+async function serveOneAtATime(
+  handle: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void>,
+  host: string,
+  port: number,
+): Promise<Server> {
+  let queue: Promise<void> = Promise.resolve();
+  const server: Server = createServer((req, res) => {
+    const refused = refusal(req, host, (server.address() as AddressInfo).port);
+    const reading = refused
+      ? Promise.reject(refused)
+      : WITH_BODY.has(req.method ?? "")
+        ? readBody(req)
+        : Promise.resolve("");
+    reading.then(
+      (body) => {
+        queue = queue.then(() => handle(req, res, body)).catch(() => {});
+      },
+      (error: unknown) => {
+        if (!(error instanceof HttpError) || res.headersSent) {
+          req.destroy();
+          return;
+        }
+        const rpc: Record<string, string> = (req.url ?? "").startsWith("/rpc/")
+          ? { "x-service-calls": "0" }
+          : {};
+        res.on("finish", () => req.destroy());
+        sendJson(
+          res,
+          error.status,
+          { ok: false, error: { message: error.message } },
+          {
+            ...error.headers,
+            ...rpc,
+          },
+        );
+      },
+    );
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolveListen();
+    });
+  });
+  return server;
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
@@ -240,232 +385,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     savedVersion = emulator.version;
   };
 
-  const users = (): { email: string; role: string | null }[] => {
-    const out: { email: string; role: string | null }[] = [];
-    const seen = new Set<string>();
-    const add = (email: string, role: string | null) => {
-      const key = email.trim().toLowerCase();
-      if (key === "" || seen.has(key)) return;
-      seen.add(key);
-      out.push({ email, role });
-    };
-    const stateOf = (
-      email: string,
-    ): { role: string | null; panel: { email: string; role: string }[] | null } => {
-      if (!runtime.functionNames().includes("getSidebarState")) return { role: null, panel: null };
-      const r = runtime.call("getSidebarState", [], { email, locale: "id" });
-      if (!r.ok || !r.value || typeof r.value !== "object") return { role: null, panel: null };
-      const state = r.value as { user?: { role?: unknown }; panel?: unknown };
-      const role = typeof state.user?.role === "string" ? state.user.role : null;
-      const panel = Array.isArray(state.panel)
-        ? state.panel.filter(
-            (m): m is { email: string; role: string } =>
-              !!m && typeof m.email === "string" && typeof m.role === "string",
-          )
-        : null;
-      return { role, panel };
-    };
-    // The panel as the owner sees it; when the owner is not its coordinator (an empty start
-    // where someone else ran setup), as the first user seen in an RPC who can see it.
-    const owner = stateOf(emulator.owner);
-    let panel = owner.panel;
-    const roles = new Map<string, string | null>();
-    if (!panel) {
-      for (const email of seenUsers) {
-        if (email.toLowerCase() === emulator.owner.toLowerCase()) continue;
-        const st = stateOf(email);
-        roles.set(email, st.role);
-        if (st.panel) {
-          panel = st.panel;
-          break;
-        }
-      }
-    }
-    add(emulator.owner, owner.role);
-    for (const m of panel ?? []) add(m.email, m.role);
-    for (const email of seenUsers) {
-      if (roles.has(email)) add(email, roles.get(email) ?? null);
-    }
-    add(STRANGER, null);
-    return out;
+  const context: PreviewContext = {
+    emulator,
+    runtime,
+    sidebarTemplate,
+    seenUsers,
+    sawUser,
+    saveIfChanged,
+    log,
   };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse, body: string): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const path = url.pathname;
-    const method = req.method ?? "GET";
-    try {
-      if (path === "/" || path === "/index.html") {
-        if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.", GET_ONLY);
-        send(res, 200, PREVIEW_PAGE, "text/html; charset=utf-8");
-        return;
-      }
-      if (path === "/favicon.ico") {
-        res.writeHead(204, { "cache-control": "max-age=86400" });
-        res.end();
-        return;
-      }
-      if (path === "/sidebar") {
-        if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Use GET.", GET_ONLY);
-        const user = url.searchParams.get("user") ?? emulator.owner;
-        const locale = normalizeLocale(url.searchParams.get("locale") ?? "id");
-        send(
-          res,
-          200,
-          previewSidebarHtml(sidebarTemplate, user, locale),
-          "text/html; charset=utf-8",
-        );
-        return;
-      }
-      if (path === "/preview/dialog" || path === "/preview/menu" || path.startsWith("/dialog/")) {
-        if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
-        const user = url.searchParams.get("user") ?? emulator.owner;
-        const locale = normalizeLocale(url.searchParams.get("locale") ?? "id");
-        if (path === "/preview/dialog") sendJson(res, 200, { dialog: latestDialog(emulator) });
-        else if (path === "/preview/menu") {
-          sendJson(res, 200, { menu: addonMenu(runtime, user, locale) });
-          saveIfChanged();
-        } else {
-          const html = dialogHtml(emulator, Number(path.slice("/dialog/".length)), user, locale);
-          if (html === null) throw new HttpError(404, "No such dialog.");
-          send(res, 200, html, "text/html; charset=utf-8");
-        }
-        return;
-      }
-      if (path.startsWith("/rpc/")) {
-        // Every answer on this path says how many service calls it made: none, when refused.
-        const noCalls = { "x-service-calls": "0" };
-        if (method !== "POST") {
-          throw new HttpError(405, "Use POST.", { ...noCalls, allow: "POST" });
-        }
-        let name: string;
-        try {
-          name = decodeURIComponent(path.slice("/rpc/".length));
-        } catch {
-          throw new HttpError(404, "Unknown server function.", noCalls);
-        }
-        if (!runtime.functionNames().includes(name)) {
-          throw new HttpError(404, `Unknown server function: ${name}`, noCalls);
-        }
-        let request: Record<string, unknown>;
-        try {
-          request = parseJsonObject(body);
-        } catch (error) {
-          if (error instanceof HttpError) throw new HttpError(error.status, error.message, noCalls);
-          throw error;
-        }
-        const args = request.args === undefined ? [] : request.args;
-        if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array.', noCalls);
-        if (nestedDeeperThan(args, MAX_ARG_DEPTH)) {
-          throw new HttpError(400, "The arguments are nested too deeply.", noCalls);
-        }
-        if (request.user !== undefined && typeof request.user !== "string") {
-          throw new HttpError(400, '"user" must be a string.', noCalls);
-        }
-        const user = typeof request.user === "string" ? request.user : emulator.owner;
-        const locale = normalizeLocale(request.locale ?? "id");
-        if (user.trim() !== "") sawUser(user);
-        const result = runtime.call(name, args, { email: user, locale });
-        saveIfChanged();
-        const headers = { "x-service-calls": String(result.serviceCalls) };
-        if (result.ok) sendJson(res, 200, { ok: true, value: result.value }, headers);
-        else sendJson(res, 200, { ok: false, error: { message: result.error.message } }, headers);
-        return;
-      }
-      if (path === "/preview/sheets" && method === "GET") {
-        sendJson(res, 200, emulator.snapshot() as unknown as Json);
-        return;
-      }
-      if (path === "/preview/grid") {
-        // The page's grid: the sheets as above, plus what each cell shows and what retyping
-        // it takes (the formula bar), so selecting a cell and pressing Enter changes nothing.
-        if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
-        sendJson(res, 200, emulator.grid() as unknown as Json);
-        return;
-      }
-      if (path.startsWith("/preview/sheets/") || (path === "/preview/sheets" && method !== "GET")) {
-        const answer = editSheets(emulator, method, path, body);
-        if (!answer) throw new HttpError(405, "Use GET or POST.", { allow: "GET, POST" });
-        saveIfChanged();
-        sendJson(res, 200, answer);
-        return;
-      }
-      if (path === "/preview/users") {
-        if (method !== "GET") throw new HttpError(405, "Use GET.", { allow: "GET" });
-        const list = users();
-        saveIfChanged();
-        sendJson(res, 200, list);
-        return;
-      }
-      throw new HttpError(404, `Not found: ${path}`);
-    } catch (error) {
-      if (error instanceof HttpError) {
-        if (!res.headersSent) {
-          sendJson(
-            res,
-            error.status,
-            { ok: false, error: { message: error.message } },
-            error.headers,
-          );
-        }
-        return;
-      }
-      log(
-        `Error handling ${method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-      if (!res.headersSent) {
-        sendJson(res, 500, {
-          ok: false,
-          error: { message: error instanceof Error ? error.message : String(error) },
-        });
-      }
-    }
-  };
-
-  // Strictly one request at a time: each waits for the previous one to finish. The body is
-  // read before a request joins the queue, so a slow or stalled client delays only itself.
-  let queue: Promise<void> = Promise.resolve();
-  const server: Server = createServer((req, res) => {
-    const refused = refusal(req, host, (server.address() as AddressInfo).port);
-    const reading = refused
-      ? Promise.reject(refused)
-      : WITH_BODY.has(req.method ?? "")
-        ? readBody(req)
-        : Promise.resolve("");
-    reading.then(
-      (body) => {
-        queue = queue.then(() => handle(req, res, body)).catch(() => {});
-      },
-      (error: unknown) => {
-        if (!(error instanceof HttpError) || res.headersSent) {
-          req.destroy();
-          return;
-        }
-        const rpc: Record<string, string> = (req.url ?? "").startsWith("/rpc/")
-          ? { "x-service-calls": "0" }
-          : {};
-        res.on("finish", () => req.destroy());
-        sendJson(
-          res,
-          error.status,
-          { ok: false, error: { message: error.message } },
-          {
-            ...error.headers,
-            ...rpc,
-          },
-        );
-      },
-    );
-  });
-  const port = options.port ?? 8080;
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string) =>
+    handleRequest(context, req, res, body);
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolveListen, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolveListen();
-    });
-  });
+  const server = await serveOneAtATime(handle, host, options.port ?? 8080);
   const address = server.address() as AddressInfo;
   return {
     url: `http://${host}:${address.port}/`,
