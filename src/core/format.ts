@@ -155,6 +155,18 @@ export function formatDecimal(n: number, digits: number, locale: Locale = "id"):
   return sign + group(whole, sep) + (frac ? dec + frac : "");
 }
 
+/**
+ * A score as it is shown everywhere (sidebar, sheets, CSV): one decimal, also for whole scores,
+ * 73.125 → "73,1" (id) or "73.1" (en), 61 → "61,0". The sheets keep the full value in the cell
+ * and show it with SCORE_NUMBER_FORMAT. Not finite (or null): "".
+ */
+export function formatScore(value: number | null, locale: Locale = "id"): string {
+  return value === null ? "" : formatDecimal(value, 1, locale);
+}
+
+/** The sheets' number format for a score: one decimal, the cell keeping the full value. */
+export const SCORE_NUMBER_FORMAT = "0.0";
+
 /** A share 0..1 as a whole percentage: 0.923 → "92%". */
 export function formatPercent(share: number): string {
   if (!Number.isFinite(share)) return "";

@@ -4,7 +4,14 @@ export * from "./errors";
 export * from "./format";
 export * from "./i18n";
 export * from "./identity";
-export { mergeSettings, rankQuickwins, TIE_EPSILON } from "./ranking";
+export {
+  agreementReading,
+  agreementWords,
+  calibrationWords,
+  mergeSettings,
+  rankQuickwins,
+  TIE_EPSILON,
+} from "./ranking";
 export { defaultRubric } from "./rubric";
 export * from "./schemas";
 export * from "./scores";

@@ -23,8 +23,11 @@ export type Stage = (typeof STAGES)[number];
 export const ROLES = ["coordinator", "reviewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const NORMALIZATIONS = ["none", "zscore", "bias"] as const;
+/** The calibration setting: `auto` decides from the data (DESIGN §4 step 3). */
+export const NORMALIZATIONS = ["auto", "none", "zscore", "bias"] as const;
 export type Normalization = (typeof NORMALIZATIONS)[number];
+/** The explicit calibrations; what `normalizationUsed` reports (`auto`: the closest one). */
+export type NormalizationUsed = Exclude<Normalization, "auto">;
 
 /** Every flag a ranking row can carry (DESIGN §4: the whole vocabulary). */
 export const FLAGS = [
@@ -306,7 +309,7 @@ const settingsFields = {
   minReviewsForCalibration: integer(2, 1_000),
   bootstrapResamples: integer(0, 10_000),
   seed: integer(-2_147_483_648, 4_294_967_295),
-  disagreementThreshold: z
+  disagreementFactor: z
     .number({ error: "v.number" })
     .check(z.gte(0, { error: "v.nonNegative" }), z.lte(100, { error: "v.tooLarge" })),
   reviewsPerQuickwin: integer(1, 50),
@@ -326,16 +329,20 @@ export const DEFAULT_SETTINGS: Settings = {
   shortlistSize: 4,
   maxPerAgency: 0,
   minReviews: 2,
-  normalization: "none",
+  normalization: "auto",
   minReviewsForCalibration: 3,
   bootstrapResamples: 1000,
   seed: 1,
-  disagreementThreshold: 25,
+  disagreementFactor: 1.5,
   reviewsPerQuickwin: 3,
   allowUnassigned: true,
   scoringOpen: true,
   scoringClosesAt: "",
 };
+
+/** Keys of earlier versions that a settings sheet may still hold: read past without a problem
+ * (the fixed 25-point disagreement threshold became disagreementFactor). */
+export const RETIRED_SETTING_KEYS: readonly string[] = ["disagreementThreshold"];
 
 // ---------- payloads (sidebar → server): strict ----------
 
@@ -371,7 +378,7 @@ export const SettingsPatchSchema = z.strictObject({
   minReviewsForCalibration: z.optional(settingsFields.minReviewsForCalibration),
   bootstrapResamples: z.optional(settingsFields.bootstrapResamples),
   seed: z.optional(settingsFields.seed),
-  disagreementThreshold: z.optional(settingsFields.disagreementThreshold),
+  disagreementFactor: z.optional(settingsFields.disagreementFactor),
   reviewsPerQuickwin: z.optional(settingsFields.reviewsPerQuickwin),
   allowUnassigned: z.optional(settingsFields.allowUnassigned),
 });

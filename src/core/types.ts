@@ -5,6 +5,7 @@ import type {
   Criterion,
   Dimension,
   Flag,
+  NormalizationUsed,
   PanelMember,
   ProblemCode,
   Quickwin,
@@ -42,6 +43,8 @@ export interface RankRow {
   valueForMoney: number | null;
   shortlisted: boolean;
   flags: Flag[];
+  /** Per criterion id: the mean raw score s_c of the counted reviews (null with none). */
+  criterionMeans: Record<string, number | null>;
   /** Counted review scores R (before calibration), for the disagreement view. */
   minReview: number | null;
   maxReview: number | null;
@@ -59,9 +62,43 @@ export interface RankResult {
   shortlist: string[];
   agreement: number | null;
   problems: RankProblem[];
-  /** The calibration actually used (bias falls back to none on a disconnected graph). */
-  normalizationUsed: Settings["normalization"];
+  /** The explicit calibration used, or the closest one to what `auto` did (bias falls back to
+   * none on a disconnected graph). */
+  normalizationUsed: NormalizationUsed;
+  /** Exactly what step 3 did and why. */
+  calibration: CalibrationInfo;
+  /** Krippendorff's reading of `agreement` (null when agreement is). */
+  agreementReading: AgreementReading | null;
 }
+
+/** How step 3 corrected the review scores: `bias-shrunk` is `auto`'s bias with shrinkage. */
+export type CalibrationMethod = NormalizationUsed | "bias-shrunk";
+/**
+ * Why: `setting` (the coordinator chose the method), `graph-disconnected` (bias needs one
+ * connected reviewer–quickwin graph), and for `auto`: `leniency` (reviewers differ in leniency
+ * beyond noise: corrected, shrunk toward none by how sure the data are), `no-leniency` (no
+ * difference beyond noise: nothing to correct), `cannot-separate` (the design cannot tell
+ * leniency from noise: no reviewer scored several quickwins that others scored too).
+ */
+export type CalibrationReason =
+  | "setting"
+  | "graph-disconnected"
+  | "leniency"
+  | "no-leniency"
+  | "cannot-separate";
+
+export interface CalibrationInfo {
+  method: CalibrationMethod;
+  reason: CalibrationReason;
+  /** bias-shrunk: the share (0–1) of a typical reviewer's apparent leniency that is corrected. */
+  shrinkage: number | null;
+  /** auto: the estimated sd of reviewer leniency and of the noise of one review (R points). */
+  leniencySd: number | null;
+  noiseSd: number | null;
+}
+
+/** Krippendorff's guidance: ≥ 0.8 high, ≥ 0.667 moderate, below that low. */
+export type AgreementReading = "high" | "moderate" | "low";
 
 /** A row of a sheet that could not be read: skipped and reported. */
 export interface RowProblem {

@@ -541,7 +541,7 @@ export function handleExportShortlist(ctx: Context): ExportResult {
     const page = ctx.table("shortlist");
     const st = ctx.sheetT();
     const date = formatLongDate(new Date(), ctx.timeZone(), ctx.registry()?.locale ?? "id");
-    const block = shortlistBlock(page, st, result, world, date);
+    const block = shortlistBlock(page, st, result, world, date, ctx.registry()?.locale);
     ctx.rewritePage(page, block.values);
     const csv = toCsv(block.csv);
     ctx.log({ shortlist: result.shortlist });

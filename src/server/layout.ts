@@ -4,7 +4,7 @@
 // and how its cell is read back — so adding a column is one edit here. Columns are found in a
 // sheet by their header (see table.ts), never by position.
 import * as z from "zod/mini";
-import { formatRupiah } from "../core/format";
+import { formatRupiah, SCORE_NUMBER_FORMAT } from "../core/format";
 import { type MessageKey, type Translate, translator } from "../core/i18n";
 import {
   type Criterion,
@@ -192,6 +192,8 @@ function rankRange({ row }: RankLine): string {
   return row.rankLow === row.rankHigh ? String(row.rankLow) : `${row.rankLow}–${row.rankHigh}`;
 }
 
+/** A score in full: the column's format shows it with one decimal (formatScore's rule). */
+const full = (v: number | null) => (v === null || !Number.isFinite(v) ? "" : v);
 /** Rounded for reading (the exact values are in computeRanking's result). */
 const round = (v: number | null, digits: number) =>
   v === null || !Number.isFinite(v) ? "" : Math.round(v * 10 ** digits) / 10 ** digits;
@@ -306,14 +308,14 @@ const rankingColumns: Column<RankLine>[] = [
   col("rank", "int", (l) => l.row.rank ?? ""),
   col("quickwinId", "text", (l) => l.row.quickwinId),
   col("name", "text", (l) => l.quickwin?.name ?? ""),
-  col("score", "score", (l) => round(l.row.score, 1)),
+  col("score", "score", (l) => full(l.row.score)),
   col("agency", "text", (l) => l.quickwin?.agency ?? ""),
   col("dimension", "text", (l) =>
     l.quickwin ? l.t(`dimension.${l.quickwin.dimension}` as Key) : "",
   ),
-  col("rawScore", "score", (l) => round(l.row.rawScore, 1)),
+  col("rawScore", "score", (l) => full(l.row.rawScore)),
   col("reviews", "int", (l) => l.row.reviewCount),
-  col("sd", "score", (l) => round(l.row.sd, 1)),
+  col("sd", "score", (l) => full(l.row.sd)),
   col("rankRange", "text", rankRange),
   col("pShortlist", "percent", (l) => percent(l.row.pShortlist)),
   col("valueForMoney", "number", (l) => round(l.row.valueForMoney, 2)),
@@ -333,7 +335,7 @@ const shortlistColumns: Column<RankLine>[] = [
   col("startDate", "text", (l) => l.quickwin?.startDate ?? ""),
   col("endDate", "text", (l) => l.quickwin?.endDate ?? ""),
   col("budget", "rupiah", (l) => l.quickwin?.budget ?? ""),
-  col("score", "score", (l) => round(l.row.score, 2)),
+  col("score", "score", (l) => full(l.row.score)),
   col("rankRange", "text", rankRange),
   col("pShortlist", "percent", (l) => percent(l.row.pShortlist)),
   col("valueForMoney", "number", (l) => round(l.row.valueForMoney, 2)),
@@ -401,7 +403,7 @@ export const NUMBER_FORMATS: Record<ColumnKind, string> = {
   rupiah: '"Rp"#,##0',
   int: "0",
   number: "0.##",
-  score: "0.0",
+  score: SCORE_NUMBER_FORMAT,
   percent: "0%",
 };
 

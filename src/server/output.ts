@@ -1,7 +1,8 @@
 // The generated sheets: the ranking table (with highlighted shortlisted rows) and the printable
 // shortlist, built from their layouts (layout.ts) and placed at the page's own header columns.
-import { formatDate } from "../core/format";
+import { formatDate, formatScore } from "../core/format";
 import type { Translate } from "../core/i18n";
+import { calibrationWords } from "../core/ranking/words";
 import type { Criterion, PanelMember, Quickwin, Review, Settings } from "../core/schemas";
 import type { Locale, RankResult } from "../core/types";
 import { dateInZone } from "./cells";
@@ -10,8 +11,7 @@ import type { Parsed } from "./repo";
 import { layoutRow, placeRow, type Table } from "./table";
 
 export const HIGHLIGHT = "#d9ead3";
-
-type Key = Parameters<Translate>[0];
+const SCORE_AT = SPECS.shortlist.columns.findIndex((c) => c.key === "score");
 
 /** The page's header row, at the columns where the page has it. */
 function placedHeader(table: Table, t: Translate): unknown[] {
@@ -38,6 +38,11 @@ export function rankingRows(
     values.push(placeRow(table, SPECS.ranking, line));
     backgrounds.push(row.shortlisted ? HIGHLIGHT : null);
   }
+  // Below the table after a blank row: which calibration was applied and why (step 3).
+  const note: unknown[] = new Array(table.width).fill(undefined);
+  note[Math.min(...Object.values(table.columns))] = calibrationWords(result.calibration, t);
+  values.push(new Array(table.width).fill(undefined), note);
+  backgrounds.push(null, null);
   return { values, backgrounds };
 }
 
@@ -64,6 +69,7 @@ export function shortlistBlock(
   result: RankResult,
   world: WorldLike,
   date: string,
+  locale: Locale = "id",
 ): { values: unknown[][]; csv: unknown[][] } {
   const spec = SPECS.shortlist;
   const first = Math.min(...Object.values(table.columns));
@@ -79,7 +85,7 @@ export function shortlistBlock(
       t("shortlist.method", {
         criteria: world.criteria.items.length,
         minReviews: world.settings.minReviews,
-        normalization: t(`normalization.${result.normalizationUsed}` as Key),
+        normalization: calibrationWords(result.calibration, t),
         resamples: world.settings.bootstrapResamples,
       }),
     ),
@@ -94,7 +100,10 @@ export function shortlistBlock(
     const row = rows.get(id);
     if (!quickwin || !row) continue;
     const rankLine: RankLine = { row, quickwin, t };
-    csv.push(layoutRow(spec, rankLine));
+    // The CSV shows the score as everywhere else (one decimal); the sheet keeps the full value.
+    const csvRow = layoutRow(spec, rankLine);
+    csvRow[SCORE_AT] = formatScore(row.score, locale);
+    csv.push(csvRow);
     // The printed page shows Rupiah as text (no number format needed).
     const printed = placeRow(table, spec, rankLine);
     for (const c of spec.columns as readonly Column<unknown>[]) {

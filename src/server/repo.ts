@@ -13,6 +13,7 @@ import {
   PanelMemberSchema,
   type Quickwin,
   QuickwinSchema,
+  RETIRED_SETTING_KEYS,
   type Review,
   ReviewSchema,
   type Settings,
@@ -135,6 +136,7 @@ export function parseSettings(
   const problems: RowProblem[] = [];
   for (const { row, cells } of dataRows(table)) {
     const typed = cellText(cells.key, tz).trim();
+    if (RETIRED_SETTING_KEYS.some((k) => identityKey(k) === identityKey(typed))) continue;
     const key = SETTING_KEYS.find((k) => identityKey(k) === identityKey(typed));
     if (!key) {
       problems.push({

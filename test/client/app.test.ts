@@ -411,6 +411,7 @@ describe("sidebar app", () => {
               valueForMoney: 1,
               shortlisted: true,
               flags: ["uncertain-shortlist"],
+              criterionMeans: {},
               minReview: 70,
               maxReview: 90,
             },
@@ -432,7 +433,15 @@ describe("sidebar app", () => {
               quickwinId: "q2",
             },
           ],
-          normalizationUsed: "none",
+          normalizationUsed: "bias",
+          calibration: {
+            method: "bias-shrunk",
+            reason: "leniency",
+            shrinkage: 0.8,
+            leniencySd: 12,
+            noiseSd: 9,
+          },
+          agreementReading: null,
           rowProblems: [{ sheet: "Reviews", row: 4, message: "bad score" }],
           computedAt: "2019-09-05T03:30:00Z",
         }),
@@ -459,6 +468,9 @@ describe("sidebar app", () => {
     const text = document.body.textContent ?? "";
     expect(text).toContain("Computed 5 September 2019, 10:30 WIB");
     expect(text).toContain("80.3");
+    // What calibration did, in words.
+    expect(text).toContain("Reviewer leniency corrected");
+    expect(text).toContain("80% of each reviewer's apparent leniency");
     expect(text).toContain("rank 1–2");
     expect(text).toContain("chance of selection 50%");
     expect(text).toContain("Selected");

@@ -227,3 +227,111 @@ describe("fitAdditive", () => {
     }
   });
 });
+
+describe("auto: leniency as a random effect, shrunk (bias with shrinkage)", () => {
+  const auto = (reviews: ReturnType<typeof plain>[], patch = {}) =>
+    rankQuickwins(input({ reviews, settings: settings({ normalization: "auto", ...patch }) }));
+
+  /** Six quickwins, four reviewers on all of them; d adds `lenient` points everywhere. */
+  const complete = (lenient: number) =>
+    ["q1", "q2", "q3", "q4", "q5", "q6"].flatMap((q, i) =>
+      ["a", "b", "c", "d"].map((r, j) =>
+        plain(q, `${r}@x.id`, 20 + 10 * i + ((i * 7 + j * 3) % 5) + (r === "d" ? lenient : 0)),
+      ),
+    );
+
+  it("is the default, and says what it did and why", () => {
+    const result = rankQuickwins(
+      input({ reviews: complete(30), settings: { bootstrapResamples: 0 } }),
+    );
+    expect(result.calibration.method).toBe("bias-shrunk");
+    expect(result.calibration.reason).toBe("leniency");
+    expect(result.calibration.shrinkage!).toBeGreaterThan(0.5);
+    expect(result.calibration.shrinkage!).toBeLessThan(1);
+    expect(result.calibration.leniencySd!).toBeGreaterThan(5);
+    expect(result.normalizationUsed).toBe("bias");
+  });
+
+  it("takes out most of a lenient reviewer's surplus, ranking as bias does", () => {
+    const a = auto(complete(30));
+    const b = rankQuickwins(
+      input({ reviews: complete(30), settings: settings({ normalization: "bias" }) }),
+    );
+    const none = rankQuickwins(input({ reviews: complete(30) }));
+    // d's +30 spreads every quickwin's R′ under none; bias removes it, auto nearly so.
+    for (const q of ["q1", "q2", "q3", "q4", "q5", "q6"]) {
+      expect(row(a, q).sd!).toBeLessThan(row(b, q).sd! + 0.5 * (row(none, q).sd! - row(b, q).sd!));
+    }
+    expect(a.rows.map((r) => r.quickwinId)).toEqual(b.rows.map((r) => r.quickwinId));
+  });
+
+  it("leaves the scores alone when reviewers do not differ beyond chance", () => {
+    // Every reviewer's mean is the same: the leniency estimate is 0.
+    const reviews = [
+      plain("q1", "a@x.id", 50),
+      plain("q1", "b@x.id", 60),
+      plain("q1", "c@x.id", 55),
+      plain("q2", "a@x.id", 45),
+      plain("q2", "b@x.id", 35),
+      plain("q2", "c@x.id", 40),
+    ];
+    const result = auto(reviews);
+    expect(result.calibration).toMatchObject({
+      method: "none",
+      reason: "no-leniency",
+      shrinkage: null,
+    });
+    expect(result.normalizationUsed).toBe("none");
+    for (const r of result.rows) expect(r.score).toBe(r.rawScore);
+  });
+
+  it("cannot tell leniency from chance when no reviewer scored what others scored", () => {
+    const result = auto([
+      plain("q1", "a@x.id", 90),
+      plain("q1", "b@x.id", 70),
+      plain("q2", "c@x.id", 30),
+      plain("q2", "d@x.id", 50),
+    ]);
+    expect(result.calibration).toMatchObject({
+      method: "none",
+      reason: "cannot-separate",
+      leniencySd: null,
+    });
+    expect(result.problems).toEqual([]);
+  });
+
+  it("corrects a strict reviewer in an incomplete design, where none is misled", () => {
+    // True quality q1 80, q2 75, q3 70, q4 50; s and t are 30 points stricter than the rest
+    // and scored q1, q2 and q4, so without a correction q3 looks best.
+    const truth = { q1: 80, q2: 75, q3: 70, q4: 50 } as Record<string, number>;
+    const plan: [string, string[]][] = [
+      ["q1", ["s", "t", "a"]],
+      ["q2", ["s", "b", "c"]],
+      ["q3", ["a", "c", "d"]],
+      ["q4", ["t", "b", "d"]],
+    ];
+    const reviews = plan.flatMap(([q, rs]) =>
+      rs.map((r, k) =>
+        plain(q, `${r}@x.id`, truth[q]! - (r === "s" || r === "t" ? 30 : 0) + (k % 2 ? 1 : -1)),
+      ),
+    );
+    expect(rankQuickwins(input({ reviews })).rows[0]!.quickwinId).toBe("q3");
+    expect(auto(reviews).rows.map((r) => r.quickwinId)).toEqual(["q1", "q2", "q3", "q4"]);
+  });
+
+  it("works on a disconnected panel without a problem (bias refuses it)", () => {
+    const reviews = [
+      plain("q1", "a@x.id", 80),
+      plain("q1", "b@x.id", 70),
+      plain("q2", "a@x.id", 60),
+      plain("q2", "b@x.id", 55),
+      plain("q3", "c@x.id", 40),
+      plain("q3", "d@x.id", 30),
+      plain("q4", "c@x.id", 20),
+      plain("q4", "d@x.id", 25),
+    ];
+    const result = auto(reviews, { bootstrapResamples: 200 });
+    expect(result.problems).toEqual([]);
+    expect(result.rows.every((r) => r.pShortlist !== null)).toBe(true);
+  });
+});

@@ -29,6 +29,14 @@ describe("edge cases", () => {
       agreement: null,
       problems: [],
       normalizationUsed: "none",
+      calibration: {
+        method: "none",
+        reason: "cannot-separate",
+        shrinkage: null,
+        leniencySd: null,
+        noiseSd: null,
+      },
+      agreementReading: null,
     });
   });
 
@@ -48,7 +56,11 @@ describe("edge cases", () => {
       expect(result.normalizationUsed).toBe(normalization);
       expect(result.agreement).toBeNull();
       expect(row(result, "q1").score).toBeCloseTo(80, 9);
-      expect(row(result, "q1")).toMatchObject({ rankLow: 1, rankHigh: 1, pShortlist: 1 });
+      // One review each: noise cannot be told from quality, so the order is in doubt; a
+      // shortlist of four holds all three in every draw.
+      expect(row(result, "q1").pShortlist).toBe(1);
+      expect(row(result, "q1").rankLow).toBe(1);
+      expect(row(result, "q1").rankHigh).toBeGreaterThanOrEqual(1);
     }
   });
 
@@ -71,11 +83,12 @@ describe("edge cases", () => {
     ]);
     expect(result.rows.every((r) => r.flags.includes("tie-broken"))).toBe(true);
     expect(result.agreement).toBeNull();
-    // Every resample is the same tie, resolved the same way.
+    // Nothing tells them apart: any order is as likely (the tie chain only orders the table),
+    // and a shortlist of four holds all three.
     expect(result.rows.map((r) => [r.rankLow, r.rankHigh, r.pShortlist])).toEqual([
-      [1, 1, 1],
-      [2, 2, 1],
-      [3, 3, 1],
+      [1, 3, 1],
+      [1, 3, 1],
+      [1, 3, 1],
     ]);
   });
 
@@ -101,7 +114,7 @@ describe("edge cases", () => {
           minReviews: Number.POSITIVE_INFINITY,
           normalization: "magic" as never,
           bootstrapResamples: -5,
-          disagreementThreshold: undefined,
+          disagreementFactor: undefined,
         },
       }),
     );

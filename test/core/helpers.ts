@@ -41,9 +41,10 @@ export function plain(quickwinId: string, reviewer: string, x: number): Review {
   return review(quickwinId, reviewer, { x });
 }
 
-/** Settings with the bootstrap off unless asked for (keeps hand examples exact and quick). */
+/** Settings with the uncertainty off and no calibration unless asked for (keeps hand examples
+ * exact and quick; `auto` has its own tests). */
 export function settings(patch: Partial<Settings> = {}): Partial<Settings> {
-  return { bootstrapResamples: 0, ...patch };
+  return { bootstrapResamples: 0, normalization: "none", ...patch };
 }
 
 export function input(parts: Partial<RankInput> & Pick<RankInput, "reviews">): RankInput {

@@ -29,7 +29,7 @@ const settingsArb = fc.record({
   shortlistSize: fc.integer({ min: 1, max: 4 }),
   maxPerAgency: fc.integer({ min: 0, max: 2 }),
   minReviewsForCalibration: fc.integer({ min: 2, max: 3 }),
-  disagreementThreshold: fc.constantFrom(0, 10, 25),
+  disagreementFactor: fc.constantFrom(0, 1, 1.5),
   bootstrapResamples: fc.constant(0),
 });
 

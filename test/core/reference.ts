@@ -1,4 +1,4 @@
-// An independent, deliberately naive reference of DESIGN §4 rules 1–7 and 9–12 (no bootstrap),
+// An independent, deliberately naive reference of DESIGN §4 rules 1–7 and 9–13 (no uncertainty),
 // written straight from the text with plain objects: string-keyed maps, a comparator sort,
 // Gauss–Seidel for the bias fit, all-pairs Krippendorff's alpha. Property tests compare
 // rankQuickwins against it on random panels.
@@ -15,6 +15,7 @@ export interface RefRow {
   valueForMoney: number | null;
   shortlisted: boolean;
   flags: string[];
+  criterionMeans: Record<string, number | null>;
   minReview: number | null;
   maxReview: number | null;
 }
@@ -208,8 +209,6 @@ export function reference(input: {
     const flags: string[] = [];
     if (mine.length < Math.max(1, st.minReviews)) flags.push("too-few-reviews");
     if (q.budget === 0) flags.push("no-cost");
-    if (mine.length >= 2 && Math.max(...rs) - Math.min(...rs) > st.disagreementThreshold)
-      flags.push("disagreement");
     if (isLongDuration(q)) flags.push("long-duration");
     const critMeans = [...crit.keys()]
       .sort((a, b) => crit[b]!.weight - crit[a]!.weight || a - b)
@@ -228,9 +227,21 @@ export function reference(input: {
       max: mine.length ? Math.max(...rs) : null,
       flags,
       critMeans,
+      rawMeans: Object.fromEntries(
+        crit.map((c) => [c.id, mine.length ? avg(mine.map((m) => m.s[c.id]!)) : null]),
+      ),
       vfm: score !== null && q.budget > 0 ? score / (q.budget / 1e6) : null,
     };
   });
+  // Rule 10: sd clearly above disagreementFactor × the pooled sd of quickwins with ≥ 2 reviews.
+  const pooled = info.filter((x) => x.n >= 2);
+  const df = pooled.reduce((a, x) => a + x.n - 1, 0);
+  const P = df > 0 ? Math.sqrt(pooled.reduce((a, x) => a + (x.n - 1) * x.sd! ** 2, 0) / df) : 0;
+  for (const x of info) {
+    if (x.n >= 3 && P > 1e-9 && x.sd! - st.disagreementFactor * P > 1e-9) {
+      x.flags.push("disagreement");
+    }
+  }
   // Rule 6: sort, chain ties, break them.
   const ranked = info.filter((x) => !x.flags.includes("too-few-reviews"));
   ranked.sort((a, b) => b.score! - a.score! || (a.id < b.id ? -1 : 1));
@@ -285,6 +296,7 @@ export function reference(input: {
     flags: order.filter(
       (f) => x.flags.includes(f) || (f === "tie-broken" && tied.has(x.id) && rank !== null),
     ),
+    criterionMeans: x.rawMeans,
     minReview: x.min,
     maxReview: x.max,
   });

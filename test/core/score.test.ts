@@ -132,71 +132,76 @@ describe("value for money (rule 9)", () => {
 });
 
 describe("disagreement (rule 10)", () => {
-  const spread = (lo: number, hi: number, threshold?: number) =>
+  /** Quickwins with three reviews 50 − d, 50, 50 + d each: their sd is d. */
+  const panel = (spreads: Record<string, number>, patch: Parameters<typeof settings>[0] = {}) =>
     rankQuickwins(
       input({
-        reviews: [
-          plain("q", "a@x.id", lo),
-          plain("q", "b@x.id", (lo + hi) / 2),
-          plain("q", "c@x.id", hi),
-        ],
-        settings: settings(threshold === undefined ? {} : { disagreementThreshold: threshold }),
+        reviews: Object.entries(spreads).flatMap(([q, d]) => [
+          plain(q, "a@x.id", 50 - d),
+          plain(q, "b@x.id", 50),
+          plain(q, "c@x.id", 50 + d),
+        ]),
+        settings: settings(patch),
       }),
     );
-  it("flags max R − min R strictly above the threshold (default 25)", () => {
-    expect(row(spread(50, 75), "q").flags).not.toContain("disagreement"); // exactly 25
-    expect(row(spread(50, 76), "q").flags).toContain("disagreement");
-    expect(row(spread(50, 60, 10), "q").flags).not.toContain("disagreement");
-    expect(row(spread(50, 62, 10), "q").flags).toContain("disagreement");
-    expect(row(spread(50, 50, 0), "q").flags).not.toContain("disagreement");
-  });
-  it("compares in exact arithmetic: a spread equal to the threshold up to rounding is not flagged", () => {
-    // Weights 1 and 2 on 0..3: R = 100·(a/3 + 2b/3)/3. (a, b) = (1, 0) → 11.11…, (2, 2) → 66.66…;
-    // their difference is 55.55… in exact arithmetic, whatever the rounding of each R.
-    const criteria = [crit("a", 1, 0, 3), crit("b", 2, 0, 3)];
-    const r1 = (100 * (1 / 3)) / 3;
-    const r2 = (100 * (2 / 3 + (2 * 2) / 3)) / 3;
-    const threshold = 500 / 9;
-    for (const [t, flagged] of [
-      [threshold, false],
-      [threshold - 1e-6, true],
-      [threshold + 1e-6, false],
-    ] as const) {
-      const result = rankQuickwins(
-        input({
-          criteria,
-          reviews: [review("q", "a@x.id", { a: 1, b: 0 }), review("q", "b@x.id", { a: 2, b: 2 })],
-          settings: settings({ disagreementThreshold: t }),
-        }),
-      );
-      expect(row(result, "q").maxReview! - row(result, "q").minReview!).toBeCloseTo(r2 - r1, 12);
-      expect(row(result, "q").flags.includes("disagreement"), String(t)).toBe(flagged);
-    }
+
+  it("flags a quickwin whose sd is above disagreementFactor (default 1.5) × the pooled sd", () => {
+    // P = √((2·4·3 + 2·100)/8) = √26.5 ≈ 5.15; 1.5·P ≈ 7.72 < 10; 2·P ≈ 10.3 > 10.
+    const result = panel({ p: 2, q: 2, r: 2, s: 10 });
+    expect(row(result, "s").sd).toBeCloseTo(10, 9);
+    expect(
+      result.rows.filter((r) => r.flags.includes("disagreement")).map((r) => r.quickwinId),
+    ).toEqual(["s"]);
+    expect(
+      row(panel({ p: 2, q: 2, r: 2, s: 10 }, { disagreementFactor: 2 }), "s").flags,
+    ).not.toContain("disagreement");
   });
 
-  it("needs at least two counted reviews, and uses raw R even under calibration", () => {
-    const one = rankQuickwins(
-      input({
-        reviews: [plain("q", "a@x.id", 0)],
-        settings: settings({ disagreementThreshold: 0 }),
-      }),
-    );
-    expect(row(one, "q").flags).not.toContain("disagreement");
-    // Bias correction makes q's two R′ equal (A is 40 more lenient on p), yet R differs by 40.
+  it("a panel that disagrees evenly is not flagged, however large its spread", () => {
+    const result = panel({ p: 30, q: 30, r: 30, s: 30 }, { disagreementFactor: 1 });
+    expect(result.rows.some((r) => r.flags.includes("disagreement"))).toBe(false);
+    const none = panel({ p: 0, q: 0 });
+    expect(none.rows.some((r) => r.flags.includes("disagreement"))).toBe(false); // P = 0
+  });
+
+  it("needs three counted reviews, while every quickwin with two counts in the pooled sd", () => {
     const result = rankQuickwins(
       input({
         reviews: [
-          plain("p", "a@x.id", 90),
-          plain("p", "b@x.id", 50),
-          plain("q", "a@x.id", 80),
-          plain("q", "b@x.id", 40),
+          ...["p", "q", "r"].flatMap((q) => [
+            plain(q, "a@x.id", 49),
+            plain(q, "b@x.id", 50),
+            plain(q, "c@x.id", 51),
+          ]),
+          plain("two", "a@x.id", 0),
+          plain("two", "b@x.id", 100),
         ],
-        settings: settings({ normalization: "bias" }),
       }),
     );
-    expect(row(result, "q").sd).toBeCloseTo(0, 9);
-    expect(row(result, "q").flags).toContain("disagreement");
-    expect(row(result, "q")).toMatchObject({ minReview: 40, maxReview: 80 });
+    expect(row(result, "two").flags).not.toContain("disagreement");
+    // P = √((3·2·1 + 1·5000)/7) ≈ 26.7: the two-review quickwin raised it above every sd of 1.
+    expect(result.rows.some((r) => r.flags.includes("disagreement"))).toBe(false);
+  });
+
+  it("uses the calibrated scores R′, as sd does", () => {
+    // a is 40 points more lenient than b on p, q, r: under bias their R′ draw together, while
+    // s (scored 60 by all) spreads apart once a's and b's leniency is taken out.
+    const reviews = [
+      ...["p", "q", "r"].flatMap((q, i) => [
+        plain(q, "a@x.id", 90 - i),
+        plain(q, "b@x.id", 50 - i),
+        plain(q, "c@x.id", 70 - i),
+      ]),
+      plain("s", "a@x.id", 60),
+      plain("s", "b@x.id", 60),
+      plain("s", "c@x.id", 60),
+    ];
+    const none = rankQuickwins(input({ reviews, settings: settings({ normalization: "none" }) }));
+    const bias = rankQuickwins(input({ reviews, settings: settings({ normalization: "bias" }) }));
+    expect(row(bias, "q").sd!).toBeLessThan(row(none, "q").sd! / 2);
+    expect(row(bias, "q")).toMatchObject({ minReview: 50 - 1, maxReview: 90 - 1 });
+    expect(row(none, "s").flags).not.toContain("disagreement");
+    expect(row(bias, "s").flags).toContain("disagreement");
   });
 });
 

@@ -141,6 +141,19 @@ describe("saveSettings", () => {
     expect(ok<State>(w.call("getSidebarState", [])).settings).toEqual(s2);
   });
 
+  it("defaults to auto calibration and reads an older sheet's retired threshold row quietly", () => {
+    const w = world();
+    const state = ok<State>(w.call("getSidebarState", []));
+    expect(state.settings).toMatchObject({ normalization: "auto", disagreementFactor: 1.5 });
+    const rows = sheet(w.rt, "Pengaturan").values.length;
+    w.rt.emulator.typeInto("Pengaturan", `A${rows + 1}:C${rows + 1}`, [
+      ["disagreementThreshold", 25, "Ambang beda pendapat antarpenilai (poin skor)"],
+    ]);
+    const after = ok<State>(w.call("getSidebarState", []));
+    expect(after.settings).toEqual(state.settings);
+    expect(after.problems ?? []).toEqual([]);
+  });
+
   it("refuses reviewers, strangers and bad values, writing nothing", () => {
     const w = world();
     expect(refused(w, () => w.call("saveSettings", [{ shortlistSize: 5 }], REV_B))).toMatch(

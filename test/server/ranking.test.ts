@@ -1,7 +1,7 @@
 // computeRanking and exportShortlist: exactly the engine's result for the same data, the
 // ranking sheet's contents, highlight and chart, the printable shortlist and its CSV.
 import { describe, expect, it } from "vitest";
-import { rankQuickwins } from "../../src/core/ranking";
+import { calibrationWords, rankQuickwins, translator } from "../../src/core/index";
 import type { ComputeRankingResult, ExportResult } from "../../src/core/types";
 import { csvCell, toCsv } from "../../src/server/csv";
 import { COORD, failure, ok, REV_A, REV_B, REV_C, sheet, world } from "./helpers";
@@ -96,13 +96,18 @@ describe("computeRanking", () => {
       "Daftar pendek",
       "Catatan",
     ]);
-    const body = values.slice(1);
+    const body = values.slice(1, 1 + result.rows.length);
     expect(body.map((r) => r[1])).toEqual(result.rows.map((r) => r.quickwinId));
+    // Below the table, after a blank row: the calibration in words.
+    expect(values[result.rows.length + 1]!.every((c) => c === "")).toBe(true);
+    expect(values[result.rows.length + 2]![0]).toBe(
+      calibrationWords(result.calibration, translator("id")),
+    );
     result.rows.forEach((r, i) => {
       const row = body[i]!;
       expect(row[0]).toBe(r.rank ?? "");
-      // Rounded for reading: one decimal, chances in whole percent.
-      expect(row[3]).toBe(r.score === null ? "" : Math.round(r.score * 10) / 10);
+      // The full score (shown with one decimal by the column's format), chances in whole percent.
+      expect(row[3]).toBe(r.score ?? "");
       expect(row[10]).toBe(r.pShortlist === null ? "" : Math.round(r.pShortlist * 100));
       expect(row[7]).toBe(r.reviewCount);
       expect(row[12]).toBe(r.shortlisted ? "ya" : "");
@@ -134,9 +139,11 @@ describe("computeRanking", () => {
       sheet(w.rt, "Peringkat")
         .values.slice(1)
         .map((r) => r[1])
+        .filter((id) => id !== "")
         .sort(),
     ).toEqual(["QW-001", "QW-002"]);
-    expect(sheet(w.rt, "Peringkat").values).toHaveLength(3);
+    // Header, two rows, a blank row and the calibration line.
+    expect(sheet(w.rt, "Peringkat").values).toHaveLength(5);
   });
 
   it("explains an empty rubric instead of crashing", () => {
@@ -184,6 +191,10 @@ describe("exportShortlist", () => {
       "Peringkat,ID quickwin,Nama,OPD,Dimensi,Tahapan,Tanggal mulai,Tanggal selesai,Anggaran (Rp),Skor,Rentang peringkat (90%),Peluang masuk daftar pendek (%),Skor per Rp1 juta,Catatan,Deskripsi,Tautan bukti",
     );
     expect(r.csv).toContain(`'=cmd|' /C calc'!A0`);
+    // Scores as shown everywhere: one decimal, the sheets' language's decimal comma (quoted).
+    const scoreAt = lines[0]!.split(",").indexOf("Skor");
+    const first = lines[1]!.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ""));
+    expect(first[scoreAt]).toMatch(/^"\d+,\d"$/);
     expect(r.csv).toContain(`"'@SUM(1,2)\nbaris dua, ""kutip"""`);
     expect(r.csv.endsWith("\r\n")).toBe(true);
     const page = sheet(w.rt, "Daftar Pendek").values;

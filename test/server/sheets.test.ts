@@ -201,7 +201,8 @@ describe("setupSpreadsheet", () => {
     const first = w.call("computeRanking", []);
     expect(ok<{ rows: unknown[] }>(first).rows).toHaveLength(3);
     expect(first.serviceCalls).toBe(cheap);
-    expect(sheet(w.rt, "Hasil").values).toHaveLength(4);
+    // Header, three rows, a blank row and the calibration line.
+    expect(sheet(w.rt, "Hasil").values).toHaveLength(6);
   });
 
   it("learns a renamed tab in one call (saving the name under the lock), then is as cheap as before", () => {

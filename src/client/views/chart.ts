@@ -1,6 +1,6 @@
 // The ranking chart as SVG (built with the dom.ts helpers: names reach the page as text nodes),
 // from the geometry of chart.ts. Used by the sidebar (300 px) and the meeting view (wide).
-import { formatDecimal } from "../../core/format";
+import { formatScore } from "../../core/format";
 import type { Locale } from "../../core/types";
 import { type ChartInput, type ChartLayout, type ChartOptions, chartLayout } from "../chart";
 import { h, s } from "../dom";
@@ -33,7 +33,7 @@ export function chartRowText(t: Translate, locale: Locale, row: ChartInput): str
   const parts = [
     t("chart.row", {
       name: `${row.rank !== null ? `${row.rank}. ` : ""}${row.name}`,
-      score: row.score === null ? "–" : formatDecimal(row.score, 1, locale),
+      score: row.score === null ? "–" : formatScore(row.score, locale),
       range,
     }),
   ];
@@ -169,7 +169,7 @@ function rowMarks(
             "font-size": String(small),
             fill: COLOURS.text,
           },
-          r.row.score === null ? "" : formatDecimal(r.row.score, 1, locale),
+          r.row.score === null ? "" : formatScore(r.row.score, locale),
         )
       : null,
     r.lane

@@ -4,10 +4,11 @@
 import {
   csvFileName,
   formatDateTimeWib,
-  formatDecimal,
   formatPercent,
   formatRupiah,
+  formatScore,
 } from "../../core/format";
+import { agreementWords, calibrationWords } from "../../core/ranking/words";
 import type { ComputeRankingResult, RankProblem, RankRow, RowProblem } from "../../core/types";
 import { call } from "../api";
 import type { ChartInput } from "../chart";
@@ -112,9 +113,9 @@ function rankingResult(ctx: ViewContext, r: ComputeRankingResult): HTMLElement {
       " ",
       r.agreement === null
         ? t("rank.agreementNone")
-        : t("rank.agreement", { alpha: formatDecimal(r.agreement, 2, locale) }),
+        : t("rank.agreement", { alpha: agreementWords(r.agreement, t, locale) }),
       " ",
-      t("rank.calibration", { method: t(`normalization.${r.normalizationUsed}`) }),
+      calibrationWords(r.calibration, t),
     ),
     rankedCount > 0
       ? rankingChart(ctx, chartRows(r.rows, names), { width: 268, font: 12, nameWidth: 0 })
@@ -164,7 +165,7 @@ function rankItem(
       h(
         "span",
         { class: "rank-score", title: t("rank.scoreTitle") },
-        row.score === null ? "–" : formatDecimal(row.score, 1, locale),
+        row.score === null ? "–" : formatScore(row.score, locale),
       ),
     ),
     h(

@@ -1,19 +1,70 @@
-// Step 3 of DESIGN §4: calibrated review scores R′ (none, zscore, bias).
+// Step 3 of DESIGN §4: calibrated review scores R′ (auto, none, zscore, bias).
 import type { Translate } from "../i18n";
-import type { Normalization, Settings } from "../schemas";
+import type { NormalizationUsed, Settings } from "../schemas";
 import { fitAdditive, mean, sampleSd, UnionFind, ZERO_SPREAD } from "../stats";
-import type { RankProblem } from "../types";
+import type { CalibrationInfo, RankProblem } from "../types";
 import type { Counted } from "./counted";
+import type { RandomEffectsFit } from "./random-effects";
 
 export interface Calibrated {
   /** R′ per canonical position. */
   Rp: Float64Array;
-  normalizationUsed: Normalization;
+  normalizationUsed: NormalizationUsed;
+  calibration: CalibrationInfo;
   problems: RankProblem[];
 }
 
-export function calibrate(counted: Counted, settings: Settings, t: Translate): Calibrated {
+/** Share of the typical reviewer's apparent leniency that is kept once shrunk (0–1). */
+function keptShare(counted: Counted, fit: RandomEffectsFit): number {
+  if (fit.sigmaB2 <= 0 || fit.nActive === 0) return 0;
+  const perReviewer = counted.R.length / fit.nActive;
+  return fit.sigmaB2 / (fit.sigmaB2 + fit.sigmaE2 / perReviewer);
+}
+
+/** `auto`: leniency as the random-effects model estimates it (bias with shrinkage). */
+function autoCalibrate(counted: Counted, fit: RandomEffectsFit): Calibrated {
+  const enough = counted.R.length >= 2;
+  const sds = {
+    leniencySd: fit.separable ? Math.sqrt(fit.sigmaB2) : null,
+    noiseSd: enough ? Math.sqrt(fit.sigmaE2) : null,
+  };
+  if (!fit.separable || fit.sigmaB2 <= 0) {
+    const reason = fit.separable ? "no-leniency" : "cannot-separate";
+    return {
+      Rp: counted.R,
+      normalizationUsed: "none",
+      calibration: { method: "none", reason, shrinkage: null, ...sds },
+      problems: [],
+    };
+  }
+  const { R, reviewerOf } = counted;
+  const Rp = new Float64Array(R.length);
+  for (let p = 0; p < R.length; p++) Rp[p] = R[p]! - fit.bMean[reviewerOf[p]!]!;
+  const kept = keptShare(counted, fit);
+  return {
+    Rp,
+    normalizationUsed: kept >= 0.5 ? "bias" : "none",
+    calibration: { method: "bias-shrunk", reason: "leniency", shrinkage: kept, ...sds },
+    problems: [],
+  };
+}
+
+/** Step 3. `fit` is the random-effects model (needed for `auto`). */
+export function calibrate(
+  counted: Counted,
+  settings: Settings,
+  fit: RandomEffectsFit,
+  t: Translate,
+): Calibrated {
   const mode = settings.normalization;
+  if (mode === "auto") return autoCalibrate(counted, fit);
+  const chosen = (m: NormalizationUsed): CalibrationInfo => ({
+    method: m,
+    reason: "setting",
+    shrinkage: null,
+    leniencySd: null,
+    noiseSd: null,
+  });
   if (mode === "zscore") {
     const Rp = zscoreCalibrate(
       counted.R,
@@ -21,19 +72,25 @@ export function calibrate(counted: Counted, settings: Settings, t: Translate): C
       counted.nR,
       settings.minReviewsForCalibration,
     );
-    return { Rp, normalizationUsed: mode, problems: [] };
+    return { Rp, normalizationUsed: mode, calibration: chosen(mode), problems: [] };
   }
   if (mode === "bias") {
     if (!reviewGraphConnected(counted)) {
       return {
         Rp: counted.R,
         normalizationUsed: "none",
+        calibration: { ...chosen("none"), reason: "graph-disconnected" },
         problems: [{ code: "graph-disconnected", message: t("problem.graph-disconnected") }],
       };
     }
-    return { Rp: biasCalibrate(counted), normalizationUsed: mode, problems: [] };
+    return {
+      Rp: biasCalibrate(counted),
+      normalizationUsed: mode,
+      calibration: chosen(mode),
+      problems: [],
+    };
   }
-  return { Rp: counted.R, normalizationUsed: "none", problems: [] };
+  return { Rp: counted.R, normalizationUsed: "none", calibration: chosen("none"), problems: [] };
 }
 
 /** True when the quickwins and reviewers with a counted review form one connected graph. */

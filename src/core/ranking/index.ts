@@ -4,23 +4,25 @@
 // malformed call (no criteria, bad weights, non-arrays) throws an Error.
 import { resolveLocale, translator } from "../i18n";
 import type { RankInput, RankResult } from "../types";
-import { agreementOf } from "./agreement";
+import { agreementOf, agreementReading } from "./agreement";
 import { calibrate } from "./calibration";
 import { countReviews } from "./counted";
 import { checkCall, mergeSettings } from "./input";
 import { quickwinMeans } from "./means";
-import { orderQuickwins } from "./order";
+import { orderQuickwins, tieKeysOf } from "./order";
+import { fitRandomEffects } from "./random-effects";
 import { buildRows } from "./rows";
 import { agencyIndex, walkShortlist } from "./shortlist";
-import { bootstrap } from "./uncertainty";
+import { posteriorDraws } from "./uncertainty";
 
+export { agreementReading } from "./agreement";
 export { mergeSettings } from "./input";
+export { RandomStream } from "./random";
 export { TIE_EPSILON } from "./tie-chain";
-export { drawResample, orderByScore, replayPicks } from "./uncertainty";
+export { orderByScore, PSHORTLIST_MC_ERROR } from "./uncertainty";
 
 /**
- * Ranks quickwins by the method of DESIGN §4. See README "Scoring method" for the rules in
- * words. Throws only on a malformed call.
+ * Ranks quickwins by the method of DESIGN §4 (docs/method.md). Throws only on a malformed call.
  */
 export function rankQuickwins(input: RankInput): RankResult {
   const rubric = checkCall(input);
@@ -28,8 +30,10 @@ export function rankQuickwins(input: RankInput): RankResult {
   const t = translator(resolveLocale(typeof input.locale === "string" ? input.locale : undefined));
   // 1–2. Counted reviews and their review scores R.
   const counted = countReviews(input, rubric, t);
+  // The panel's random-effects model: auto's calibration and every mode's uncertainty.
+  const fit = fitRandomEffects(counted);
   // 3. Calibration R′.
-  const calibrated = calibrate(counted, settings, t);
+  const calibrated = calibrate(counted, settings, fit, t);
   // 4. Score, raw score and sd per quickwin.
   const means = quickwinMeans(counted, calibrated.Rp);
   // 5–6. Ranked quickwins in order, ties broken.
@@ -50,22 +54,17 @@ export function rankQuickwins(input: RankInput): RankResult {
       shortlist.push(counted.ids[q]!);
     },
   );
-  // 8. Uncertainty: rank ranges and pShortlist.
+  // 8. Uncertainty: rank ranges and pShortlist from the model's posterior.
   const uncertainty =
     settings.bootstrapResamples > 0 && ranking.rankedQ.length > 0
-      ? bootstrap({
+      ? posteriorDraws({
           rankedQ: ranking.rankedQ,
-          qStart: counted.qStart,
-          qCount: counted.qCount,
-          Rp: calibrated.Rp,
-          crit: counted.crit,
-          nCrit: rubric.crits.length,
-          tieOrder: rubric.tieOrder,
-          ranges: rubric.crits.map((c) => c.range),
-          budgetKey: ranking.budgetKey,
+          counted,
+          fit,
+          tieKeys: tieKeysOf(counted, rubric, ranking.budgetKey, ranking.rankedQ),
           agencyOf,
           agencies,
-          resamples: settings.bootstrapResamples,
+          minDraws: settings.bootstrapResamples,
           seed: settings.seed,
           shortlistSize: settings.shortlistSize,
           maxPerAgency: settings.maxPerAgency,
@@ -73,13 +72,16 @@ export function rankQuickwins(input: RankInput): RankResult {
       : null;
   // 11. Agreement.
   const agreement = agreementOf(counted);
-  // 9, 10, 12 and the rows.
-  const rows = buildRows({ counted, means, ranking, shortlisted, uncertainty, settings });
+  // 9, 10, 12, 13 and the rows.
+  const rows = buildRows({ counted, rubric, means, ranking, shortlisted, uncertainty, settings });
   return {
     rows,
     shortlist,
     agreement,
     problems: [...counted.problems, ...calibrated.problems],
     normalizationUsed: calibrated.normalizationUsed,
+    calibration: calibrated.calibration,
+    agreementReading: agreementReading(agreement),
   };
 }
+export { agreementWords, calibrationWords } from "./words";

@@ -97,7 +97,7 @@ export function mergeSettings(patch: unknown): Settings {
     MAX_RESAMPLES,
     num("bootstrapResamples", 0, true) ?? s.bootstrapResamples,
   );
-  s.disagreementThreshold = num("disagreementThreshold", 0, false) ?? s.disagreementThreshold;
+  s.disagreementFactor = num("disagreementFactor", 0, false) ?? s.disagreementFactor;
   const seed = patch.seed;
   if (typeof seed === "number" && Number.isFinite(seed)) s.seed = Math.trunc(seed);
   const norm = patch.normalization;

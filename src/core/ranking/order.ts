@@ -30,7 +30,7 @@ export function orderQuickwins(
   for (let q = 0; q < nQ; q++) if (qCount[q]! >= minRank) rankedQ.push(q);
   rankedQ.sort((a, b) => score[b]! - score[a]! || a - b);
   const budgetKey = Float64Array.from(counted.qInfo, (q) => q.budgetKey);
-  const keys = fullSampleKeys(counted, rubric, budgetKey);
+  const keys = tieKeysOf(counted, rubric, budgetKey);
   const tieBroken = new Uint8Array(nQ);
   forEachTieGroup(rankedQ, rankedQ.length, score, (from, to) => {
     const group = rankedQ.slice(from, to);
@@ -45,10 +45,19 @@ export function orderQuickwins(
   return { rankedQ, rankOf, tieBroken, budgetKey };
 }
 
-/** The tie chain's keys over quickwins, criterion means computed when first asked for. */
-function fullSampleKeys(counted: Counted, rubric: Rubric, budgetKey: Float64Array): TieKeys {
+/**
+ * The tie chain's keys over items that stand for quickwins (`quickwinOf[item]`; by default the
+ * quickwins themselves), criterion means computed when first asked for.
+ */
+export function tieKeysOf(
+  counted: Counted,
+  rubric: Rubric,
+  budgetKey: Float64Array,
+  quickwinOf?: ArrayLike<number>,
+): TieKeys {
   const { qStart, crit } = counted;
   const nCrit = rubric.crits.length;
+  const qOf = (item: number) => (quickwinOf ? quickwinOf[item]! : item);
   const cache = new Map<number, Float64Array>();
   const meansOf = (q: number): Float64Array => {
     let m = cache.get(q);
@@ -65,12 +74,13 @@ function fullSampleKeys(counted: Counted, rubric: Rubric, budgetKey: Float64Arra
     cache.set(q, m);
     return m;
   };
+  const items = quickwinOf ? quickwinOf.length : counted.nQ;
   return {
     nCrit,
-    criterionMean: (q, c) => meansOf(q)[c]!,
-    budget: budgetKey,
-    count: counted.qCount,
+    criterionMean: (item, c) => meansOf(qOf(item))[c]!,
+    budget: Float64Array.from({ length: items }, (_, i) => budgetKey[qOf(i)]!),
+    count: Int32Array.from({ length: items }, (_, i) => counted.qCount[qOf(i)]!),
     // Canonical indices are in id order.
-    idRank: Int32Array.from({ length: counted.nQ }, (_, i) => i),
+    idRank: Int32Array.from({ length: items }, (_, i) => qOf(i)),
   };
 }

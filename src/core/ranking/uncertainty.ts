@@ -1,91 +1,203 @@
-// Step 8 of DESIGN §4: the seeded bootstrap. Quickwins are addressed by their position in the
-// ranking (0..K-1). Per resample: each quickwin's R′ is resampled with replacement (same count)
-// with mulberry32 (state seeded from `seed`, quickwins drawn in rank order), the K resampled
-// means are sorted, tie groups (chained within 1e-9) are re-ordered by the tie chain on the
-// criterion means of *the resampled reviews* (replayed from the saved PRNG state, so picks are
-// never stored), and the shortlist walk is repeated. Per position: nearest-rank 5th/95th
-// percentile ranks and shortlist counts.
+// Step 8 of DESIGN §4: uncertainty from the random-effects model's posterior (random-effects.ts),
+// so the doubt about every reviewer's leniency is in it — not only the spread of a quickwin's own
+// reviews. One draw takes the reviewer effects b from their J-dimensional Gaussian posterior
+// (J×J, small), then each ranked quickwin's quality θ_q | b from its own Gaussian (O(reviews) per
+// draw); the draws are ranked (exact ties, which only data without any spread produce, by the
+// tie chain) and the shortlist walk is repeated. Seeded; at least `minDraws` draws, more until
+// the Monte Carlo standard error of every pShortlist is ≤ 0.01. Per position: nearest-rank
+// 5th/95th percentile ranks and the share of draws that shortlisted it. docs/method.md has the
+// reasoning, including the floor on each quickwin's doubt (NOISE_WIDENING).
 import { nearestRankIndex } from "../stats";
+import type { Counted } from "./counted";
+import { RandomStream } from "./random";
+import {
+  leniencyPosterior,
+  type RandomEffectsFit,
+  upperSolve,
+  type VarianceComponents,
+} from "./random-effects";
 import { walkShortlist } from "./shortlist";
 import { compareByTieChain, forEachTieGroup, type TieKeys } from "./tie-chain";
 
-/** 2^-32 (a local copy: an imported binding is a getter call under some loaders). */
-const SCALE = 2.3283064365386963e-10;
+/** Monte Carlo standard error allowed on pShortlist: draws go on until every share meets it. */
+export const PSHORTLIST_MC_ERROR = 0.01;
+/**
+ * The floor on each quickwin's doubt: the spread of its standing (own noise plus what the
+ * reviewers' uncertain leniency adds, relative to the others) is at least this many times what
+ * its own reviews' noise alone gives. Gaussian noise understates scores rounded to a few levels
+ * and clipped at the scale's ends, and reviewers who use a narrow or wide part of the scale; a
+ * panel would rather discuss one quickwin more than miss a wrong call (DESIGN §4a).
+ */
+export const NOISE_WIDENING = 1.1;
+/** Draws of b used to measure what leniency adds to each quickwin's doubt. */
+const PILOT_DRAWS = 64;
 
-export interface BootstrapInput {
+export interface DrawInput {
+  /** Ranked quickwins (canonical indices), best first: draws address them by position. */
   rankedQ: number[];
-  qStart: Int32Array;
-  qCount: Int32Array;
-  Rp: Float64Array;
-  /** s − min per canonical review, criteria in rubric order. */
-  crit: Float64Array;
-  nCrit: number;
-  tieOrder: number[];
-  ranges: number[];
-  budgetKey: Float64Array;
+  counted: Counted;
+  fit: RandomEffectsFit;
+  /** The tie chain over positions. */
+  tieKeys: TieKeys;
+  /** Per quickwin, its agency index, and how many agencies there are. */
   agencyOf: Int32Array;
   agencies: number;
-  resamples: number;
+  minDraws: number;
   seed: number;
   shortlistSize: number;
   maxPerAgency: number;
 }
 
 export interface Uncertainty {
-  /** Per rank position: the 5th and 95th percentile ranks, and how often it was shortlisted. */
+  /** Per rank position: the 5th and 95th percentile ranks, and the share of draws in which it
+   * was shortlisted. */
   low: Int32Array;
   high: Int32Array;
-  shortlisted: Int32Array;
+  pShortlist: Float64Array;
+  draws: number;
 }
 
-/** Per rank position: its R′ values (contiguous), and the first tie-break criterion beside them. */
+/** Per position, its reviews' compact reviewer indices (off[p] .. off[p+1]) and Σ (R − μ). */
 interface Layout {
-  K: number;
   off: Int32Array;
-  vals: Float64Array;
-  firstVals: Float64Array;
-  agency: Int32Array;
+  reviewers: Int32Array;
+  sums: Float64Array;
+  counts: Int32Array;
 }
 
-function layoutOf(b: BootstrapInput, t: TieScratch): Layout {
-  const K = b.rankedQ.length;
-  const off = t.off;
-  const vals = new Float64Array(off[K]!);
-  const firstVals = new Float64Array(off[K]!);
-  const agency = new Int32Array(K);
+function layoutOf(x: DrawInput): Layout {
+  const { rankedQ, counted, fit } = x;
+  const K = rankedQ.length;
+  const { qStart, qCount, R, reviewerOf } = counted;
+  const off = new Int32Array(K + 1);
+  for (let p = 0; p < K; p++) off[p + 1] = off[p]! + qCount[rankedQ[p]!]!;
+  const reviewers = new Int32Array(off[K]!);
+  const sums = new Float64Array(K);
+  const counts = new Int32Array(K);
   for (let p = 0; p < K; p++) {
-    const q = b.rankedQ[p]!;
-    vals.set(b.Rp.subarray(b.qStart[q]!, b.qStart[q + 1]!), off[p]!);
-    agency[p] = b.agencyOf[q]!;
-    const n = t.count[p]!;
-    for (let k = 0; k < n; k++) firstVals[off[p]! + k] = t.crit[(t.srcStart[p]! + k) * b.nCrit]!;
+    const q = rankedQ[p]!;
+    counts[p] = qCount[q]!;
+    for (let i = qStart[q]!, k = off[p]!; i < qStart[q + 1]!; i++, k++) {
+      sums[p]! += R[i]! - fit.mu;
+      reviewers[k] = fit.compactOf[reviewerOf[i]!]!;
+    }
   }
-  return { K, off, vals, firstVals, agency };
+  return { off, reviewers, sums, counts };
 }
 
-/** Where the resampled ranks go: a histogram per position when K ≤ B, else every rank kept. */
+/** b's posterior, and per position θ | b: θ* = base − scale·Σ b*_j(reviews) + sd·z. */
+interface Posterior {
+  bMean: Float64Array;
+  chol: Float64Array | null;
+  base: Float64Array;
+  scale: Float64Array;
+  sd: Float64Array;
+}
+
+function posteriorOf(x: DrawInput, lay: Layout, v: VarianceComponents): Posterior {
+  const K = lay.counts.length;
+  const post = leniencyPosterior(x.counted, x.fit, v);
+  const st: Posterior = {
+    bMean: post.mean,
+    chol: post.chol,
+    base: new Float64Array(K),
+    scale: new Float64Array(K),
+    sd: new Float64Array(K),
+  };
+  for (let p = 0; p < K; p++) {
+    const lambda = 1 / v.tau2 + lay.counts[p]! / v.sigmaE2;
+    st.scale[p] = 1 / (v.sigmaE2 * lambda);
+    st.base[p] = lay.sums[p]! * st.scale[p]!;
+    st.sd[p] = Math.sqrt(1 / lambda);
+  }
+  return st;
+}
+
+/** θ* per position for one draw. */
+function drawQualities(
+  st: Posterior,
+  lay: Layout,
+  rng: RandomStream,
+  z: Float64Array,
+  b: Float64Array,
+  theta: Float64Array,
+): void {
+  const J = z.length;
+  if (st.chol) {
+    for (let a = 0; a < J; a++) z[a] = rng.normal();
+    upperSolve(st.chol, z, J, b);
+    for (let a = 0; a < J; a++) b[a]! += st.bMean[a]!;
+  }
+  const { off, reviewers } = lay;
+  for (let p = 0; p < theta.length; p++) {
+    let sum = 0;
+    if (st.chol) for (let k = off[p]!; k < off[p + 1]!; k++) sum += b[reviewers[k]!]!;
+    theta[p] = st.base[p]! - st.scale[p]! * sum + st.sd[p]! * rng.normal();
+  }
+}
+
+/**
+ * Applies the floor: what b adds to each quickwin's standing, relative to the mean of all (the
+ * part common to every quickwin changes no order), measured on PILOT_DRAWS draws of b; the
+ * noise sd is raised so that noise and that part together are at least NOISE_WIDENING² × noise.
+ */
+function applyDoubtFloor(st: Posterior, lay: Layout, rng: RandomStream, J: number): void {
+  const K = st.sd.length;
+  const extra = new Float64Array(K);
+  if (st.chol && K > 1) {
+    const z = new Float64Array(J);
+    const b = new Float64Array(J);
+    const u = new Float64Array(K);
+    for (let d = 0; d < PILOT_DRAWS; d++) {
+      for (let a = 0; a < J; a++) z[a] = rng.normal();
+      upperSolve(st.chol, z, J, b);
+      let mean = 0;
+      for (let p = 0; p < K; p++) {
+        let sum = 0;
+        for (let k = lay.off[p]!; k < lay.off[p + 1]!; k++) sum += b[lay.reviewers[k]!]!;
+        u[p] = st.scale[p]! * sum;
+        mean += u[p]! / K;
+      }
+      for (let p = 0; p < K; p++) extra[p]! += (u[p]! - mean) ** 2 / PILOT_DRAWS;
+    }
+  }
+  for (let p = 0; p < K; p++) {
+    const v = st.sd[p]! ** 2;
+    st.sd[p] = Math.sqrt(Math.max(v, NOISE_WIDENING ** 2 * v - extra[p]!));
+  }
+}
+
+/** The resampled ranks: a histogram per position when small, else every draw's ranks kept. */
 class RankTally {
   private readonly hist: Int32Array | null;
-  private readonly store: Int32Array | null;
-  constructor(
-    private readonly K: number,
-    private readonly B: number,
-  ) {
-    this.hist = K <= B ? new Int32Array(K * K) : null; // hist[p*K + rank-1]
-    this.store = K <= B ? null : new Int32Array(K * B); // store[p*B + b]
+  private store: Int32Array | null;
+  private draws = 0;
+  constructor(private readonly K: number) {
+    this.hist = K <= 1500 ? new Int32Array(K * K) : null; // hist[p*K + rank-1]
+    this.store = this.hist ? null : new Int32Array(K * 1024); // store[b*K + p]
   }
-  add(ord: Int32Array, it: number): void {
-    const { K, B } = this;
+  add(ord: Int32Array): void {
+    const K = this.K;
     if (this.hist) for (let i = 0; i < K; i++) this.hist[ord[i]! * K + i]!++;
-    else for (let i = 0; i < K; i++) this.store![ord[i]! * B + it] = i + 1;
+    else {
+      if ((this.draws + 1) * K > this.store!.length) {
+        const bigger = new Int32Array(this.store!.length * 2);
+        bigger.set(this.store!);
+        this.store = bigger;
+      }
+      const at = this.draws * K;
+      for (let i = 0; i < K; i++) this.store![at + ord[i]!] = i + 1;
+    }
+    this.draws++;
   }
   /** Nearest-rank 5th and 95th percentile rank of each position. */
   percentiles(): { low: Int32Array; high: Int32Array } {
-    const { K, B } = this;
+    const { K, draws: B } = this;
     const low = new Int32Array(K);
     const high = new Int32Array(K);
     const lowAt = nearestRankIndex(5, B);
     const highAt = nearestRankIndex(95, B);
+    const ranks = this.hist ? null : new Int32Array(B);
     for (let p = 0; p < K; p++) {
       if (this.hist) {
         let cum = 0;
@@ -98,142 +210,79 @@ class RankTally {
           }
         }
       } else {
-        const ranks = this.store!.subarray(p * B, p * B + B);
-        ranks.sort();
-        low[p] = ranks[lowAt - 1]!;
-        high[p] = ranks[highAt - 1]!;
+        for (let b = 0; b < B; b++) ranks![b] = this.store![b * K + p]!;
+        ranks!.sort();
+        low[p] = ranks![lowAt - 1]!;
+        high[p] = ranks![highAt - 1]!;
       }
     }
     return { low, high };
   }
 }
 
-export function bootstrap(b: BootstrapInput): Uncertainty {
-  const K = b.rankedQ.length;
-  const B = b.resamples;
-  const t = new TieScratch(b);
-  const lay = layoutOf(b, t);
-  const scores = new Float64Array(K);
-  const neg = new Float64Array(K);
-  const sorted = new Float64Array(K);
+/** How many draws every pShortlist needs for its Monte Carlo error (p(1−p)/B ≤ 0.01²). */
+function drawsNeeded(shortlisted: Int32Array, B: number): number {
+  let worst = 0;
+  for (let p = 0; p < shortlisted.length; p++) {
+    const share = shortlisted[p]! / B;
+    worst = Math.max(worst, share * (1 - share));
+  }
+  return Math.ceil(worst / PSHORTLIST_MC_ERROR ** 2);
+}
+
+export function posteriorDraws(x: DrawInput): Uncertainty {
+  const K = x.rankedQ.length;
+  const lay = layoutOf(x);
+  const rng = new RandomStream(x.seed);
+  const J = x.fit.nActive;
+  const z = new Float64Array(J);
+  const b = new Float64Array(J);
+  const theta = new Float64Array(K);
+  const scratch = {
+    neg: new Float64Array(K),
+    sorted: new Float64Array(K),
+    cursor: new Int32Array(K),
+  };
   const ord = new Int32Array(K);
-  const cursor = new Int32Array(K);
-  const tally = new RankTally(K, B);
+  const tally = new RankTally(K);
   const shortlisted = new Int32Array(K);
-  const held = new Int32Array(b.agencies + 1);
+  const held = new Int32Array(x.agencies + 1);
+  const agency = Int32Array.from(x.rankedQ, (q) => x.agencyOf[q]!);
   const count = (p: number) => {
     shortlisted[p]!++;
   };
-  const resolve = (from: number, to: number) => resolveResampledTie(ord, from, to, t);
-  // Insertion-sort budget per resample before falling back to a full sort (see orderByScore).
+  const resolve = (from: number, to: number) => {
+    const group = Array.from(ord.subarray(from, to));
+    group.sort((a, c) => compareByTieChain(a, c, x.tieKeys));
+    ord.set(group, from);
+  };
+  const posterior = posteriorOf(x, lay, x.fit);
+  applyDoubtFloor(posterior, lay, rng, J);
   const sortBudget = 4 * K * Math.max(1, Math.ceil(Math.log2(K + 1)));
   let insertionWorks = true;
-  let s = b.seed | 0;
-  for (let it = 0; it < B; it++) {
-    s = drawResample(lay.vals, lay.firstVals, lay.off, K, s, scores, t.firstSums, t.states);
-    // After a fallback, try the insertion sort again only now and then (data that is not
-    // nearly sorted stays so).
-    const budget = insertionWorks || (it & 31) === 0 ? sortBudget : 0;
-    insertionWorks = orderByScore(scores, neg, sorted, cursor, ord, K, budget);
-    forEachTieGroup(ord, K, scores, resolve);
-    tally.add(ord, it);
-    walkShortlist(ord, K, lay.agency, b.shortlistSize, b.maxPerAgency, held, count);
-  }
-  return { ...tally.percentiles(), shortlisted };
-}
-
-/**
- * The draws of one quickwin in one resample: n indices in [0, n), uniform with replacement.
- * mulberry32 gives 32 bits per step; for n ≤ 65 536 each step yields two indices (low half
- * first, then high half; an odd n drops the last high half), index = ⌊h·n / 2^16⌋ — the
- * multiply-shift map, whose buckets differ by at most one of 65 536 values (≤ 0.08 % for 50
- * reviews, far below the Monte Carlo error). Larger n uses one step per index, ⌊u·n / 2^32⌋.
- * drawResample inlines exactly these steps; replayPicks repeats them from a saved state.
- */
-export function replayPicks(state: number, n: number, into: Int32Array, at = 0): number {
-  let s = state | 0;
-  if (n <= 65536) {
-    for (let k = 0; k < n; k += 2) {
-      s = (s + 0x6d2b79f5) | 0;
-      let x = Math.imul(s ^ (s >>> 15), 1 | s);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      x ^= x >>> 14;
-      into[at + k] = ((x & 0xffff) * n) >>> 16;
-      if (k + 1 < n) into[at + k + 1] = ((x >>> 16) * n) >>> 16;
+  let B = 0;
+  let target = x.minDraws;
+  while (B < target) {
+    for (; B < target; B++) {
+      drawQualities(posterior, lay, rng, z, b, theta);
+      const budget = insertionWorks || (B & 31) === 0 ? sortBudget : 0;
+      insertionWorks = orderByScore(
+        theta,
+        scratch.neg,
+        scratch.sorted,
+        scratch.cursor,
+        ord,
+        K,
+        budget,
+      );
+      forEachTieGroup(ord, K, theta, resolve);
+      tally.add(ord);
+      walkShortlist(ord, K, agency, x.shortlistSize, x.maxPerAgency, held, count);
     }
-  } else {
-    for (let k = 0; k < n; k++) {
-      s = (s + 0x6d2b79f5) | 0;
-      let x = Math.imul(s ^ (s >>> 15), 1 | s);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      into[at + k] = (((x ^ (x >>> 14)) >>> 0) * SCALE * n) | 0;
-    }
+    target = Math.max(B, drawsNeeded(shortlisted, B));
   }
-  return s;
-}
-
-/**
- * One resample: for each position p, the mean of the off[p+1]−off[p] values drawn with
- * replacement from vals[off[p]..off[p+1]) (draws as in replayPicks), and — from the same picks —
- * the sum of `first` values (the first tie-break criterion, same layout), so that most resampled
- * ties are settled without replaying any draw. Saves the PRNG state before each position's
- * draws in `states` (to replay the picks when a deeper tie-break is needed) and returns the
- * state after the last draw. A top-level function of typed arrays, so V8 keeps the loop tight.
- */
-export function drawResample(
-  vals: Float64Array,
-  first: Float64Array,
-  off: Int32Array,
-  K: number,
-  state: number,
-  scores: Float64Array,
-  firstSums: Float64Array,
-  states: Int32Array,
-): number {
-  let s = state | 0;
-  for (let p = 0; p < K; p++) {
-    states[p] = s;
-    const o = off[p]!;
-    const n = off[p + 1]! - o;
-    let sum = 0;
-    let f = 0;
-    if (n <= 65536) {
-      const pairs = n >> 1;
-      for (let k = 0; k < pairs; k++) {
-        s = (s + 0x6d2b79f5) | 0;
-        let x = Math.imul(s ^ (s >>> 15), 1 | s);
-        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-        x ^= x >>> 14;
-        const i1 = o + (((x & 0xffff) * n) >>> 16);
-        const i2 = o + (((x >>> 16) * n) >>> 16);
-        sum += vals[i1]!;
-        f += first[i1]!;
-        sum += vals[i2]!;
-        f += first[i2]!;
-      }
-      if (n & 1) {
-        s = (s + 0x6d2b79f5) | 0;
-        let x = Math.imul(s ^ (s >>> 15), 1 | s);
-        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-        x ^= x >>> 14;
-        const i1 = o + (((x & 0xffff) * n) >>> 16);
-        sum += vals[i1]!;
-        f += first[i1]!;
-      }
-    } else {
-      for (let k = 0; k < n; k++) {
-        s = (s + 0x6d2b79f5) | 0;
-        let x = Math.imul(s ^ (s >>> 15), 1 | s);
-        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-        const i1 = o + ((((x ^ (x >>> 14)) >>> 0) * SCALE * n) | 0);
-        sum += vals[i1]!;
-        f += first[i1]!;
-      }
-    }
-    scores[p] = sum / n;
-    firstSums[p] = f;
-  }
-  return s;
+  const pShortlist = Float64Array.from(shortlisted, (n) => n / B);
+  return { ...tally.percentiles(), pShortlist, draws: B };
 }
 
 /**
@@ -289,173 +338,4 @@ export function orderByScore(
     }
   }
   return true;
-}
-
-/**
- * The tie chain's keys over rank positions in one resample: criterion means of the resampled
- * reviews, computed lazily criterion by criterion as comparisons need them; a member's picks
- * are replayed from its saved PRNG state only when first needed, and never for a member whose
- * reviews agree on every criterion.
- */
-class TieScratch implements TieKeys {
-  readonly nCrit: number;
-  /** Criterion values (s − min) per canonical review, criteria in tie-break order. */
-  readonly crit: Float64Array;
-  /** Criterion ranges (max − min), in tie-break order. */
-  readonly ranges: Float64Array;
-  readonly states: Int32Array;
-  readonly count: Int32Array;
-  readonly srcStart: Int32Array;
-  /** Start of each position's block in `picks` (the same layout as the R′ values). */
-  readonly off: Int32Array;
-  readonly picks: Int32Array;
-  /** 1 when all of a position's reviews agree on every criterion: resampling cannot change its
-   * criterion means, which are then `fixed` (no replay needed). */
-  readonly constant: Uint8Array;
-  readonly fixed: Float64Array;
-  readonly budget: Float64Array;
-  readonly idRank: Int32Array;
-  /** Position → index of its criterion means in `means` (group slot × nCrit). */
-  readonly slot: Int32Array;
-  /** Criterion means of the group's members, filled on demand (NaN: not yet). */
-  readonly means: Float64Array;
-  /** Position → 1 once its picks of this resample are in `picks`. */
-  readonly replayed: Uint8Array;
-  /** Per position, this resample's sum of the first tie-break criterion over its picks. */
-  readonly firstSums: Float64Array;
-  /** [p·nCrit + c] = 1 when criterion c equals the first criterion in every review of p. */
-  readonly sameAsFirst: Uint8Array;
-
-  constructor(b: BootstrapInput) {
-    const K = b.rankedQ.length;
-    const nCrit = b.nCrit;
-    this.nCrit = nCrit;
-    this.off = new Int32Array(K + 1);
-    this.srcStart = new Int32Array(K);
-    this.count = new Int32Array(K);
-    this.budget = new Float64Array(K);
-    for (let p = 0; p < K; p++) {
-      const q = b.rankedQ[p]!;
-      this.off[p + 1] = this.off[p]! + b.qCount[q]!;
-      this.srcStart[p] = b.qStart[q]!;
-      this.count[p] = b.qCount[q]!;
-      this.budget[p] = b.budgetKey[q]!;
-    }
-    // Ids are in canonical (id) order: compare canonical quickwin indices.
-    this.idRank = Int32Array.from(b.rankedQ);
-    this.crit = new Float64Array(b.crit.length);
-    const rows = b.crit.length / nCrit;
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < nCrit; c++)
-        this.crit[r * nCrit + c] = b.crit[r * nCrit + b.tieOrder[c]!]!;
-    }
-    this.ranges = Float64Array.from(b.tieOrder, (ci) => b.ranges[ci]!);
-    this.states = new Int32Array(K);
-    this.picks = new Int32Array(this.off[K]!);
-    this.replayed = new Uint8Array(K);
-    this.firstSums = new Float64Array(K);
-    this.slot = new Int32Array(K);
-    this.means = new Float64Array(K * nCrit);
-    this.sameAsFirst = new Uint8Array(K * nCrit);
-    this.constant = new Uint8Array(K);
-    this.fixed = new Float64Array(K * nCrit);
-    for (let p = 0; p < K; p++) this.noteConstants(p);
-  }
-
-  /** Which criterion columns of p equal the first one (a reviewer who gives one score to every
-   * criterion: their resampled means follow from the first sum), and whether p's reviews agree
-   * on every criterion (its criterion means are the same in any resample). */
-  private noteConstants(p: number): void {
-    const { nCrit, crit } = this;
-    const from = this.srcStart[p]!;
-    const n = this.count[p]!;
-    for (let c = 1; c < nCrit; c++) {
-      let same = 1;
-      for (let k = 0; k < n; k++) {
-        const row = (from + k) * nCrit;
-        if (crit[row + c] !== crit[row]) {
-          same = 0;
-          break;
-        }
-      }
-      this.sameAsFirst[p * nCrit + c] = same;
-    }
-    let same = true;
-    for (let c = 0; c < nCrit && same; c++) {
-      const v = crit[from * nCrit + c]!;
-      for (let k = 1; k < n; k++) {
-        if (crit[(from + k) * nCrit + c] !== v) {
-          same = false;
-          break;
-        }
-      }
-      this.fixed[p * nCrit + c] = v / this.ranges[c]!;
-    }
-    this.constant[p] = same ? 1 : 0;
-  }
-
-  /** Makes room for the group member at group slot g (position p): known means filled in. */
-  enter(p: number, g: number): void {
-    const nCrit = this.nCrit;
-    const at = g * nCrit;
-    this.slot[p] = at;
-    this.replayed[p] = 0;
-    if (this.constant[p] === 1) {
-      for (let c = 0; c < nCrit; c++) this.means[at + c] = this.fixed[p * nCrit + c]!;
-      return;
-    }
-    const n = this.count[p]!;
-    const f = this.firstSums[p]!;
-    this.means[at] = f / (this.ranges[0]! * n);
-    for (let c = 1; c < nCrit; c++) {
-      this.means[at + c] =
-        this.sameAsFirst[p * nCrit + c] === 1 ? f / (this.ranges[c]! * n) : Number.NaN;
-    }
-  }
-
-  /** Mean normalized value of criterion c (tie order) over position p's resampled reviews. */
-  criterionMean(p: number, c: number): number {
-    const at = this.slot[p]! + c;
-    const cached = this.means[at]!;
-    if (!Number.isNaN(cached)) return cached;
-    const n = this.count[p]!;
-    const o = this.off[p]!;
-    const picks = this.picks;
-    if (this.replayed[p] === 0) {
-      replayPicks(this.states[p]!, n, picks, o);
-      this.replayed[p] = 1;
-    }
-    const crit = this.crit;
-    const nCrit = this.nCrit;
-    const src = this.srcStart[p]!;
-    let sum = 0;
-    for (let k = 0; k < n; k++) sum += crit[(src + picks[o + k]!) * nCrit + c]!;
-    const m = sum / (this.ranges[c]! * n);
-    this.means[at] = m;
-    return m;
-  }
-}
-
-/**
- * Re-orders ord[from..to) (one tie group of a resample) by the tie chain on the resampled
- * reviews. Insertion sort for small groups (the usual case), the built-in sort for large ones
- * (a flat panel where everything ties).
- */
-function resolveResampledTie(ord: Int32Array, from: number, to: number, t: TieScratch): void {
-  for (let g = from; g < to; g++) t.enter(ord[g]!, g - from);
-  if (to - from <= 16) {
-    for (let i = from + 1; i < to; i++) {
-      const p = ord[i]!;
-      let j = i - 1;
-      while (j >= from && compareByTieChain(p, ord[j]!, t) < 0) {
-        ord[j + 1] = ord[j]!;
-        j--;
-      }
-      ord[j + 1] = p;
-    }
-    return;
-  }
-  const group = Array.from(ord.subarray(from, to));
-  group.sort((a, b) => compareByTieChain(a, b, t));
-  ord.set(group, from);
 }

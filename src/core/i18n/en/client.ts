@@ -102,7 +102,6 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "rank.summary": "Computed {when}: {ranked} of {total} quickwins ranked.",
   "rank.agreement": "Reviewer agreement (Krippendorff's alpha): {alpha}.",
   "rank.agreementNone": "Reviewer agreement cannot be computed yet.",
-  "rank.calibration": "Calibration: {method}.",
   "rank.listLabel": "Quickwin ranking",
   "rank.unranked": "Not ranked",
   "rank.scoreTitle": "Score 0–100",

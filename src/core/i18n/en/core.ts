@@ -23,6 +23,7 @@ export const coreEn: Record<keyof typeof coreId, string> = {
   "role.coordinator": "Coordinator",
   "role.reviewer": "Reviewer",
 
+  "normalization.auto": "Automatic: decided from the data",
   "normalization.none": "No calibration",
   "normalization.zscore": "Per-reviewer z-score calibration",
   "normalization.bias": "Reviewer bias correction (least squares)",
@@ -76,7 +77,23 @@ export const coreEn: Record<keyof typeof coreId, string> = {
   "field.minReviewsForCalibration": "Minimum reviews for calibration",
   "field.bootstrapResamples": "Uncertainty resamples",
   "field.seed": "Random seed",
-  "field.disagreementThreshold": "Disagreement threshold",
+  "field.disagreementFactor": "Disagreement factor",
+
+  "calibration.leniency":
+    "Reviewer leniency corrected: reviewers differ in how generously they score (spread {leniency} points, noise of one review {noise}); {kept}% of each reviewer's apparent leniency is corrected, the rest is treated as chance.",
+  "calibration.no-leniency":
+    "No calibration needed: reviewers do not differ in leniency beyond chance (noise of one review {noise} points).",
+  "calibration.cannot-separate":
+    "No calibration: these reviews cannot tell a reviewer's leniency from chance (no reviewer scored several quickwins that others scored too).",
+  "calibration.setting": "{method}, as chosen in the settings.",
+  "calibration.graph-disconnected":
+    "No calibration: bias correction needs reviewers and quickwins connected through shared reviews.",
+
+  "agreement.high": "high agreement",
+  "agreement.moderate": "moderate agreement",
+  "agreement.low": "low agreement",
+  "agreement.reading":
+    "{alpha} ({reading}: Krippendorff counts 0.8 or more as high, 0.667 or more as moderate)",
 
   "v.required": "is required",
   "v.tooLong": "is too long",

@@ -115,5 +115,6 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "setting.minReviewsForCalibration": "Minimum reviews by a reviewer for calibration",
   "setting.bootstrapResamples": "Uncertainty resamples (0 = off)",
   "setting.seed": "Random seed of the resampling",
-  "setting.disagreementThreshold": "Reviewer disagreement threshold (score points)",
+  "setting.disagreementFactor":
+    "Flag disagreement when a quickwin's spread exceeds this many times the panel's usual spread",
 };

@@ -101,7 +101,6 @@ export const clientId = {
   "rank.summary": "Dihitung {when}: {ranked} dari {total} quickwin masuk peringkat.",
   "rank.agreement": "Kesepakatan penilai (alfa Krippendorff): {alpha}.",
   "rank.agreementNone": "Kesepakatan penilai belum dapat dihitung.",
-  "rank.calibration": "Kalibrasi: {method}.",
   "rank.listLabel": "Peringkat quickwin",
   "rank.unranked": "Belum berperingkat",
   "rank.scoreTitle": "Skor 0–100",

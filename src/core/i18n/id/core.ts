@@ -23,6 +23,7 @@ export const coreId = {
   "role.coordinator": "Koordinator",
   "role.reviewer": "Penilai",
 
+  "normalization.auto": "Otomatis: ditentukan dari data",
   "normalization.none": "Tanpa kalibrasi",
   "normalization.zscore": "Kalibrasi z-score per penilai",
   "normalization.bias": "Koreksi bias penilai (kuadrat terkecil)",
@@ -75,7 +76,23 @@ export const coreId = {
   "field.minReviewsForCalibration": "Minimum penilaian untuk kalibrasi",
   "field.bootstrapResamples": "Jumlah simulasi ketidakpastian",
   "field.seed": "Benih acak",
-  "field.disagreementThreshold": "Ambang beda pendapat",
+  "field.disagreementFactor": "Faktor beda pendapat",
+
+  "calibration.leniency":
+    "Kemurahan penilai dikoreksi: penilai berbeda dalam memberi nilai (sebaran {leniency} poin, derau satu penilaian {noise}); {kept}% dari kemurahan yang tampak pada tiap penilai dikoreksi, sisanya dianggap kebetulan.",
+  "calibration.no-leniency":
+    "Tidak perlu kalibrasi: penilai tidak berbeda kemurahannya melebihi kebetulan (derau satu penilaian {noise} poin).",
+  "calibration.cannot-separate":
+    "Tanpa kalibrasi: penilaian ini tidak dapat memisahkan kemurahan penilai dari kebetulan (tidak ada penilai yang menilai beberapa quickwin yang juga dinilai penilai lain).",
+  "calibration.setting": "{method}, sesuai pengaturan.",
+  "calibration.graph-disconnected":
+    "Tanpa kalibrasi: koreksi bias memerlukan penilai dan quickwin yang terhubung lewat penilaian bersama.",
+
+  "agreement.high": "kesepakatan tinggi",
+  "agreement.moderate": "kesepakatan sedang",
+  "agreement.low": "kesepakatan rendah",
+  "agreement.reading":
+    "{alpha} ({reading}: menurut Krippendorff 0,8 ke atas tinggi, 0,667 ke atas sedang)",
 
   "v.required": "wajib diisi",
   "v.tooLong": "terlalu panjang",

@@ -114,5 +114,6 @@ export const serverId = {
   "setting.minReviewsForCalibration": "Minimum penilaian seorang penilai untuk kalibrasi",
   "setting.bootstrapResamples": "Jumlah simulasi ketidakpastian (0 = mati)",
   "setting.seed": "Benih acak simulasi",
-  "setting.disagreementThreshold": "Ambang beda pendapat antarpenilai (poin skor)",
+  "setting.disagreementFactor":
+    "Tandai beda pendapat bila sebaran nilai suatu quickwin melebihi kelipatan ini dari sebaran biasa panel",
 } as const;
