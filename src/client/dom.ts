@@ -160,6 +160,15 @@ export function s<K extends keyof SVGElementTagNameMap>(
   return el;
 }
 
+/**
+ * User text as its own bidi isolate: a name holding U+202E (right-to-left override) reverses
+ * at most itself, never the words around it (every sidebar element is an isolate too, see
+ * sidebar.css).
+ */
+export function bdi(text: string): HTMLElement {
+  return h("bdi", null, text);
+}
+
 /** Replaces the children of `el`. */
 export function mount(el: Element, ...children: Child[]): void {
   el.replaceChildren();

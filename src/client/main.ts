@@ -3,7 +3,7 @@
 
 import type { Locale, SidebarState } from "../core/types";
 import { call } from "./api";
-import { h, mount } from "./dom";
+import { bdi, h, mount } from "./dom";
 import { resolveLocale, type T as Translate, translator } from "./i18n";
 import {
   button,
@@ -94,8 +94,8 @@ function header(): HTMLElement {
       ? h(
           "p",
           { class: "who" },
-          user.name ? `${user.name} · ` : "",
-          user.email,
+          user.name ? [bdi(user.name), " · "] : "",
+          bdi(user.email),
           user.role ? ` · ${t(`role.${user.role}`)}` : "",
         )
       : null,

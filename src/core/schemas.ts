@@ -4,7 +4,7 @@
 // missing or extra field is refused). Custom messages are i18n keys (see validation.ts).
 // zod/mini, not classic zod: the same schemas run in the sidebar, where classic costs ~100 KB.
 import * as z from "zod/mini";
-import { sameKey } from "./identity";
+import { identityKey, isBlankKey, sameKey } from "./identity";
 import { isValidScore, SCORE_BOUNDS } from "./scores";
 
 export const DIMENSIONS = [
@@ -131,14 +131,14 @@ export function sameAgency(a: string | undefined, b: string | undefined): boolea
 }
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: "v.tooLong" }));
+/** Required text: empty when its identity key is (e.g. only zero-width spaces), §2. */
 const requiredText = (max: number) =>
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.maxLength(max, { error: "v.tooLong" }),
-      z.minLength(1, { error: "v.required" }),
-    );
+  z.string().check(
+    z.trim(),
+    z.maxLength(max, { error: "v.tooLong" }),
+    z.minLength(1, { error: "v.required" }),
+    z.refine((s: string) => !isBlankKey(s), { error: "v.required" }),
+  );
 const isoDate = z.string().check(z.trim(), z.refine(isIsoDate, { error: "v.date" }));
 const wholeNumber = z.int({ error: "v.integer" }).check(z.gte(0, { error: "v.nonNegative" }));
 const integer = (min: number, max: number) =>
@@ -253,14 +253,29 @@ const criterionFields = {
 export const CriterionSchema = z.object(criterionFields).check(rangeCheck, levelsCheck);
 export type Criterion = z.output<typeof CriterionSchema>;
 
-const rubricOf = <S extends z.ZodMiniType<{ id: string }>>(criterion: S) =>
+/** The smallest weight allowed next to the largest: a weighted mean that cannot underflow. */
+export const WEIGHT_RATIO = 1_000;
+
+/** The first criterion whose weight is below 1/WEIGHT_RATIO of the largest, if any. */
+export function tooLightCriterion<C extends { weight: number }>(
+  criteria: readonly C[],
+): C | undefined {
+  let max = 0;
+  for (const c of criteria) if (c.weight > max) max = c.weight;
+  return criteria.find((c) => !(c.weight * WEIGHT_RATIO >= max));
+}
+
+const rubricOf = <S extends z.ZodMiniType<{ id: string; weight: number }>>(criterion: S) =>
   z.array(criterion).check(
     z.minLength(1, { error: "v.rubricEmpty" }),
     z.maxLength(LIMITS.criteria, { error: "v.tooMany" }),
     z.refine(
-      uniqueBy((c: { id: string }) => c.id),
+      uniqueBy((c: { id: string }) => identityKey(c.id)),
       { error: "v.duplicateId" },
     ),
+    z.refine((cs: { weight: number }[]) => tooLightCriterion(cs) === undefined, {
+      error: "v.weightRatio",
+    }),
   );
 export const RubricSchema = rubricOf(CriterionSchema);
 
@@ -278,7 +293,7 @@ const panelOf = <S extends z.ZodMiniType<{ email: string; role: string }>>(membe
     z.minLength(1, { error: "v.noCoordinator" }),
     z.maxLength(LIMITS.panel, { error: "v.tooMany" }),
     z.refine(
-      uniqueBy((m: { email: string }) => m.email),
+      uniqueBy((m: { email: string }) => identityKey(m.email)),
       { error: "v.duplicateEmail" },
     ),
     z.refine((ms: { role: string }[]) => ms.some((m) => m.role === "coordinator"), {

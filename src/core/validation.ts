@@ -5,6 +5,7 @@
 import type * as z from "zod/mini";
 import { hasKey, type Params } from "./i18n/format";
 import { coreId } from "./i18n/id/core";
+import { isBlankKey } from "./identity";
 
 type CoreKey = keyof typeof coreId;
 /** Any translate function that knows the core keys (the server's and the sidebar's both do). */
@@ -20,6 +21,15 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** At most five names, each short, then "… and N more": a refusal stays a sentence. */
+export function fewOf(names: readonly string[], t: CoreTranslate, shown = 5): string {
+  const list = names
+    .slice(0, shown)
+    .map((n) => (n.length > 40 ? `${n.slice(0, 39)}…` : n))
+    .join(", ");
+  return names.length > shown ? t("v.andMore", { list, n: names.length - shown }) : list;
+}
+
 const isNumeric = (expected: string) => expected === "number" || expected === "int";
 
 /** One issue in words, without the field's name. */
@@ -29,7 +39,7 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, t: CoreTra
   // choice left blank keeps its own message ("choose one of the six dimensions").
   if (
     typeof value === "string" &&
-    value.trim() === "" &&
+    isBlankKey(value) &&
     issue.code !== "unrecognized_keys" &&
     issue.code !== "invalid_value"
   ) {
@@ -52,7 +62,7 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, t: CoreTra
       if (issue.origin === "array" || issue.origin === "set") return t("v.tooMany");
       return t("v.tooLarge");
     case "unrecognized_keys":
-      return t("v.unknownField", { keys: issue.keys.join(", ") });
+      return t("v.unknownField", { keys: fewOf(issue.keys, t) });
     default:
       return t("v.invalid");
   }

@@ -28,6 +28,7 @@ import {
   type Settings,
   SettingsPatchSchema,
   sameAgency,
+  tooLightCriterion,
 } from "../core/schemas";
 import { scoreIssue } from "../core/scores";
 import type {
@@ -71,9 +72,10 @@ export function serve<T>(
   const ctx = new Context(action);
   try {
     if (args.length > arity) throw new UserError(ctx.t("err.arity"));
+    if (!reasonableShape(args)) throw new UserError(ctx.t("err.tooDeep"));
     return withoutUndefined(body(ctx));
   } catch (error) {
-    if (error instanceof UserError) throw new Error(error.message);
+    if (error instanceof UserError) throw new Error(clipRefusal(error.message));
     try {
       console.error(
         `${action} failed: ${error instanceof Error ? error.stack || error.message : String(error)}`,
@@ -89,6 +91,37 @@ export function serve<T>(
     }
     throw new Error(message);
   }
+}
+
+/** A refusal is one sentence: never longer than this, whatever a payload held. */
+export const REFUSAL_LIMIT = 300;
+
+function clipRefusal(message: string): string {
+  return message.length <= REFUSAL_LIMIT ? message : `${message.slice(0, REFUSAL_LIMIT - 1)}…`;
+}
+
+/** How deep and how large arguments may be (the largest real payload is far below both). */
+const MAX_DEPTH = 32;
+const MAX_NODES = 500_000;
+
+/**
+ * Whether arguments are of a sane size and nesting, walked without recursion (so a value
+ * nested 100 000 deep cannot overflow the stack here, or later in zod and the messages).
+ */
+export function reasonableShape(args: ArrayLike<unknown>): boolean {
+  const stack: [unknown, number][] = [];
+  for (let i = 0; i < args.length; i++) stack.push([args[i], 1]);
+  let nodes = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (++nodes > MAX_NODES) return false;
+    if (value === null || typeof value !== "object") continue;
+    if (depth > MAX_DEPTH) return false;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    if (nodes + children.length > MAX_NODES) return false;
+    for (const child of children) stack.push([child, depth + 1]);
+  }
+  return true;
 }
 
 // ---------- shared checks ----------
@@ -170,6 +203,9 @@ export function loadWorld(ctx: Context, panel: Parsed<PanelMember>): World {
 
 export function rank(ctx: Context, world: World): RankResult {
   if (world.criteria.items.length === 0) throw new UserError(ctx.t("err.noCriteria"));
+  // A weight typed by hand far below the others would underflow the weighted mean.
+  const light = tooLightCriterion(world.criteria.items);
+  if (light) throw new UserError(ctx.t("err.weightRatio", { name: light.name.slice(0, 60) }));
   return rankQuickwins({
     criteria: world.criteria.items,
     quickwins: world.quickwins.items,

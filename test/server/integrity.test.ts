@@ -200,3 +200,73 @@ describe("scenario 7: a deleted sheet never gives a 'successful' ranking", () =>
     expect(failure(review)).toMatch(pattern);
   });
 });
+
+describe("scenario 5 (identity keys): look-alike and invisible text", () => {
+  it("an agency typed with a zero-width space is the reviewer's own: the conflict is caught", () => {
+    const w = world({ quickwins: 0 });
+    const q = ok<{ id: string }>(
+      w.call("saveQuickwin", [{ ...QUICKWIN, agency: "Dinkes\u200b" }], REV_B),
+    );
+    expect(
+      failure(
+        w.call("submitReview", [{ quickwinId: q.id, scores: w.scores(4) }], "ani@patikab.go.id"),
+      ),
+    ).toMatch(/OPD yang sama/);
+  });
+
+  it("a name made only of invisible characters is empty: refused as required", () => {
+    const w = world({ quickwins: 0 });
+    const message = failure(
+      w.call(
+        "saveQuickwin",
+        [{ ...QUICKWIN, name: "\u200b\u200d", agency: "\u2066\u2069" }],
+        REV_B,
+      ),
+    );
+    expect(message).toMatch(/wajib diisi/);
+  });
+});
+
+describe("scenario 8: weights that would underflow", () => {
+  const rubric = (weight: number) => [
+    { id: "a", name: "A", weight, min: 1, max: 5 },
+    { id: "b", name: "B", weight: 1, min: 1, max: 5 },
+  ];
+
+  it("saveCriteria refuses a weight below 1/1000 of the largest, in a sentence", () => {
+    const w = world();
+    const before = dataSnapshot(w.rt);
+    const message = failure(w.call("saveCriteria", [rubric(5e-324)]));
+    expect(message).toMatch(/1\/1000/);
+    expect(message.length).toBeLessThanOrEqual(300);
+    expect(dataSnapshot(w.rt)).toBe(before);
+    ok(w.call("saveCriteria", [rubric(0.001)]));
+  });
+
+  it("a tiny weight typed into the sheet makes computeRanking refuse, naming the criterion", () => {
+    const w = world();
+    ok(w.call("saveCriteria", [rubric(1)]));
+    w.rt.emulator.typeInto("Kriteria", "D2", [[5e-324]]);
+    expect(failure(w.call("computeRanking", []))).toMatch(/Bobot kriteria A terlalu kecil/);
+  });
+});
+
+describe("scenario 9: refusals are one short sentence", () => {
+  it("200 000 unknown keys: at most 300 characters, '… dan 199 995 lainnya'", () => {
+    const w = world({ quickwins: 0 });
+    const keys = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, 1]));
+    const message = failure(w.call("saveSettings", [keys]));
+    expect(message.length).toBeLessThanOrEqual(300);
+    expect(message).toMatch(/k0, k1, k2, k3, k4 … dan 199[ .\u00a0]?995 lainnya/);
+  });
+
+  it("absurd argument counts and nesting are refused in a sentence, writing nothing", () => {
+    const w = world({ quickwins: 0 });
+    const before = dataSnapshot(w.rt);
+    expect(failure(w.call("saveSettings", Array(50_000).fill({})))).toMatch(/jumlah argumen/);
+    let deep: unknown = [];
+    for (let i = 0; i < 500; i++) deep = [deep];
+    expect(failure(w.call("saveCriteria", [deep]))).toMatch(/bersarang terlalu dalam/);
+    expect(dataSnapshot(w.rt)).toBe(before);
+  });
+});

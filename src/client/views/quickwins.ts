@@ -9,7 +9,7 @@ import {
   QuickwinInputSchema,
   STAGES,
 } from "../../core/schemas";
-import { describedBy, h, uid } from "../dom";
+import { bdi, describedBy, h, uid } from "../dom";
 import { validate } from "../fields";
 import {
   draftOfQuickwin,
@@ -64,7 +64,7 @@ function quickwinList(ctx: ViewContext): HTMLElement {
                 "div",
                 { class: "qw-text" },
                 h("span", { class: "qw-name" }, q.name),
-                h("span", { class: "qw-meta" }, `${q.agency} · ${formatRupiah(q.budget)}`),
+                h("span", { class: "qw-meta" }, bdi(q.agency), ` · ${formatRupiah(q.budget)}`),
                 q.startDate && q.endDate
                   ? h(
                       "span",

@@ -12,7 +12,7 @@ import { agreementWords, calibrationWords } from "../../core/ranking/words";
 import type { ComputeRankingResult, RankProblem, RankRow, RowProblem } from "../../core/types";
 import { call } from "../api";
 import type { ChartInput } from "../chart";
-import { downloadLink, h } from "../dom";
+import { bdi, downloadLink, h } from "../dom";
 import { isClientKey } from "../i18n";
 import { csvForDownload } from "../model";
 import { button, flagLabel, notice, type ViewContext, withProgress } from "../ui";
@@ -160,7 +160,7 @@ function rankItem(
         "span",
         { class: "rank-name" },
         h("span", { class: "qw-name" }, q?.name ?? row.quickwinId),
-        h("span", { class: "qw-meta" }, q ? `${q.agency} · ${formatRupiah(q.budget)}` : ""),
+        h("span", { class: "qw-meta" }, q ? [bdi(q.agency), ` · ${formatRupiah(q.budget)}`] : ""),
       ),
       h(
         "span",

@@ -10,7 +10,7 @@ import {
   RubricInputSchema,
   SettingsPatchSchema,
 } from "../../core/schemas";
-import { h, uid } from "../dom";
+import { bdi, h, mount, uid } from "../dom";
 import { validate } from "../fields";
 import { isClientKey } from "../i18n";
 import {
@@ -273,7 +273,12 @@ function criterionCard(
   const levelsBox = h("div", { class: "levels-edit" });
   const summary = h("summary", null);
   const updateSummary = () => {
-    summary.textContent = `${d.name.trim() || t("set.criterionN", { n: i + 1 })} · ${t("field.weight")} ${d.weight}`;
+    const name = d.name.trim();
+    mount(
+      summary,
+      name ? bdi(name) : t("set.criterionN", { n: i + 1 }),
+      ` · ${t("field.weight")} ${d.weight}`,
+    );
   };
   updateSummary();
   const bind = (
@@ -508,7 +513,8 @@ function memberCard(
   const summary = h("summary", null);
   const roleLabel = (r: string) => (r === "coordinator" || r === "reviewer" ? t(`role.${r}`) : r);
   const updateSummary = () => {
-    summary.textContent = `${m.email.trim() || t("set.memberN", { n: i + 1 })} · ${roleLabel(m.role)}`;
+    const email = m.email.trim();
+    mount(summary, email ? bdi(email) : t("set.memberN", { n: i + 1 }), ` · ${roleLabel(m.role)}`);
   };
   updateSummary();
   const bind = (key: keyof MemberDraft, el: HTMLInputElement | HTMLSelectElement) => {

@@ -113,6 +113,8 @@ export const coreEn: Record<keyof typeof coreId, string> = {
   "v.boolean": "must be yes or no",
   "v.slug": "only lowercase letters, digits and hyphens",
   "v.weight": "must be more than 0",
+  "v.weightRatio": "every weight must be at least 1/1000 of the largest",
+  "v.andMore": "{list} … and {n} more",
   "v.range": "the maximum must be above the minimum (at most 100 apart)",
   "v.levels": "needs one descriptor for every score level",
   "v.rubricEmpty": "the rubric needs at least one criterion",

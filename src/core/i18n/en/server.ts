@@ -75,6 +75,9 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "err.notPanel": "You are not on the review panel. Please contact the coordinator.",
   "err.notCoordinator": "Only a coordinator can do this.",
   "err.arity": "Invalid request: wrong number of arguments.",
+  "err.tooDeep": "Invalid request: the data is too large or nested too deeply.",
+  "err.weightRatio":
+    "The weight of criterion {name} is too small next to the largest (at least 1/1000). The coordinator needs to fix the rubric.",
   "err.unknownQuickwin": "Quickwin {id} was not found.",
   "err.notEditable": "You can only edit quickwins you created.",
   "err.conflict":

@@ -112,6 +112,8 @@ export const coreId = {
   "v.boolean": "harus ya atau tidak",
   "v.slug": "hanya huruf kecil, angka, dan tanda hubung",
   "v.weight": "harus lebih dari 0",
+  "v.weightRatio": "setiap bobot harus minimal 1/1000 dari bobot terbesar",
+  "v.andMore": "{list} … dan {n} lainnya",
   "v.range": "nilai maksimum harus lebih besar dari minimum (selisih paling banyak 100)",
   "v.levels": "harus ada satu deskripsi untuk setiap tingkat nilai",
   "v.rubricEmpty": "rubrik harus memiliki paling sedikit satu kriteria",

@@ -73,6 +73,9 @@ export const serverId = {
   "err.notPanel": "Anda belum terdaftar di tim penilai. Hubungi koordinator.",
   "err.notCoordinator": "Hanya koordinator yang dapat melakukan ini.",
   "err.arity": "Permintaan tidak valid: jumlah argumen salah.",
+  "err.tooDeep": "Permintaan tidak valid: data terlalu besar atau bersarang terlalu dalam.",
+  "err.weightRatio":
+    "Bobot kriteria {name} terlalu kecil dibanding bobot terbesar (minimal 1/1000). Koordinator perlu memperbaiki rubriknya.",
   "err.unknownQuickwin": "Quickwin {id} tidak ditemukan.",
   "err.notEditable": "Anda hanya dapat mengubah quickwin yang Anda buat.",
   "err.conflict":
