@@ -310,7 +310,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
       "Sudah ada quickwin Pregnancy Tools dari Dinkes.",
     );
     expect(await coord.locator('.import-rows li[data-row="2"]').textContent()).toContain(
-      "2019-09-05 · 2019-10-20",
+      "Dinas Sosial · 5 September 2019 – 20 Oktober 2019 · Rp1.500.000",
     );
     await checkA11y(coord, "import preview");
     await coord.locator("#import").screenshot({ path: join(shots, "11-impor.png") });

@@ -1,14 +1,18 @@
 // The coordinator's Persiapan (Prepare) tab: the progress board (reloaded on demand and after
 // every action), assignments (propose → adjust → save), the closing time of scoring, and the
 // import of quickwins from a sheet (preview with a corrected column mapping → import).
+
+import { formatDate, formatRupiah } from "../../core/format";
 import { IMPORT_FIELDS, type ImportField } from "../../core/import";
 import type {
   AssignmentPair,
   AssignmentProposalResult,
   GridCell,
   ImportPreview,
+  ImportRow,
   ProgressResult,
 } from "../../core/planning";
+import type { Locale } from "../../core/types";
 import { h, mailtoLink, mount, uid } from "../dom";
 import { button, notice, spinner, type ViewContext, withProgress } from "../ui";
 import { scoringLine } from "./scoring-state";
@@ -450,6 +454,14 @@ function importEditor(ctx: ViewContext): HTMLElement {
   return section;
 }
 
+/** "Dinas Sosial · 5 September 2019 – 20 Oktober 2019 · Rp1.500.000", as it would be saved. */
+function rowSummary(v: ImportRow["values"], locale: Locale): string {
+  const date = (x: unknown) => (typeof x === "string" ? formatDate(x, locale) : "");
+  const dates = [date(v.startDate), date(v.endDate)].filter(Boolean).join(" – ");
+  const budget = typeof v.budget === "number" ? formatRupiah(v.budget) : String(v.budget ?? "");
+  return [v.agency, dates, budget].filter((x) => x !== undefined && x !== "").join(" · ");
+}
+
 function importPreview(
   ctx: ViewContext,
   p: ImportPreview,
@@ -529,11 +541,7 @@ function importPreview(
           ),
           h("span", { class: "qw-meta" }, t("import.row", { row: r.row })),
           h("span", { class: "qw-name", dir: "auto" }, String(r.values.name ?? "")),
-          h(
-            "span",
-            { class: "qw-meta", dir: "auto" },
-            [r.values.agency, r.values.startDate, r.values.endDate].filter(Boolean).join(" · "),
-          ),
+          h("span", { class: "qw-meta", dir: "auto" }, rowSummary(r.values, ctx.locale)),
           r.problems.length
             ? h(
                 "ul",
