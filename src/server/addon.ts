@@ -1,7 +1,9 @@
-// The add-on shell: menu and sidebar.
+// The add-on shell: menu, sidebar and the self-check's report.
 import { translator } from "../core/i18n";
 import type { Locale } from "../core/types";
+import { serve } from "./api";
 import { Context } from "./runtime";
+import { handleSelfCheck } from "./self-check";
 
 /** The user's locale (with retries), or Indonesian where it cannot be read. */
 function userLocale(): Locale {
@@ -17,7 +19,11 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   // serialized on its way (as in the preview) carries the name itself.
   const locale = e && String(e.authMode) === "NONE" ? ("id" as Locale) : userLocale();
   const t = translator(locale);
-  SpreadsheetApp.getUi().createAddonMenu().addItem(t("menu.open"), "showSidebar").addToUi();
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(t("menu.open"), "showSidebar")
+    .addItem(t("menu.check"), "showSelfCheck")
+    .addToUi();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -45,4 +51,31 @@ export function showSidebar(): void {
     .setTitle(translator(locale)("app.title"))
     .setWidth(300);
   SpreadsheetApp.getUi().showSidebar(output);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The menu's "Periksa add-on": runs selfCheck and shows its report as plain text the
+ * coordinator can select and copy (a read-only text box in a dialog); a refusal as an alert.
+ */
+export function showSelfCheck(): void {
+  const locale = userLocale();
+  const t = translator(locale);
+  const ui = SpreadsheetApp.getUi();
+  let text: string;
+  try {
+    text = serve("selfCheck", [], 0, (ctx) => handleSelfCheck(ctx)).text;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    ui.alert(t("menu.check"), t("check.failed", { message }), ui.ButtonSet.OK);
+    return;
+  }
+  const html =
+    '<textarea readonly style="width:100%;height:330px;font:13px/1.4 monospace;box-sizing:border-box">' +
+    `${escapeHtml(text)}</textarea>`;
+  const output = HtmlService.createHtmlOutput(html).setWidth(560).setHeight(380);
+  ui.showModalDialog(output, t("menu.check"));
 }

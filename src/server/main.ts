@@ -63,8 +63,9 @@ import { handleImportQuickwins, handlePreviewImport, type ImportInput } from "./
 import { handleGetProgress } from "./progress";
 import { computeRanking as handleComputeRanking } from "./ranking";
 import { handleSetScoring, type SetScoringInput } from "./scoring";
+import { handleSelfCheck, type SelfCheckReport } from "./self-check";
 
-export { onInstall, onOpen, showSidebar } from "./addon";
+export { onInstall, onOpen, showSelfCheck, showSidebar } from "./addon";
 
 export function getSidebarState(...args: []): SidebarState {
   return serve("getSidebarState", args, 0, (ctx) => handleGetSidebarState(ctx));
@@ -128,4 +129,8 @@ export function previewImport(...args: [input: ImportInput]): ImportPreview {
 
 export function importQuickwins(...args: [input: ImportInput]): ImportResult {
   return serve("importQuickwins", args, 1, (ctx) => handleImportQuickwins(ctx, args[0]));
+}
+
+export function selfCheck(...args: []): SelfCheckReport {
+  return serve("selfCheck", args, 0, (ctx) => handleSelfCheck(ctx));
 }

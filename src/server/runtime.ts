@@ -36,6 +36,8 @@ export const REGISTRY_PROPERTY = "quickwin.registry";
 export const LOCK_WAIT_MS = 10_000;
 const ATTEMPTS = 3;
 
+export type TextMechanism = "format" | "quote";
+
 export interface RegistryEntry {
   id: number;
   name: string;
@@ -47,6 +49,12 @@ export interface Registry {
   /** The language the sheets were set up in (names, headers, words in generated sheets). */
   locale: Locale;
   sheets: Partial<Record<SheetKey, RegistryEntry>>;
+  /**
+   * How the sheets people type into keep text verbatim, as the self-check measured it on this
+   * spreadsheet: "format" when a script's writes honour the plain-text format "@", else
+   * "quote" (the leading apostrophe, which keeps text either way). Absent: "quote".
+   */
+  text?: TextMechanism;
   /**
    * The coordinators' emails as last saved (setup's claim, saveReviewers): a panel sheet that
    * was deleted comes back with them, so a lost panel never lets a stranger claim the role.
@@ -91,6 +99,7 @@ function parseRegistry(raw: string | null): Registry | null {
     if (Array.isArray(r.coordinators)) {
       out.coordinators = r.coordinators.filter((e): e is string => typeof e === "string");
     }
+    if (r.text === "format" || r.text === "quote") out.text = r.text;
     return out;
   } catch {
     return null;
@@ -210,6 +219,11 @@ export class Context {
       this._timeZone = this.retry(() => ss.getSpreadsheetTimeZone()) || "Asia/Jakarta";
     }
     return this._timeZone;
+  }
+
+  /** The spreadsheet's time zone as just set by this execution. */
+  rememberTimeZone(timeZone: string): void {
+    this._timeZone = timeZone;
   }
 
   /** The time zone when already known, else WIB (for converting stray Date cells cheaply). */
@@ -423,6 +437,9 @@ export class Context {
     if (rows.length === 0) return;
     const sheet = this.requireSheet(table.key);
     const spec = specOf(table.key);
+    // The plain-text format keeps text only where the self-check saw a script's writes honour
+    // it; otherwise text cells also get the leading apostrophe (which "@" cells accept too).
+    const keepsFormat = this.registry()?.text === "format";
     for (const [first, last] of segments(table)) {
       const width = last - first + 1;
       const range = this.retry(() => sheet.getRange(startRow, first + 1, rows.length, width));
@@ -437,7 +454,8 @@ export class Context {
           const v = r[first + j];
           if (v === undefined || v === null) out[j] = "";
           else if (spec.text === "quote") out[j] = quoted(v);
-          else out[j] = plain[j] ? keepApostrophe(v) : v;
+          else if (plain[j]) out[j] = keepsFormat ? keepApostrophe(v) : quoted(v);
+          else out[j] = v;
         }
         return out;
       });

@@ -9,6 +9,7 @@ import { sameKey } from "../core/identity";
 import { defaultRubric } from "../core/rubric";
 import { DEFAULT_SETTINGS, type PanelMember } from "../core/schemas";
 import type { Locale } from "../core/types";
+import { checkFirstRun, finishFirstRun, prepareFirstRun } from "./first-run";
 import { SHEET_KEYS, type SheetKey, SPECS, specOf } from "./layout";
 import { repairSheet } from "./repair";
 import { parsePanel, settingLines } from "./repo";
@@ -204,11 +205,13 @@ export function runSetup(ctx: Context): void {
   const locale = before?.locale ?? orphan?.locale ?? ctx.locale();
   const t = translator(locale);
   const me: PanelMember = { email, role: "coordinator", name: undefined, agency: undefined };
+  // A brand-new spreadsheet: its locale and zone for people, before any sheet is written.
+  const firstRun = before || orphan ? null : prepareFirstRun(ctx, locale);
   const registry: Registry = {
     ...(before ?? {}),
     v: 1,
     locale,
-    timeZone: tz,
+    timeZone: firstRun ? firstRun.timeZone.to : tz,
     sheets: { ...(before?.sheets ?? {}) },
   };
   if (verdict.claim) registry.coordinators = [email];
@@ -234,6 +237,7 @@ export function runSetup(ctx: Context): void {
       registry.sheets[key] = made;
       changed = true;
     }
+    if (firstRun) registry.text = checkFirstRun(ctx, firstRun).mechanism;
     if (changed) ctx.saveRegistry(registry);
   } catch (error) {
     removeSheets(ctx, inserted);
@@ -250,12 +254,19 @@ export function runSetup(ctx: Context): void {
     if (verdict.blocked) throw new UserError(ctx.t("err.claimBlocked", { why: verdict.blocked }));
     return;
   }
+  const removedDefault = firstRun ? finishFirstRun(ctx, firstRun) : false;
   ctx.log({
     locale,
     created: outcome.created,
     repaired: outcome.repaired,
     actions: outcome.actions,
     coordinator: verdict.claim ? email : undefined,
+    ...(firstRun && {
+      spreadsheetLocale: firstRun.locale,
+      timeZone: firstRun.timeZone,
+      text: registry.text,
+      removedDefaultSheet: removedDefault,
+    }),
   });
   if (verdict.blocked) refuseClaim(ctx, email, verdict.blocked);
 }

@@ -21,6 +21,9 @@ export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The ranking sheet starts this tall so 1 000+ quickwins fit without growing it. */
 export const RANKING_ROWS = 2_000;
 
+/** The size of a sheet that insertSheet has just made. */
+export const FRESH_SHEET_ROWS = 1_000;
+
 /** How many rows get the column formats at setup (the tables people type into). */
 export const FORMATTED_ROWS: Partial<Record<SheetKey, number>> = {
   quickwins: 1_000,
@@ -41,7 +44,8 @@ export function formatNewSheet(
   const spec = SPECS[key];
   const width = spec.columns.length;
   const r = <T>(fn: () => T) => ctx.retry(fn);
-  let rows = r(() => sheet.getMaxRows());
+  // insertSheet makes 1 000 rows and 26 columns: no call is needed to learn it.
+  let rows = FRESH_SHEET_ROWS;
   if (key === "ranking" && rows < RANKING_ROWS) {
     r(() => sheet.insertRowsAfter(rows, RANKING_ROWS - rows));
     rows = RANKING_ROWS;
@@ -61,8 +65,11 @@ export function formatNewSheet(
   const block = [headerRow(key, t), ...seed].map((row) =>
     spec.text === "quote" ? row.map(quoted) : row,
   );
-  r(() => sheet.getRange(spec.headerRow, 1, block.length, width).setValues(block));
-  r(() => sheet.getRange(spec.headerRow, 1, 1, width).setFontWeight("bold"));
+  const range = r(() => sheet.getRange(spec.headerRow, 1, block.length, width));
+  r(() => range.setValues(block));
+  // The header alone is bold: the same range when there are no seed rows (one call less).
+  const header = block.length === 1 ? range : r(() => sheet.getRange(spec.headerRow, 1, 1, width));
+  r(() => header.setFontWeight("bold"));
   if (key === "shortlist") r(() => sheet.getRange(1, 1).setFontSize(14).setFontWeight("bold"));
   else r(() => sheet.setFrozenRows(1));
   const lists: [string, readonly string[]][] =

@@ -39,6 +39,7 @@ import type {
 import type { ProposeAssignmentInput, SaveAssignmentsInput } from "../../src/server/assignments";
 import type { ImportInput } from "../../src/server/import";
 import type { SetScoringInput } from "../../src/server/scoring";
+import type { SelfCheckReport } from "../../src/server/self-check";
 
 // ---------- each function: its name, its arguments (zod input types), its result ----------
 
@@ -63,10 +64,11 @@ expectTypeOf<ServerApi["getProgress"]>().toEqualTypeOf<() => ProgressResult>();
 expectTypeOf<ServerApi["previewImport"]>().toEqualTypeOf<(input: ImportInput) => ImportPreview>();
 expectTypeOf<ServerApi["importQuickwins"]>().toEqualTypeOf<(input: ImportInput) => ImportResult>();
 expectTypeOf<ServerApi["setScoring"]>().toEqualTypeOf<(input: SetScoringInput) => ScoringState>();
+expectTypeOf<ServerApi["selfCheck"]>().toEqualTypeOf<() => SelfCheckReport>();
 
 // The add-on shell (menus, triggers) is not callable from the sidebar.
 expectTypeOf<ApiName>().not.toEqualTypeOf<ApiName | "onOpen">();
-expectTypeOf<"onOpen" | "onInstall" | "showSidebar">().not.toExtend<ApiName>();
+expectTypeOf<"onOpen" | "onInstall" | "showSidebar" | "showSelfCheck">().not.toExtend<ApiName>();
 
 // ---------- every result survives google.script.run's JSON trip ----------
 

@@ -256,7 +256,7 @@ describe("the real dist/server.js", () => {
     expect(emulator.ui.menus).toHaveLength(1);
     expect(emulator.ui.menus[0]).toMatchObject({
       kind: "addon",
-      items: [{ functionName: "showSidebar" }],
+      items: [{ functionName: "showSidebar" }, { functionName: "showSelfCheck" }],
     });
     const r = rt.call("showSidebar", [], { email: "a@x.id", locale: "en" });
     expect(r.ok).toBe(true);

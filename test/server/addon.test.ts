@@ -33,6 +33,7 @@ describe("the add-on menu", () => {
             caption: "Buka Penilaian Quickwin",
             functionName: "showSidebar",
           }),
+          expect.objectContaining({ caption: "Periksa add-on", functionName: "showSelfCheck" }),
         ],
       }),
     ]);

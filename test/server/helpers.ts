@@ -185,6 +185,7 @@ export const BUDGET_CASES: BudgetCase[] = [
   ["computeRanking", "computeRanking", () => [], COORD],
   ["exportShortlist", "exportShortlist", () => [], COORD],
   ["setupSpreadsheet (re-run)", "setupSpreadsheet", () => [], COORD],
+  ["selfCheck", "selfCheck", () => [], COORD],
   ["proposeAssignment", "proposeAssignment", () => [{ reviewsPerQuickwin: 2 }], COORD],
   [
     "saveAssignments",

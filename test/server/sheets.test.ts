@@ -426,7 +426,8 @@ describe("hand-edited sheets", () => {
         "2019-09-01",
         "2019-09-30",
         "Rp1.500.000",
-        "2,000",
+        // Setup made the spreadsheet id_ID: the dot groups thousands, as an Indonesian types.
+        "2.000",
         "Uji coba",
         "",
         "",
