@@ -192,12 +192,15 @@ function makeCtx(s: SidebarState): ViewContext {
     ui,
     setState(next) {
       state = next;
+      // Something was saved: the progress board is reloaded when next shown.
+      ui.plan.stale = true;
       render();
     },
     render,
     async refresh() {
       try {
         state = await call("getSidebarState");
+        ui.plan.stale = true;
         render();
       } catch {
         // The view already shows what it has; a later reload will catch up.

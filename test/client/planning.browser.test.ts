@@ -198,11 +198,22 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     await budi.click("button.back");
     await scoreFirst(budi, `#score-assigned .qw-item:not([data-id="${scored}"])`);
     const refusal = await budi.textContent(".notice.error");
+    // After a reload the reviewer's sidebar says so before anything is filled in.
+    await clickAndWait(budi, "#reload-button");
+    expect(await budi.textContent("#scoring-state")).toMatch(/^Penilaian ditutup pada /);
     expect(refusal).toMatch(
       /Penilaian ditutup pada \w+, \d+ \w+ \d{4} pukul \d\d\.\d\d WIB\. Penilaian Anda tidak disimpan\./,
     );
     await clickAndWait(coord, "#closing-reopen");
     expect(await coord.getAttribute("#scoring-state", "data-open")).toBe("true");
+    // A closing time ahead: both sidebars show it in words, with the time left.
+    await coord.fill("#closing input[type=datetime-local]", "2099-10-07T10:00");
+    await clickAndWait(coord, "#closing-at");
+    const until =
+      /^Penilaian dibuka sampai Rabu, 7 Oktober 2099 pukul 10\.00 WIB \(sisa \d+ hari( \d+ jam)?\)\.$/;
+    expect(await coord.textContent("#scoring-state")).toMatch(until);
+    await clickAndWait(budi, "#reload-button");
+    expect(await budi.textContent("#scoring-state")).toMatch(until);
     await clickAndWait(budi, '.score-form button:has-text("Kirim nilai")');
     expect(await budi.textContent(".notice.ok")).toContain("tersimpan");
     await clickAndWait(coord, "#board-reload");

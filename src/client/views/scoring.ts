@@ -354,6 +354,10 @@ function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
     ),
     h("h2", { id: "view-heading", tabindex: "-1" }, q.name),
     statusBadge(ctx, q),
+    // Closed, or closing: said before the reviewer fills the form.
+    state.scoring && (!state.scoring.open || state.scoring.closesAt)
+      ? scoringLine(ctx, state.scoring)
+      : null,
     quickwinDetails(ctx, q),
     q.agencyConflict ? notice("warn", t("score.agencyConflict", { agency: q.agency })) : null,
     previous
