@@ -126,12 +126,16 @@ function formatNumberPattern(n: number, pattern: string, rules: LocaleRules): st
   return `${negative && !isZero ? "-" : ""}${prefix}${body || (maxFrac === 0 && minInt === 0 ? "" : "0")}${suffix}`;
 }
 
-function formatDatePattern(ms: number, pattern: string, tz: string, rules: LocaleRules): string {
-  const p = zonedParts(ms, tz);
-  const hasAmPm = /am\/pm|a\/p/i.test(bare(pattern));
-  let out = "";
+interface DateToken {
+  kind: string;
+  len: number;
+  text?: string;
+}
+
+/** A date pattern's tokens: y, m (month), min, d, h, s, frac, ampm, [h] [m] [s], literals. */
+function dateTokens(pattern: string): DateToken[] {
   let i = 0;
-  const tokens: { kind: string; len: number; text?: string }[] = [];
+  const tokens: DateToken[] = [];
   while (i < pattern.length) {
     const lit = literalText(pattern, i);
     if (lit) {
@@ -181,8 +185,15 @@ function formatDatePattern(ms: number, pattern: string, tz: string, rules: Local
     const next = tokens.slice(idx + 1).find((x) => x.kind !== "lit");
     if (t.len <= 2 && (prev?.kind === "h" || next?.kind === "s")) t.kind = "min";
   });
+  return tokens;
+}
+
+function formatDatePattern(ms: number, pattern: string, tz: string, rules: LocaleRules): string {
+  const p = zonedParts(ms, tz);
+  const hasAmPm = /am\/pm|a\/p/i.test(bare(pattern));
   const serial = toSerial(ms, tz);
-  for (const t of tokens) {
+  let out = "";
+  for (const t of dateTokens(pattern)) {
     switch (t.kind) {
       case "lit":
         out += t.text;

@@ -117,37 +117,48 @@ function newSpreadsheetId(): string {
   return `1qw${randomBytes(30).toString("base64url").slice(0, 41)}`;
 }
 
-export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const owner = options.owner ?? options.data?.owner ?? DEFAULT_OWNER;
-  const core = new Core({ email: owner, locale: options.userLocale ?? "id" });
-  let wb: WorkbookModel;
-  if (options.data) {
-    wb = WorkbookModel.fromJSON(options.data);
-  } else {
-    wb = new WorkbookModel(
-      newSpreadsheetId(),
-      options.spreadsheetName ?? DEFAULT_SPREADSHEET_NAME,
-      options.timeZone ?? "Asia/Jakarta",
-      options.locale ?? "en_US",
-      owner,
-    );
-    wb.sheets.push(new SheetModel(0, "Sheet1"));
-    wb.activeSheetId = 0;
-  }
-  core.transientMessage = () =>
-    `Service Spreadsheets failed while accessing document with id ${wb.id}.`;
+/** The workbook to start from: the given data, or a new spreadsheet with one blank Sheet1. */
+function openWorkbook(options: EmulatorOptions, owner: string): WorkbookModel {
+  if (options.data) return WorkbookModel.fromJSON(options.data);
+  const wb = new WorkbookModel(
+    newSpreadsheetId(),
+    options.spreadsheetName ?? DEFAULT_SPREADSHEET_NAME,
+    options.timeZone ?? "Asia/Jakarta",
+    options.locale ?? "en_US",
+    owner,
+  );
+  wb.sheets.push(new SheetModel(0, "Sheet1"));
+  wb.activeSheetId = 0;
+  return wb;
+}
 
-  let version = 0;
-  let sleptMs = 0;
-  const ui: EmulatorUi = { alerts: [], sidebars: [], dialogs: [], menus: [], toasts: [] };
-  const logs: string[] = [];
+/** HtmlService.createHtmlOutputFromFile(name): the given files, or dist/NAME.html. */
+function htmlFileOf(options: EmulatorOptions, name: string): string | null {
+  if (options.htmlFiles) {
+    return Object.prototype.hasOwnProperty.call(options.htmlFiles, name)
+      ? options.htmlFiles[name]!
+      : null;
+  }
+  if (!/^[\w.-]+$/.test(name)) return null;
+  const file = join(DIST, `${name}.html`);
+  return existsSync(file) ? readFileSync(file, "utf8") : null;
+}
+
+/** The state the spreadsheet objects share; with bufferedWrites, each execution's view. */
+function spreadsheetState(
+  core: Core,
+  wb: WorkbookModel,
+  options: EmulatorOptions,
+  ui: EmulatorUi,
+  changed: () => void,
+): SpreadsheetState {
   const buffer = options.bufferedWrites ? new WriteBuffer(core, () => wb) : null;
   if (buffer) {
     core.around = (target, method, args, call) => buffer.run(target, method, args, call);
     core.onExecutionEnd = (id) => buffer.commit(id);
   }
   const touch = () => {
-    version++;
+    changed();
     buffer?.changed(ctx.wb);
   };
   let uiObj: UiObj | null = null;
@@ -168,16 +179,24 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (buffer && core.inExecution) buffer.commit(core.current.id);
     },
   };
-  const htmlFile = (name: string): string | null => {
-    if (options.htmlFiles) {
-      return Object.prototype.hasOwnProperty.call(options.htmlFiles, name)
-        ? options.htmlFiles[name]!
-        : null;
-    }
-    if (!/^[\w.-]+$/.test(name)) return null;
-    const file = join(DIST, `${name}.html`);
-    return existsSync(file) ? readFileSync(file, "utf8") : null;
-  };
+  return ctx;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const owner = options.owner ?? options.data?.owner ?? DEFAULT_OWNER;
+  const core = new Core({ email: owner, locale: options.userLocale ?? "id" });
+  const wb = openWorkbook(options, owner);
+  core.transientMessage = () =>
+    `Service Spreadsheets failed while accessing document with id ${wb.id}.`;
+
+  let version = 0;
+  let sleptMs = 0;
+  const ui: EmulatorUi = { alerts: [], sidebars: [], dialogs: [], menus: [], toasts: [] };
+  const logs: string[] = [];
+  const ctx = spreadsheetState(core, wb, options, ui, () => {
+    version++;
+  });
+  const htmlFile = (name: string) => htmlFileOf(options, name);
   const logging = createLogging(logs, options.printLogs ?? false);
 
   const spreadsheetApp = new SpreadsheetAppObj(ctx);

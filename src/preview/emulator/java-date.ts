@@ -3,9 +3,74 @@
 import { DAY_NAMES, MONTH_NAMES } from "./locale";
 import { isKnownTimeZone, offsetAt, shortZoneName, zonedParts } from "./tz";
 
+/** One pattern field: letter ch repeated n times. */
+function javaField(ch: string, n: number, ms: number, zone: string): string {
+  const p = zonedParts(ms, zone);
+  const pad = (v: number) => String(v).padStart(n, "0");
+  switch (ch) {
+    case "y":
+    case "Y":
+      return n === 2 ? String(p.year % 100).padStart(2, "0") : pad(p.year);
+    case "M":
+    case "L":
+      return n >= 4
+        ? MONTH_NAMES[p.month - 1]!
+        : n === 3
+          ? MONTH_NAMES[p.month - 1]!.slice(0, 3)
+          : pad(p.month);
+    case "d":
+      return pad(p.day);
+    case "D": {
+      const start = Date.UTC(p.year, 0, 1);
+      return pad(Math.round((Date.UTC(p.year, p.month - 1, p.day) - start) / 86_400_000) + 1);
+    }
+    case "E":
+      return n >= 4 ? DAY_NAMES[p.weekday]! : DAY_NAMES[p.weekday]!.slice(0, 3);
+    case "a":
+      return p.hour < 12 ? "AM" : "PM";
+    case "H":
+      return pad(p.hour);
+    case "k":
+      return pad(p.hour === 0 ? 24 : p.hour);
+    case "K":
+      return pad(p.hour % 12);
+    case "h":
+      return pad(p.hour % 12 === 0 ? 12 : p.hour % 12);
+    case "m":
+      return pad(p.minute);
+    case "s":
+      return pad(p.second);
+    case "S":
+      return String(p.millisecond).padStart(3, "0").padEnd(n, "0").slice(0, Math.max(n, 3));
+    case "z":
+      return JAVA_ZONE_NAMES[zone] ?? shortZoneName(ms, zone);
+    case "Z":
+    case "X": {
+      const off = offsetAt(ms, zone) / 60_000;
+      if (ch === "X" && off === 0) {
+        return "Z";
+      }
+      const sign = off < 0 ? "-" : "+";
+      const a = Math.abs(off);
+      const hh = String(Math.floor(a / 60)).padStart(2, "0");
+      const mm = String(a % 60).padStart(2, "0");
+      return ch === "Z"
+        ? `${sign}${hh}${mm}`
+        : n === 1
+          ? `${sign}${hh}`
+          : n === 2
+            ? `${sign}${hh}${mm}`
+            : `${sign}${hh}:${mm}`;
+    }
+    case "u":
+      return String(p.weekday === 0 ? 7 : p.weekday);
+    default:
+      throw new Error(`Illegal pattern character '${ch}'`);
+  }
+}
+
 export function formatJavaDate(ms: number, tz: string, pattern: string): string {
   const zone = isKnownTimeZone(tz) ? tz : "GMT";
-  const p = zonedParts(ms, zone);
   let out = "";
   let i = 0;
   while (i < pattern.length) {
@@ -30,86 +95,7 @@ export function formatJavaDate(ms: number, tz: string, pattern: string): string 
     let n = 1;
     while (pattern[i + n] === ch) n++;
     i += n;
-    const pad = (v: number) => String(v).padStart(n, "0");
-    switch (ch) {
-      case "y":
-      case "Y":
-        out += n === 2 ? String(p.year % 100).padStart(2, "0") : pad(p.year);
-        break;
-      case "M":
-      case "L":
-        out +=
-          n >= 4
-            ? MONTH_NAMES[p.month - 1]!
-            : n === 3
-              ? MONTH_NAMES[p.month - 1]!.slice(0, 3)
-              : pad(p.month);
-        break;
-      case "d":
-        out += pad(p.day);
-        break;
-      case "D": {
-        const start = Date.UTC(p.year, 0, 1);
-        out += pad(Math.round((Date.UTC(p.year, p.month - 1, p.day) - start) / 86_400_000) + 1);
-        break;
-      }
-      case "E":
-        out += n >= 4 ? DAY_NAMES[p.weekday]! : DAY_NAMES[p.weekday]!.slice(0, 3);
-        break;
-      case "a":
-        out += p.hour < 12 ? "AM" : "PM";
-        break;
-      case "H":
-        out += pad(p.hour);
-        break;
-      case "k":
-        out += pad(p.hour === 0 ? 24 : p.hour);
-        break;
-      case "K":
-        out += pad(p.hour % 12);
-        break;
-      case "h":
-        out += pad(p.hour % 12 === 0 ? 12 : p.hour % 12);
-        break;
-      case "m":
-        out += pad(p.minute);
-        break;
-      case "s":
-        out += pad(p.second);
-        break;
-      case "S":
-        out += String(p.millisecond).padStart(3, "0").padEnd(n, "0").slice(0, Math.max(n, 3));
-        break;
-      case "z":
-        out += JAVA_ZONE_NAMES[zone] ?? shortZoneName(ms, zone);
-        break;
-      case "Z":
-      case "X": {
-        const off = offsetAt(ms, zone) / 60_000;
-        if (ch === "X" && off === 0) {
-          out += "Z";
-          break;
-        }
-        const sign = off < 0 ? "-" : "+";
-        const a = Math.abs(off);
-        const hh = String(Math.floor(a / 60)).padStart(2, "0");
-        const mm = String(a % 60).padStart(2, "0");
-        out +=
-          ch === "Z"
-            ? `${sign}${hh}${mm}`
-            : n === 1
-              ? `${sign}${hh}`
-              : n === 2
-                ? `${sign}${hh}${mm}`
-                : `${sign}${hh}:${mm}`;
-        break;
-      }
-      case "u":
-        out += String(p.weekday === 0 ? 7 : p.weekday);
-        break;
-      default:
-        throw new Error(`Illegal pattern character '${ch}'`);
-    }
+    out += javaField(ch, n, ms, zone);
   }
   return out;
 }
