@@ -141,6 +141,29 @@ afterEach(() => {
 });
 
 describe("sidebar app", () => {
+  it("isolates user text: a U+202E in a name or agency cannot reverse the words around it", async () => {
+    const rlo = "\u202eDinkes";
+    const state = baseState({
+      user: { email: "penilai@patikab.go.id", role: "reviewer", name: "\u202eAni" },
+      quickwins: [quickwin("q1", { agency: rlo })],
+    });
+    const app = await boot({ getSidebarState: () => state });
+    await settle("getSidebarState");
+    // The agency is an element of its own (an isolate), holding nothing but the agency.
+    const meta = app.querySelector(".qw-meta") as HTMLElement;
+    expect(meta.textContent).toBe(rlo);
+    // So is the user's name in the header.
+    const who = app.querySelector(".who") as HTMLElement;
+    expect(Array.from(who.querySelectorAll("bdi")).map((b) => b.textContent)).toEqual([
+      "\u202eAni",
+      "penilai@patikab.go.id",
+    ]);
+    // And every element of the sidebar is an isolate (sidebar.css).
+    const { readFileSync } = await import("node:fs");
+    const css = readFileSync("src/client/sidebar.css", "utf8");
+    expect(css).toMatch(/body \*,\s*bdi \{\s*unicode-bidi: isolate;/);
+  });
+
   it("shows a loading state, then the scoring list with hostile names as text", async () => {
     const app = await boot({ getSidebarState: () => baseState() });
     expect(app.getAttribute("data-view")).toBe("loading");
