@@ -17,7 +17,7 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "check.kept": "stays text, verbatim",
   "check.notKept": "does NOT always stay text",
   "check.gotFormula": "formula {formula}",
-  "check.got.text": "text \"{value}\"",
+  "check.got.text": 'text "{value}"',
   "check.got.number": "number {value}",
   "check.got.boolean": "boolean {value}",
   "check.got.date": "date {value}",

@@ -16,7 +16,7 @@ export const serverId = {
   "check.kept": "tetap teks apa adanya",
   "check.notKept": "TIDAK selalu tetap teks",
   "check.gotFormula": "rumus {formula}",
-  "check.got.text": "teks \"{value}\"",
+  "check.got.text": 'teks "{value}"',
   "check.got.number": "angka {value}",
   "check.got.boolean": "nilai logika {value}",
   "check.got.date": "tanggal {value}",
