@@ -174,6 +174,19 @@ describe("getProgress", () => {
         .map((id) => `${id} Quickwin ${Number(id.slice(3))}`)
         .join(", ")}.`,
     );
+    // The quickwin has 1 review of the 2 it was assigned (minReviews 2): not ranked, and who is
+    // missing is named.
+    const other = board.reviewers.find((r) => r.email !== REV_B && q.missing.includes(r.email));
+    expect(other).toBeDefined();
+    expect(board.warnings).toContain(
+      `${mineB[0]} Quickwin ${Number(mineB[0]!.slice(3))} baru memiliki 1 penilaian (minimum 2); belum menilai: ${other!.email}.`,
+    );
+    // Once minReviews is 1 it is ranked, and the warning says on how few.
+    ok(w.call("saveSettings", [{ minReviews: 1 }]));
+    const thin = ok<ProgressResult>(w.call("getProgress", []));
+    expect(thin.warnings).toContain(
+      `${mineB[0]} Quickwin ${Number(mineB[0]!.slice(3))} diperingkat dengan 1 penilaian, padahal 1 penilaian yang ditugaskan belum masuk (${other!.email}).`,
+    );
     expect(refused(w, () => w.call("getProgress", [], REV_B))).toMatch(/koordinator/i);
   });
 
