@@ -63,19 +63,6 @@ export const DataValidationCriteria = makeEnum([
   "CHECKBOX",
 ]);
 export const ProtectionType = makeEnum(["RANGE", "SHEET"]);
-export const DeveloperMetadataVisibility = makeEnum(["DOCUMENT", "PROJECT"]);
-export const DeveloperMetadataLocationType = makeEnum(["SPREADSHEET", "SHEET", "ROW", "COLUMN"]);
-export const WrapStrategy = makeEnum(["WRAP", "OVERFLOW", "CLIP"]);
-export const BorderStyle = makeEnum([
-  "DOTTED",
-  "DASHED",
-  "SOLID",
-  "SOLID_MEDIUM",
-  "SOLID_THICK",
-  "DOUBLE",
-]);
-export const Dimension = makeEnum(["COLUMNS", "ROWS"]);
-export const SheetType = makeEnum(["GRID", "OBJECT", "DATASOURCE"]);
 export const ChartType = makeEnum([
   "AREA",
   "BAR",
@@ -98,17 +85,7 @@ export const ChartType = makeEnum([
   "TREEMAP",
   "WATERFALL",
 ]);
-export const ChartHiddenDimensionStrategy = makeEnum([
-  "IGNORE_BOTH",
-  "IGNORE_ROWS",
-  "IGNORE_COLUMNS",
-  "SHOW_BOTH",
-]);
-export const ChartMergeStrategy = makeEnum(["MERGE_COLUMNS", "MERGE_ROWS"]);
-export const Position = makeEnum(["TOP", "RIGHT", "BOTTOM", "NONE"]);
 export const AuthMode = makeEnum(["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"]);
-export const AuthorizationStatus = makeEnum(["REQUIRED", "NOT_REQUIRED"]);
-export const TriggerSource = makeEnum(["SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR"]);
 export const Button = makeEnum(["CLOSE", "OK", "CANCEL", "YES", "NO"]);
 export const ButtonSet = makeEnum(["OK", "OK_CANCEL", "YES_NO", "YES_NO_CANCEL"]);
 export const SandboxMode = makeEnum(["EMULATED", "IFRAME", "NATIVE"]);
