@@ -2,6 +2,8 @@
 // tab and inserting rows with the controls beside the grid; a dialog opened from the add-on
 // menu shown over the grid, talking to the server, and closed by google.script.host.close().
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Preview, startPreview } from "../../src/preview/server";
@@ -95,5 +97,29 @@ describe.skipIf(!CHROMIUM)("the preview page's tools and dialogs in Chromium", (
     expect(await page.isHidden("#overlay")).toBe(true);
     // The sidebar stayed open (only the dialog closed).
     expect(await page.isVisible("#sidebar")).toBe(true);
+  });
+
+  it("a page on another localhost port cannot drive it, with no-cors text/plain or with JSON", async () => {
+    const attacker = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<!DOCTYPE html><script>
+        var target = ${JSON.stringify(preview.url)} + "preview/sheets";
+        var body = JSON.stringify({ name: "PWNED" });
+        Promise.allSettled([
+          fetch(target, { method: "POST", mode: "no-cors", body: body }),
+          fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body: body }),
+        ]).then(function () { document.title = "done"; });
+      </script>`);
+    });
+    await new Promise<void>((done) => attacker.listen(0, "127.0.0.1", () => done()));
+    try {
+      const other = await browser.newPage();
+      await other.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+      await expect.poll(() => other.title()).toBe("done");
+      await other.close();
+      expect((await sheets()).map((s) => s.name)).not.toContain("PWNED");
+    } finally {
+      await new Promise<void>((done) => attacker.close(() => done()));
+    }
   });
 });
