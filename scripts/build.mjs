@@ -1,4 +1,5 @@
-// Builds dist/: the manifest, one classic server script and one self-contained sidebar HTML.
+// Builds dist/: the manifest, one classic server script and two self-contained pages (the sidebar
+// and the meeting dialog, which share the client code).
 // Apps Script runs classic scripts, so every export of the server entry becomes a top-level
 // `function` stub that forwards to the bundled IIFE — adding an export is all it takes.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
@@ -59,28 +60,51 @@ async function buildServer() {
   return { bytes: Buffer.byteLength(code), names, metafile: result.metafile };
 }
 
-async function buildSidebar() {
+/**
+ * One self-contained HTML page (inline CSS and JS) from a client entry, its template and its
+ * style sheets: the sidebar, and the meeting dialog (which shares the sidebar's client code).
+ */
+async function buildPage({ entry, template, styles, out }) {
   const result = await esbuild.build({
     ...common,
     platform: "browser",
-    entryPoints: [clientEntry],
+    entryPoints: [join(root, entry)],
     format: "iife",
     minify: true,
   });
   // A literal "</script" inside the inlined JS would end the script element early.
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
-  const cssSource = await readFile(join(root, "src/client/sidebar.css"), "utf8");
+  const cssSource = (
+    await Promise.all(styles.map((file) => readFile(join(root, file), "utf8")))
+  ).join("\n");
   const { code: css } = await esbuild.transform(cssSource, {
     loader: "css",
     minify: true,
     target: "chrome90",
   });
-  const template = await readFile(join(root, "src/client/sidebar.html"), "utf8");
-  const html = template
+  const html = (await readFile(join(root, template), "utf8"))
     .replace("/*__STYLE__*/", () => css.trim())
     .replace("/*__SCRIPT__*/", () => js.trim());
-  await writeAtomic(join(dist, "sidebar.html"), html);
+  await writeAtomic(join(dist, out), html);
   return { bytes: Buffer.byteLength(html), metafile: result.metafile };
+}
+
+function buildSidebar() {
+  return buildPage({
+    entry: "src/client/main.ts",
+    template: "src/client/sidebar.html",
+    styles: ["src/client/sidebar.css"],
+    out: "sidebar.html",
+  });
+}
+
+function buildMeeting() {
+  return buildPage({
+    entry: "src/client/meeting.ts",
+    template: "src/client/meeting.html",
+    styles: ["src/client/sidebar.css", "src/client/meeting.css"],
+    out: "meeting.html",
+  });
 }
 
 /** Atomic write (temp file + rename): concurrent test runs may read dist/ while it is rebuilt. */
@@ -107,9 +131,13 @@ async function printTopInputs(label, metafile) {
 export async function build({ quiet = false } = {}) {
   await mkdir(dist, { recursive: true });
   await writeAtomic(join(dist, "appsscript.json"), await readFile(join(root, "appsscript.json")));
-  const [server, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
+  const [server, sidebar, meeting] = await Promise.all([
+    buildServer(),
+    buildSidebar(),
+    buildMeeting(),
+  ]);
   // dist/ is exactly what clasp pushes: nothing else may linger there.
-  const keep = new Set(["appsscript.json", "server.js", "sidebar.html"]);
+  const keep = new Set(["appsscript.json", "server.js", "sidebar.html", "meeting.html"]);
   for (const name of await readdir(dist)) {
     if (!keep.has(name) && !name.endsWith(".tmp"))
       await rm(join(dist, name), { recursive: true, force: true });
@@ -119,15 +147,17 @@ export async function build({ quiet = false } = {}) {
       `dist/server.js    ${kb(server.bytes)} (budget 500 KB), ${server.names.length} entry points`,
     );
     console.log(`dist/sidebar.html ${kb(sidebar.bytes)} (budget 150 KB)`);
+    console.log(`dist/meeting.html ${kb(meeting.bytes)} (budget 150 KB)`);
   }
   if (analyze) {
     await printTopInputs("server.js", server.metafile);
     await printTopInputs("sidebar.html", sidebar.metafile);
+    await printTopInputs("meeting.html", meeting.metafile);
   }
-  if (server.bytes > 500 * 1024 || sidebar.bytes > 150 * 1024) {
+  if (server.bytes > 500 * 1024 || sidebar.bytes > 150 * 1024 || meeting.bytes > 150 * 1024) {
     throw new Error("a built file is over its size budget");
   }
-  return { server, sidebar };
+  return { server, sidebar, meeting };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

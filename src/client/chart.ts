@@ -2,6 +2,7 @@
 // a score bar on a 0–100 axis and, in a lane of its own under the bar, its plausible ranks.
 // Bands are stacked without overlap by construction; the SVG is drawn from this in views/chart.ts
 // for the sidebar (narrow: the name above the bar) and the meeting view (wide: name beside it).
+import { DISCUSS_FIRST } from "../core/meeting";
 import type { Flag } from "../core/schemas";
 
 export interface ChartInput {
@@ -59,11 +60,7 @@ export interface ChartLayout {
 }
 
 /** Flags the panel should talk about (the others are information, not doubt). */
-export const DISCUSS_FLAGS: readonly Flag[] = [
-  "uncertain-shortlist",
-  "disagreement",
-  "too-few-reviews",
-];
+export const DISCUSS_FLAGS: readonly Flag[] = DISCUSS_FIRST;
 
 /** Rough width of `text` in Arial at `font` px (wide letters count more); errs on the wide side. */
 export function textWidth(text: string, font: number): number {

@@ -28,6 +28,8 @@ export const SHEET_KEYS = [
   "ranking",
   "shortlist",
   "log",
+  "decisions",
+  "minutes",
 ] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
@@ -351,6 +353,88 @@ const logColumns: Column<LogLine>[] = [
   col("details", "text", (l) => l.details),
 ];
 
+/** A decision as its row holds it (DESIGN §3 Decision): in the sheet's words, read back by key. */
+export interface DecisionLine {
+  at: string;
+  quickwinId: string;
+  name: string;
+  decision: "selected" | "not-selected";
+  computed: boolean;
+  departs: boolean;
+  reason: string;
+  by: string;
+  t: Translate;
+}
+
+const DECISION_WORDS = {
+  selected: "decision.selected",
+  "not-selected": "decision.notSelected",
+} as const;
+
+/** A decision cell: its key, or its word in either language. */
+function decisionOf(cell: unknown, { tz }: ReadContext): string {
+  const s = cellText(cell, tz).trim();
+  const key = s.toLowerCase();
+  for (const [d, word] of Object.entries(DECISION_WORDS)) {
+    if (key === d) return d;
+    for (const l of ["id", "en"] as const) if (translator(l)(word).toLowerCase() === key) return d;
+  }
+  return s;
+}
+
+/** A yes/no cell in words ("ya"/"tidak", "yes"/"no") or a boolean. */
+function yesNo(cell: unknown, { tz }: ReadContext): boolean {
+  const b = cellBoolean(cell);
+  if (b !== undefined) return b;
+  return ["ya", "yes"].includes(cellText(cell, tz).trim().toLowerCase());
+}
+
+const decisionColumns: Column<DecisionLine>[] = [
+  col(
+    "time",
+    "text",
+    (d) => d.at,
+    (cell, x) => (isDate(cell) ? (cell as Date).toISOString() : trimmed(cell, x)),
+  ),
+  col("quickwinId", "text", (d) => d.quickwinId, trimmed),
+  col("name", "text", (d) => d.name),
+  col("decision", "text", (d) => d.t(DECISION_WORDS[d.decision]), decisionOf),
+  col("computed", "text", (d) => d.t(d.computed ? "word.yes" : "word.no"), yesNo),
+  col("departs", "text", (d) => d.t(d.departs ? "word.yes" : "word.no"), yesNo),
+  col("reason", "text", (d) => d.reason, trimmed),
+  col("user", "text", (d) => d.by, trimmed),
+];
+
+/** One line of the minutes' table: a quickwin of the computed shortlist or decided on. */
+export interface MinutesLine {
+  no: number;
+  name: string;
+  agency: string;
+  score: string;
+  rankRange: string;
+  decision: string;
+  reason: string;
+}
+
+const minutesColumns: Column<MinutesLine>[] = [
+  col("no", "text", (l) => l.no),
+  col("name", "text", (l) => l.name),
+  col("agency", "text", (l) => l.agency),
+  col("score", "text", (l) => l.score),
+  col("rankRange", "text", (l) => l.rankRange),
+  col("decision", "text", (l) => l.decision),
+  col("reason", "text", (l) => l.reason),
+];
+
+/**
+ * Column widths (px) of the minutes for an A4 portrait page (≈ 680 px inside the margins).
+ * Sheets' default is 100: only the others cost a call at creation (consecutive equal ones share).
+ */
+export const MINUTES_WIDTHS = [100, 160, 100, 55, 55, 100, 110] as const;
+export const DEFAULT_COLUMN_WIDTH = 100;
+/** The minutes page's rows: made so, and all written by every export (a new sheet's 1 000). */
+export const MINUTES_ROWS = 1_000;
+
 /** A criterion's levels cell that does not match its range is dropped, not the criterion. */
 function levelsInRange(input: Record<string, unknown>): Record<string, unknown> {
   const { min, max, levels } = input;
@@ -388,6 +472,16 @@ export const SPECS = {
     headerRow: 5,
   }),
   log: sheet("log", logColumns, { text: "quote", protect: true }),
+  // The panel's decisions: append-only, the latest row per quickwin counts.
+  decisions: sheet("decisions", decisionColumns, { text: "quote", protect: true }),
+  // The berita acara: a page rewritten whole by exportMinutes (title block above its table);
+  // not protected, since the printout may be completed by hand before it is signed.
+  minutes: sheet("minutes", minutesColumns, {
+    text: "quote",
+    protect: false,
+    generated: true,
+    headerRow: 8,
+  }),
 } satisfies Record<SheetKey, AnySpec>;
 
 /** The spec of a key, for code that handles every sheet alike. */

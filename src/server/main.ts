@@ -16,6 +16,8 @@
 // - result: a declared type that survives JSON unchanged (no Date, function or undefined in an
 //   array; the contract test checks every result with JsonClean, src/core/json.ts).
 
+import type { Decision, DecisionInput, MinutesInput } from "../core/decision";
+import type { MeetingData } from "../core/meeting";
 import type {
   AssignmentProposalResult,
   ImportPreview,
@@ -59,7 +61,10 @@ import {
   type ProposeAssignmentInput,
   type SaveAssignmentsInput,
 } from "./assignments";
+import { handleRecordDecision } from "./decisions";
 import { handleImportQuickwins, handlePreviewImport, type ImportInput } from "./import";
+import { handleGetMeetingData, handleShowMeetingView } from "./meeting";
+import { handleExportMinutes, type MinutesResult } from "./minutes";
 import { handleGetProgress } from "./progress";
 import { computeRanking as handleComputeRanking } from "./ranking";
 import { handleSetScoring, type SetScoringInput } from "./scoring";
@@ -133,4 +138,26 @@ export function importQuickwins(...args: [input: ImportInput]): ImportResult {
 
 export function selfCheck(...args: []): SelfCheckReport {
   return serve("selfCheck", args, 0, (ctx) => handleSelfCheck(ctx));
+}
+
+// ---------- in the meeting: the meeting view, decisions, minutes ----------
+
+/** Opens the meeting view: a large dialog over the spreadsheet, for the projector. */
+export function showMeetingView(...args: []): null {
+  return serve("showMeetingView", args, 0, (ctx) => {
+    handleShowMeetingView(ctx);
+    return null;
+  });
+}
+
+export function getMeetingData(...args: []): MeetingData {
+  return serve("getMeetingData", args, 0, (ctx) => handleGetMeetingData(ctx));
+}
+
+export function recordDecision(...args: [decision: DecisionInput]): Decision {
+  return serve("recordDecision", args, 1, (ctx) => handleRecordDecision(ctx, args[0]));
+}
+
+export function exportMinutes(...args: [options?: MinutesInput]): MinutesResult {
+  return serve("exportMinutes", args, 1, (ctx) => handleExportMinutes(ctx, args[0]));
 }

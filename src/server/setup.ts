@@ -223,6 +223,11 @@ export function runSetup(ctx: Context): void {
   let panelSeeded = false;
   try {
     for (const key of SHEET_KEYS) {
+      // The minutes page is made by the first exportMinutes; the decisions sheet by the first
+      // setup and, once registered, not checked again (recordDecision repairs or remakes it).
+      if (key === "minutes" || (before && key === "decisions" && before.sheets.decisions)) {
+        continue;
+      }
       if (before && checkSheet(ctx, key, t, outcome) === "ok") continue;
       // A lost panel comes back with the coordinators remembered, never with the caller.
       const members =
@@ -282,12 +287,38 @@ export function isSetUpIntact(ctx: Context): boolean {
   const verdict = panelVerdict(ctx, ctx.email(), ctx.inspect("panel"), ctx.knownTimeZone());
   if (verdict.claim || verdict.blocked) return false;
   return SHEET_KEYS.every((key) => {
+    if (key === "minutes") return true;
+    if (key === "decisions") return Boolean(ctx.registry()?.sheets.decisions);
     const sheet = ctx.sheet(key);
     if (!sheet) return false;
     const part = key === "log" || SPECS[key].generated;
     if (isFault(part ? ctx.inspectHeader(key) : ctx.inspect(key))) return false;
     return key !== "ranking" || ctx.retry(() => sheet.getCharts()).length > 0;
   });
+}
+
+/**
+ * The sheet of a meeting output, ready to write (under the caller's lock): as it is when
+ * intact; repaired as setup would repair it; or made anew (registered, named as setup names
+ * it) when deleted. Intact costs the read only; the rest is a one-time cost.
+ */
+export function ensureSheet(ctx: Context, key: SheetKey): Table {
+  const found = ctx.inspect(key);
+  if (!isFault(found)) return found;
+  const reg = ctx.registry();
+  if (!reg) throw new UserError(ctx.t("err.notSetUp"));
+  const t = translator(reg.locale);
+  const outcome: Outcome = { created: [], repaired: [], actions: [] };
+  const sheet = ctx.sheet(key);
+  const values = found.values ?? [];
+  if (sheet && found.kind !== "missing" && !belongsElsewhere(key, values)) {
+    repairSheet(ctx, key, sheet, values, found, t);
+    ctx.rememberSheet(key, sheet);
+    return ctx.table(key);
+  }
+  const made = makeSheet(ctx, key, t, [], outcome, []);
+  ctx.saveRegistry({ ...reg, sheets: { ...reg.sheets, [key]: made } });
+  return ctx.table(key);
 }
 
 /**

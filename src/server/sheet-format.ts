@@ -6,8 +6,11 @@ import type { Translate } from "../core/i18n";
 import { DIMENSIONS, ROLES, STAGES } from "../core/schemas";
 import {
   CHART_ROWS,
+  DEFAULT_COLUMN_WIDTH,
   headerRow,
   layoutIndex,
+  MINUTES_ROWS,
+  MINUTES_WIDTHS,
   quoted,
   rowFormats,
   type SheetKey,
@@ -71,6 +74,7 @@ export function formatNewSheet(
   const header = block.length === 1 ? range : r(() => sheet.getRange(spec.headerRow, 1, 1, width));
   r(() => header.setFontWeight("bold"));
   if (key === "shortlist") r(() => sheet.getRange(1, 1).setFontSize(14).setFontWeight("bold"));
+  else if (key === "minutes") formatMinutes(ctx, sheet, rows, width);
   else r(() => sheet.setFrozenRows(1));
   const lists: [string, readonly string[]][] =
     key === "quickwins"
@@ -90,6 +94,32 @@ export function formatNewSheet(
   }
   if (spec.protect) r(() => sheet.protect().setWarningOnly(true));
   if (key === "ranking") insertChart(ctx, sheet, t);
+}
+
+/** Runs of equal widths that differ from the default: [first column (1-based), count, width]. */
+export function widthRuns(widths: readonly number[], fallback: number): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  widths.forEach((w, i) => {
+    const last = runs[runs.length - 1];
+    if (w === fallback) return;
+    if (last && last[2] === w && last[0] + last[1] === i + 1) last[1]++;
+    else runs.push([i + 1, 1, w]);
+  });
+  return runs;
+}
+
+/**
+ * The berita acara's grid for A4 portrait: column A holds the page's lines and headings, which
+ * run across the empty cells to their right; the table cells (B–G) wrap within their column.
+ */
+function formatMinutes(ctx: Context, sheet: Sheet, rows: number, width: number): void {
+  // Exactly MINUTES_ROWS rows: every export writes them all, so nothing of a longer page stays.
+  if (rows > MINUTES_ROWS) ctx.retry(() => sheet.deleteRows(MINUTES_ROWS + 1, rows - MINUTES_ROWS));
+  if (rows < MINUTES_ROWS) ctx.retry(() => sheet.insertRowsAfter(rows, MINUTES_ROWS - rows));
+  for (const [start, count, w] of widthRuns(MINUTES_WIDTHS, DEFAULT_COLUMN_WIDTH)) {
+    ctx.retry(() => sheet.setColumnWidths(start, count, w));
+  }
+  ctx.retry(() => sheet.getRange(1, 2, MINUTES_ROWS, width - 1).setWrap(true));
 }
 
 /**

@@ -69,8 +69,8 @@ describe("dist/server.js", () => {
   });
 });
 
-describe("dist/sidebar.html", () => {
-  const html = readFileSync(dist("sidebar.html"), "utf8");
+describe.each(["sidebar.html", "meeting.html"])("dist/%s", (file) => {
+  const html = readFileSync(dist(file), "utf8");
   it("is self-contained: no external scripts, styles, fonts or requests", () => {
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).not.toMatch(/<link[^>]+href=/i);
@@ -115,6 +115,7 @@ describe("manifest and clasp", () => {
     const status = JSON.parse(out) as { filesToPush: string[] };
     expect([...status.filesToPush].sort()).toEqual([
       "dist/appsscript.json",
+      "dist/meeting.html",
       "dist/server.js",
       "dist/sidebar.html",
     ]);

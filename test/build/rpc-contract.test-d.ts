@@ -9,7 +9,9 @@
 import { expectTypeOf } from "vitest";
 import { type ApiName, type ApiResult, call, type ServerApi } from "../../src/client/api";
 import { withProgress } from "../../src/client/ui";
+import type { Decision, DecisionInput, MinutesInput } from "../../src/core/decision";
 import type { IsJsonClean } from "../../src/core/json";
+import type { MeetingData } from "../../src/core/meeting";
 import type {
   AssignmentProposalResult,
   ImportPreview,
@@ -38,6 +40,7 @@ import type {
 } from "../../src/core/types";
 import type { ProposeAssignmentInput, SaveAssignmentsInput } from "../../src/server/assignments";
 import type { ImportInput } from "../../src/server/import";
+import type { MinutesResult } from "../../src/server/minutes";
 import type { SetScoringInput } from "../../src/server/scoring";
 import type { SelfCheckReport } from "../../src/server/self-check";
 
@@ -65,6 +68,12 @@ expectTypeOf<ServerApi["previewImport"]>().toEqualTypeOf<(input: ImportInput) =>
 expectTypeOf<ServerApi["importQuickwins"]>().toEqualTypeOf<(input: ImportInput) => ImportResult>();
 expectTypeOf<ServerApi["setScoring"]>().toEqualTypeOf<(input: SetScoringInput) => ScoringState>();
 expectTypeOf<ServerApi["selfCheck"]>().toEqualTypeOf<() => SelfCheckReport>();
+expectTypeOf<ServerApi["showMeetingView"]>().toEqualTypeOf<() => null>();
+expectTypeOf<ServerApi["getMeetingData"]>().toEqualTypeOf<() => MeetingData>();
+expectTypeOf<ServerApi["recordDecision"]>().toEqualTypeOf<(decision: DecisionInput) => Decision>();
+expectTypeOf<ServerApi["exportMinutes"]>().toEqualTypeOf<
+  (options?: MinutesInput) => MinutesResult
+>();
 
 // The add-on shell (menus, triggers) is not callable from the sidebar.
 expectTypeOf<ApiName>().not.toEqualTypeOf<ApiName | "onOpen">();

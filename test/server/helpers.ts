@@ -208,6 +208,27 @@ export const BUDGET_CASES: BudgetCase[] = [
     () => [{ open: true, closesAt: "2099-10-07T10:00" }],
     COORD,
   ],
+  ["showMeetingView", "showMeetingView", () => [], COORD],
+  ["getMeetingData", "getMeetingData", () => [], COORD],
+  [
+    "recordDecision",
+    "recordDecision",
+    () => [{ quickwinId: "QW-003", decision: "selected", reason: "Siap dipamerkan." }],
+    COORD,
+  ],
+  [
+    // Its page is made by the first export (a one-time cost, checked in meeting.test.ts):
+    // measured here is every export after that.
+    "exportMinutes (its page made)",
+    "exportMinutes",
+    (w) => {
+      if (!w.rt.emulator.snapshot().sheets.some((s) => s.name === "Berita Acara")) {
+        ok(w.call("exportMinutes", []));
+      }
+      return [{ place: "Pati" }];
+    },
+    COORD,
+  ],
 ];
 
 /** A form response sheet of n answers (half of them new quickwins), for the import's budget. */

@@ -5,7 +5,14 @@
 import type { Emulator } from "../../src/preview/emulator";
 import * as main from "../../src/server/main";
 
-const SERVICES = ["SpreadsheetApp", "LockService", "Session", "PropertiesService", "Utilities"];
+const SERVICES = [
+  "SpreadsheetApp",
+  "LockService",
+  "Session",
+  "PropertiesService",
+  "Utilities",
+  "HtmlService",
+];
 type Server = typeof main;
 
 export function inProcess(emulator: Emulator) {

@@ -23,7 +23,7 @@ function sheetJson(rt: ReturnType<typeof loadServer>, name: string) {
 }
 
 describe("setupSpreadsheet", () => {
-  it("creates the eight localized sheets; the caller becomes coordinator", () => {
+  it("creates the localized sheets; the caller becomes coordinator", () => {
     const rt = loadServer({ emulator: createEmulator() });
     const r = rt.call("setupSpreadsheet", [], {
       email: " Koordinator@PatiKab.go.id ",
@@ -57,7 +57,7 @@ describe("setupSpreadsheet", () => {
     const protectedIds = protections.filter((p) => p.warningOnly).map((p) => p.sheetId);
     const idOf = (name: string) => rt.emulator.toJSON().sheets.find((s) => s.name === name)!.id;
     expect(protectedIds.sort()).toEqual(
-      ["Penilaian", "Peringkat", "Daftar Pendek", "Log"].map(idOf).sort(),
+      ["Penilaian", "Peringkat", "Daftar Pendek", "Log", "Keputusan"].map(idOf).sort(),
     );
     expect(sheetJson(rt, "Peringkat").charts).toHaveLength(1);
   });

@@ -4,24 +4,26 @@ import type { Locale } from "../types";
 import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
 import { meetingEn } from "./en/meeting";
+import { minutesEn } from "./en/minutes";
 import { planningEn } from "./en/planning";
 import { serverEn } from "./en/server";
 import { createTranslator, type Params } from "./format";
 import { clientId } from "./id/client";
 import { coreId } from "./id/core";
 import { meetingId } from "./id/meeting";
+import { minutesId } from "./id/minutes";
 import { planningId } from "./id/planning";
 import { serverId } from "./id/server";
 
 export { createTranslator, format, hasKey, type Params, resolveLocale } from "./format";
 
-const id = { ...coreId, ...serverId, ...clientId, ...meetingId, ...planningId };
+const id = { ...coreId, ...serverId, ...clientId, ...meetingId, ...planningId, ...minutesId };
 export type MessageKey = keyof typeof id;
 export type Dictionary = Record<MessageKey, string>;
 
 export const dictionaries: Record<Locale, Dictionary> = {
   id,
-  en: { ...coreEn, ...serverEn, ...clientEn, ...meetingEn, ...planningEn },
+  en: { ...coreEn, ...serverEn, ...clientEn, ...meetingEn, ...planningEn, ...minutesEn },
 };
 
 export type Translate = (key: MessageKey, params?: Params) => string;

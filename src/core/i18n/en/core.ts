@@ -109,6 +109,7 @@ export const coreEn: Record<keyof typeof coreId, string> = {
   "v.email": "must be a valid email address",
   "v.dimension": "choose one of the six smart-city dimensions",
   "v.stage": "choose initiative, pilot or implemented",
+  "v.decision": "choose selected or not selected",
   "v.role": "choose coordinator or reviewer",
   "v.boolean": "must be yes or no",
   "v.slug": "only lowercase letters, digits and hyphens",

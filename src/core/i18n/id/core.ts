@@ -108,6 +108,7 @@ export const coreId = {
   "v.email": "harus alamat email yang valid",
   "v.dimension": "pilih salah satu dari enam dimensi smart city",
   "v.stage": "pilih inisiatif, uji coba, atau penerapan",
+  "v.decision": "pilih dipilih atau tidak dipilih",
   "v.role": "pilih koordinator atau penilai",
   "v.boolean": "harus ya atau tidak",
   "v.slug": "hanya huruf kecil, angka, dan tanda hubung",

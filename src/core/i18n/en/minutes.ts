@@ -1,0 +1,42 @@
+import type { minutesId } from "../id/minutes";
+
+export const minutesEn: Record<keyof typeof minutesId, string> = {
+  "sheet.decisions": "Decisions",
+  "sheet.minutes": "Minutes",
+  "col.decision": "Decision",
+  "col.computed": "Computed shortlist",
+  "col.departs": "Departs from the computation",
+  "col.reason": "Reason",
+  "col.no": "No.",
+  "err.sheetNameTaken": "A sheet named “{name}” already exists. Rename it, then try again.",
+  "field.decision": "Decision",
+  "field.minutes": "Minutes",
+  "err.reasonToAdd": "Give the reason for selecting “{name}”: it is not on the computed shortlist.",
+  "err.reasonToDrop":
+    "Give the reason for not selecting “{name}”: it is on the computed shortlist.",
+  "minutes.title": "MINUTES",
+  "minutes.subtitle": "MEETING OF THE QUICKWIN ASSESSMENT PANEL",
+  "minutes.opening":
+    "On {date}, at {place}, the quickwin assessment panel met to decide which of the proposed quickwins go forward, with the following outcome.",
+  "minutes.placeBlank": "…………………………",
+  "minutes.present": "III. Panel members present ({n})",
+  "minutes.methodHeading": "II. Assessment method",
+  "minutes.method":
+    "Each quickwin was scored on a rubric of {criteria} weighted criteria by at least {minReviews} reviewers without a conflict of interest; the 0–100 score is the mean review after {normalization}, the rank ranges and shortlist chances come from {resamples} resamples of the reviewers, and the shortlist holds the top {size}.",
+  "minutes.computedHeading": "III. Computed shortlist",
+  "minutes.chance": "Chance",
+  "minutes.noShortlist": "No quickwin qualifies for the shortlist yet.",
+  "minutes.decisionsHeading": "IV. The panel's decisions",
+  "minutes.noDecisions": "No decision has been recorded yet.",
+  "minutes.outcome": "The panel thus selects {n} quickwins: {names}.",
+  "minutes.ledgerHeading": "IV. The review ledger",
+  "minutes.ledger": "When these minutes were made, the review ledger held {n} review rows.",
+  "minutes.closing": "These minutes are a true record, made to be used as required.",
+  "minutes.coordinatorSigns": "Panel coordinator,",
+  "minutes.membersSign": "Panel members:",
+  "minutes.signature": "Signature",
+  "minutes.tableHeading": "I. Assessment results and the panel's decisions",
+  "minutes.departs": "departs from the computation",
+  "minutes.undecided": "Not decided",
+  "err.minutesTooLong": "The minutes are too long for one sheet (more than 1,000 rows).",
+};

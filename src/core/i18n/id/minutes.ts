@@ -1,0 +1,45 @@
+// Words of the sheets the meeting writes (decisions, minutes) and the server's refusals: the
+// server's dictionary only (the sidebar and the meeting view never show them themselves).
+export const minutesId = {
+  "sheet.decisions": "Keputusan",
+  "sheet.minutes": "Berita Acara",
+  "col.decision": "Keputusan",
+  "col.computed": "Daftar pendek hasil hitung",
+  "col.departs": "Berbeda dari hasil hitung",
+  "col.reason": "Alasan",
+  "col.no": "No.",
+  "err.sheetNameTaken": "Sudah ada lembar bernama “{name}”. Ganti nama lembar itu, lalu coba lagi.",
+  "field.decision": "Keputusan",
+  "field.minutes": "Berita acara",
+  "err.reasonToAdd":
+    "Tuliskan alasan memilih “{name}”: quickwin ini tidak masuk daftar pendek hasil hitung.",
+  "err.reasonToDrop":
+    "Tuliskan alasan tidak memilih “{name}”: quickwin ini masuk daftar pendek hasil hitung.",
+  "minutes.title": "BERITA ACARA",
+  "minutes.subtitle": "RAPAT PANEL PENILAIAN QUICKWIN",
+  "minutes.opening":
+    "Pada hari ini, {date}, bertempat di {place}, panel penilaian quickwin telah bermusyawarah untuk menetapkan quickwin yang diajukan, dengan hasil sebagai berikut.",
+  "minutes.placeBlank": "…………………………",
+  "minutes.present": "III. Anggota panel yang hadir ({n} orang)",
+  "minutes.methodHeading": "II. Metode penilaian",
+  "minutes.method":
+    "Setiap quickwin dinilai dengan rubrik {criteria} kriteria berbobot oleh sekurang-kurangnya {minReviews} penilai tanpa konflik kepentingan; skor 0–100 adalah rata-rata penilaian setelah {normalization}, rentang peringkat dan peluang masuk daftar pendek berasal dari {resamples} kali penarikan ulang penilai, dan daftar pendek memuat {size} quickwin teratas.",
+  "minutes.computedHeading": "Daftar pendek hasil perhitungan",
+  "minutes.chance": "Peluang masuk",
+  "minutes.noShortlist": "Belum ada quickwin yang memenuhi syarat daftar pendek.",
+  "minutes.decisionsHeading": "Keputusan panel",
+  "minutes.noDecisions": "Belum ada keputusan yang dicatat.",
+  "minutes.outcome": "Dengan demikian panel menetapkan {n} quickwin: {names}.",
+  "minutes.ledgerHeading": "IV. Buku besar penilaian",
+  "minutes.ledger":
+    "Buku besar penilaian pada saat berita acara ini dibuat berisi {n} baris penilaian.",
+  "minutes.closing":
+    "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.",
+  "minutes.coordinatorSigns": "Koordinator panel,",
+  "minutes.membersSign": "Anggota panel:",
+  "minutes.signature": "Tanda tangan",
+  "minutes.tableHeading": "I. Hasil penilaian dan keputusan panel",
+  "minutes.departs": "berbeda dari hasil hitung",
+  "minutes.undecided": "Belum diputuskan",
+  "err.minutesTooLong": "Berita acara terlalu panjang untuk satu lembar (lebih dari 1.000 baris).",
+} as const;

@@ -1,0 +1,96 @@
+// recordDecision (DESIGN §5): the panel's call on one quickwin. The ranking is computed with no
+// lock held (what the computation says now decides whether the call departs from it, and then
+// a reason is required); under the lock one row is appended to the decisions sheet (made on
+// first use) and one to the log. The decisions sheet is append-only: the latest row per
+// quickwin is the decision.
+import {
+  DECISIONS,
+  type Decision,
+  DecisionInputSchema,
+  type DecisionValue,
+  departsFromComputed,
+} from "../core/decision";
+import { UserError } from "../core/errors";
+import type { Translate } from "../core/i18n";
+import { identityKey, sameKey } from "../core/identity";
+import { check, loadWorld, rank, requireCoordinator } from "./api";
+import { type DecisionLine, SPECS } from "./layout";
+import type { Context } from "./runtime";
+import { ensureSheet } from "./setup";
+import { dataRows, isFault, placeRow, type Table } from "./table";
+
+/** Every readable decision row, in sheet order (a row that cannot be read is skipped). */
+export function parseDecisions(table: Table | null, t: Translate, tz: string): Decision[] {
+  if (!table) return [];
+  const out: Decision[] = [];
+  for (const { cells } of dataRows(table)) {
+    const read = (key: string) => {
+      const c = SPECS.decisions.columns.find((x) => x.key === key)!;
+      return c.read ? c.read(cells[key], { tz, t }) : cells[key];
+    };
+    const decision = read("decision") as string;
+    const quickwinId = read("quickwinId") as string;
+    if (!(DECISIONS as readonly string[]).includes(decision) || quickwinId === "") continue;
+    out.push({
+      quickwinId,
+      decision: decision as DecisionValue,
+      reason: read("reason") as string,
+      computed: read("computed") as boolean,
+      departs: read("departs") as boolean,
+      by: read("user") as string,
+      at: read("time") as string,
+    });
+  }
+  return out;
+}
+
+/** The decision in force per quickwin (the latest row), keyed by the quickwin's identity key. */
+export function latestDecisions(decisions: readonly Decision[]): Map<string, Decision> {
+  const out = new Map<string, Decision>();
+  for (const d of decisions) out.set(identityKey(d.quickwinId), d);
+  return out;
+}
+
+/** The decisions in force on quickwins that still exist (none while the sheet is unreadable). */
+export function decisionsInForce(ctx: Context, known: ReadonlySet<string>): Decision[] {
+  const found = ctx.inspect("decisions");
+  const table = isFault(found) ? null : found;
+  return [...latestDecisions(parseDecisions(table, ctx.t, ctx.knownTimeZone())).values()].filter(
+    (d) => known.has(d.quickwinId),
+  );
+}
+
+export function handleRecordDecision(ctx: Context, input: unknown): Decision {
+  const payload = check(DecisionInputSchema, input, ctx, "field.decision");
+  const email = ctx.email();
+  const { panel } = requireCoordinator(ctx);
+  const world = loadWorld(ctx, panel);
+  const q = world.quickwins.items.find((x) => sameKey(x.id, payload.quickwinId));
+  if (!q) {
+    throw new UserError(ctx.t("err.unknownQuickwin", { id: payload.quickwinId.slice(0, 64) }));
+  }
+  const computed = rank(ctx, world).shortlist.includes(q.id);
+  const departs = departsFromComputed(payload.decision, computed);
+  const reason = payload.reason ?? "";
+  if (departs && reason === "") {
+    throw new UserError(
+      ctx.t(computed ? "err.reasonToDrop" : "err.reasonToAdd", { name: q.name.slice(0, 80) }),
+    );
+  }
+  const decision: Decision = {
+    quickwinId: q.id,
+    decision: payload.decision,
+    reason,
+    computed,
+    departs,
+    by: email,
+    at: new Date().toISOString(),
+  };
+  return ctx.withLock(() => {
+    const table = ensureSheet(ctx, "decisions");
+    const line: DecisionLine = { ...decision, name: q.name, t: ctx.sheetT() };
+    ctx.appendRow(table, placeRow(table, SPECS.decisions, line));
+    ctx.log({ quickwinId: q.id, decision: decision.decision, departs, reason });
+    return decision;
+  });
+}
