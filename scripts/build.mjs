@@ -10,7 +10,6 @@ import * as esbuild from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const serverEntry = join(root, "src/server/main.ts");
-const clientEntry = join(root, "src/client/main.ts");
 const GLOBAL_NAME = "QuickwinServer";
 const analyze = process.argv.includes("--analyze");
 

@@ -4,12 +4,12 @@
 // reasons; the ledger's length; signature lines. The sheet's columns are sized for A4 at its
 // creation (setup.ts); long sentences are broken into lines here, each a row of its own that
 // runs across the page, so the printout never depends on row heights of wrapped cells.
-import { type Decision, type MinutesInput, MinutesInputSchema } from "../core/decision";
+import { type Decision, MinutesInputSchema } from "../core/decision";
 import { UserError } from "../core/errors";
 import { formatDate, formatDecimal } from "../core/format";
 import type { Translate } from "../core/i18n";
 import { identityKey } from "../core/identity";
-import type { Flag, PanelMember, Quickwin } from "../core/schemas";
+import type { Flag, PanelMember } from "../core/schemas";
 import type { Locale, RankResult, RankRow } from "../core/types";
 import { dateInWords } from "../core/words";
 import { check, loadWorld, rank, requireCoordinator, type World } from "./api";
