@@ -435,7 +435,7 @@ export function handleSaveReviewers(ctx: Context, input: unknown): PanelMember[]
     const table = ctx.table("panel");
     ctx.replaceRows(
       table,
-      members.map((m) => placeRow(table, SPECS.panel, m)),
+      members.map((m) => placeRow(table, SPECS.panel, m, ctx.sheetT())),
     );
     // Remembered beside the registry, so a deleted panel sheet comes back with them (setup).
     const registry = ctx.registry();
@@ -476,14 +476,16 @@ export function handleSaveQuickwin(ctx: Context, input: unknown): Quickwin {
         source: existing.source,
       });
       ctx.writeRows(table, parsed.rows[index]!, [
-        placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }),
+        placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }, ctx.sheetT()),
       ]);
       ctx.log({ update: saved.id, longDuration: isLongDuration(saved) });
       return saved;
     }
     const id = nextQuickwinId(table, ctx.table("reviews"));
     const saved = QuickwinSchema.parse({ ...fields, id, createdBy: email });
-    ctx.appendRows(table, [placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now })]);
+    ctx.appendRows(table, [
+      placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }, ctx.sheetT()),
+    ]);
     ctx.log({ create: id, longDuration: isLongDuration(saved) });
     return saved;
   });

@@ -218,7 +218,7 @@ export function handleImportQuickwins(ctx: Context, input: unknown): ImportResul
         createdBy: email,
         source: r.source || undefined,
       });
-      return placeRow(table, SPECS.quickwins, { quickwin: q, updatedAt: now });
+      return placeRow(table, SPECS.quickwins, { quickwin: q, updatedAt: now }, ctx.sheetT());
     });
     if (block.length > 0) ctx.appendRows(table, block);
     ctx.log({ sheet: result.sheetName, imported: imported.length, ...result.counts });

@@ -49,6 +49,11 @@ export interface Column<W> {
   write: (record: W) => unknown;
   /** The record field `key` read back from the cell (absent: the column is written only). */
   read?: (cell: unknown, ctx: ReadContext) => unknown;
+  /**
+   * A code written as the word for it in the sheet's language (the message prefix, e.g.
+   * "stage": pilot → "Uji coba"); `read` takes the code or the word in either language back.
+   */
+  words?: string;
 }
 
 export interface SheetSpec<W> {
@@ -81,10 +86,19 @@ function col<W>(
   kind: ColumnKind,
   write: (record: W) => unknown,
   read?: (cell: unknown, ctx: ReadContext) => unknown,
+  words?: string,
 ): Column<W> {
   const column: Column<W> = { key, header: `col.${key}` as MessageKey, kind, write };
   if (read) column.read = read;
+  if (words) column.words = words;
   return column;
+}
+
+/** The cell of a column for a record, a code in words when `t` (the sheet's language) is given. */
+export function cellFor<W>(column: Column<W>, record: W, t?: Translate): unknown {
+  const value = column.write(record);
+  if (!t || !column.words || typeof value !== "string" || value === "") return value;
+  return (t as (key: string) => string)(`${column.words}.${value}`);
 }
 
 // ---------- reading cells ----------
@@ -211,13 +225,14 @@ const quickwinColumns: Column<QuickwinLine>[] = [
     "text",
     (l) => l.quickwin.dimension,
     enumOf(DIMENSIONS, ["dimension", "dimensionShort"]),
+    "dimension",
   ),
   col("description", "text", (l) => l.quickwin.description, text),
   col("startDate", "text", (l) => l.quickwin.startDate ?? "", date),
   col("endDate", "text", (l) => l.quickwin.endDate ?? "", date),
   col("budget", "rupiah", (l) => l.quickwin.budget, number),
   col("beneficiaries", "int", (l) => l.quickwin.beneficiaries ?? "", number),
-  col("stage", "text", (l) => l.quickwin.stage ?? "", enumOf(STAGES, ["stage"])),
+  col("stage", "text", (l) => l.quickwin.stage ?? "", enumOf(STAGES, ["stage"]), "stage"),
   col("evidenceUrl", "text", (l) => l.quickwin.evidenceUrl ?? "", optional),
   col(
     "createdBy",
@@ -253,7 +268,7 @@ const panelColumns: Column<PanelMember>[] = [
   col("email", "text", (m) => m.email, text),
   col("name", "text", (m) => m.name ?? "", optional),
   col("agency", "text", (m) => m.agency ?? "", optional),
-  col("role", "text", (m) => m.role, enumOf(ROLES, ["role"])),
+  col("role", "text", (m) => m.role, enumOf(ROLES, ["role"]), "role"),
 ];
 
 const reviewColumns: Column<Review>[] = [

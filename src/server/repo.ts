@@ -183,11 +183,19 @@ export function orderedScores(
 }
 
 /** The settings as the rows of their sheet. */
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 export function settingLines(s: Settings, t: Translate): SettingLine[] {
   return SETTING_KEYS.map((key) => ({
     key,
-    // An instant is written as text (the apostrophe), so Sheets never turns it into a date.
-    value: key === "scoringClosesAt" && s[key] !== "" ? `'${s[key]}` : s[key],
+    // An instant is written as text (the apostrophe), so Sheets never turns it into a date;
+    // a yes/no in words ("Ya", "Tidak"), which reading takes back like TRUE/FALSE.
+    value:
+      key === "scoringClosesAt" && s[key] !== ""
+        ? `'${s[key]}`
+        : typeof s[key] === "boolean"
+          ? capitalized(t(s[key] ? "word.yes" : "word.no"))
+          : s[key],
     label: t(`setting.${key}` as Parameters<Translate>[0]),
   }));
 }

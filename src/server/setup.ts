@@ -89,7 +89,7 @@ function seedRows(
     case "settings":
       return settingLines(DEFAULT_SETTINGS, t).map((l) => layoutRow(SPECS.settings, l));
     case "panel":
-      return members.map((m) => layoutRow(SPECS.panel, m));
+      return members.map((m) => layoutRow(SPECS.panel, m, t));
     default:
       return [];
   }
@@ -251,7 +251,7 @@ export function runSetup(ctx: Context): void {
   if (verdict.claim && !panelSeeded) {
     // The panel sheet exists but has no data row: the caller becomes its coordinator.
     const panel = ctx.table("panel");
-    ctx.appendRows(panel, [placeRow(panel, SPECS.panel, me)]);
+    ctx.appendRows(panel, [placeRow(panel, SPECS.panel, me, translator(locale))]);
   }
   if (!changed && outcome.actions.length === 0) {
     // A re-run on an intact spreadsheet changes nothing, so it writes nothing, not even a log row.

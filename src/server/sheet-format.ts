@@ -79,11 +79,11 @@ export function formatNewSheet(
   const lists: [string, readonly string[]][] =
     key === "quickwins"
       ? [
-          ["dimension", DIMENSIONS],
-          ["stage", STAGES],
+          ["dimension", DIMENSIONS.map((d) => t(`dimension.${d}`))],
+          ["stage", STAGES.map((s) => t(`stage.${s}`))],
         ]
       : key === "panel"
-        ? [["role", ROLES]]
+        ? [["role", ROLES.map((r) => t(`role.${r}`))]]
         : [];
   for (const [column, values] of lists) {
     const rule = r(() => SpreadsheetApp.newDataValidation())

@@ -3,10 +3,10 @@
 // cells are never written — and a sheet is trusted only when its header row holds every
 // column of its layout. Pure: no Apps Script service is called here.
 
-import { translator } from "../core/i18n";
+import { type Translate, translator } from "../core/i18n";
 import { identityKey } from "../core/identity";
 import { isBlankRow } from "./cells";
-import { type AnySpec, type Column, type SheetKey, specOf } from "./layout";
+import { type AnySpec, type Column, cellFor, type SheetKey, specOf } from "./layout";
 
 /** A sheet read and checked: where each layout column is, and every row read. */
 export interface Table {
@@ -115,17 +115,17 @@ export function cellOf(table: Table, row: readonly unknown[], column: string): u
  * A record as a sheet row: each layout column's value at that column's place in this sheet,
  * `undefined` in the columns that are not the layout's (they are never written).
  */
-export function placeRow<W>(table: Table, spec: AnySpec, record: W): unknown[] {
+export function placeRow<W>(table: Table, spec: AnySpec, record: W, t?: Translate): unknown[] {
   const row: unknown[] = new Array(table.width).fill(undefined);
   for (const c of spec.columns as readonly Column<W>[]) {
-    row[table.columns[c.key]!] = c.write(record);
+    row[table.columns[c.key]!] = cellFor(c, record, t);
   }
   return row;
 }
 
 /** A row in the layout's own order (a sheet that setup is creating has exactly these). */
-export function layoutRow<W>(spec: AnySpec, record: W): unknown[] {
-  return (spec.columns as readonly Column<W>[]).map((c) => c.write(record));
+export function layoutRow<W>(spec: AnySpec, record: W, t?: Translate): unknown[] {
+  return (spec.columns as readonly Column<W>[]).map((c) => cellFor(c, record, t));
 }
 
 /** The layout's columns of a sheet as runs of adjacent columns [first, last] (0-based). */

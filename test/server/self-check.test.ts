@@ -86,7 +86,13 @@ describe.each(["honoured", "ignored"] as const)("plain-text format %s by script 
     const quickwins = sheet(rt, "Quickwin");
     const row = quickwins.values.findIndex((r) => r[1] === a);
     expect(row).toBeGreaterThan(0);
-    expect(quickwins.values[row]!.slice(1, 5)).toEqual([a, b, QUICKWIN.dimension, c]);
+    // The dimension is shown as its words in the sheet's language, typed text verbatim.
+    expect(quickwins.values[row]!.slice(1, 5)).toEqual([
+      a,
+      b,
+      "Smart Economy — Perekonomian cerdas",
+      c,
+    ]);
     expect(quickwins.formulas[row]!.every((f) => f === "")).toBe(true);
     const panel = sheet(rt, "Tim Penilai");
     expect(panel.values[1]!.slice(0, 3)).toEqual([COORD, d, c]);
@@ -182,5 +188,46 @@ describe("the first setup makes the spreadsheet read like its coordinator", () =
     const rt = loadServer({ emulator: typed });
     ok(rt.call("setupSpreadsheet", [], as(COORD)));
     expect(rt.emulator.snapshot().sheets.map((s) => s.name)).toContain("Sheet1");
+  });
+
+  it("shows codes as words in the sheet's language, and reads back words of either language or codes", () => {
+    const rt = setUp();
+    ok(
+      rt.call(
+        "saveReviewers",
+        [
+          [
+            { email: COORD, role: "coordinator" },
+            { email: REV_B, role: "reviewer" },
+          ],
+        ],
+        as(COORD),
+      ),
+    );
+    ok(rt.call("saveQuickwin", [{ ...QUICKWIN, stage: "pilot" }], as(COORD)));
+    const quickwin = sheet(rt, "Quickwin").values[1]!;
+    expect(quickwin).toContain("Smart Economy — Perekonomian cerdas");
+    expect(quickwin).toContain("Uji coba");
+    expect(
+      sheet(rt, "Tim Penilai")
+        .values.slice(1)
+        .map((r) => r[3]),
+    ).toEqual(["Koordinator", "Penilai"]);
+    const settings = sheet(rt, "Pengaturan").values;
+    expect(settings.find((r) => r[0] === "scoringOpen")?.[1]).toBe("Ya");
+    // A person types English words or codes: they are read as the same codes.
+    rt.emulator.typeInto("Quickwin", "D2", [["Smart Living"]]);
+    rt.emulator.typeInto("Quickwin", "J2", [["implemented"]]);
+    rt.emulator.typeInto("Tim Penilai", "D3", [["Reviewer"]]);
+    const state = ok<{
+      quickwins: { dimension: string; stage: string }[];
+      panel: { role: string }[];
+      settings: { scoringOpen: boolean };
+      problems: unknown[];
+    }>(rt.call("getSidebarState", [], as(COORD)));
+    expect(state.quickwins[0]).toMatchObject({ dimension: "living", stage: "implemented" });
+    expect(state.panel.map((m) => m.role)).toEqual(["coordinator", "reviewer"]);
+    expect(state.settings.scoringOpen).toBe(true);
+    expect(state.problems).toEqual([]);
   });
 });

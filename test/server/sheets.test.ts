@@ -37,7 +37,7 @@ describe("setupSpreadsheet", () => {
     expect(names).toEqual(expect.arrayContaining(ID_NAMES));
     expect(sheet(rt, "Tim Penilai").values).toEqual([
       ["Email", "Nama", "OPD", "Peran"],
-      [COORD, "", "", "coordinator"],
+      [COORD, "", "", "Koordinator"], // codes in words, in the sheet's language
     ]);
     const q = sheetJson(rt, "Quickwin");
     expect(q.frozenRows).toBe(1);
@@ -50,7 +50,10 @@ describe("setupSpreadsheet", () => {
     const cell = (name: string, r: number, c: number) =>
       sheetJson(rt, name).cells.find((x) => x.r === r && x.c === c);
     expect(cell("Quickwin", 2, 4)?.dv?.values).toEqual(
-      expect.arrayContaining([expect.arrayContaining(["governance"])]),
+      // The dropdown offers the words the sheet shows (codes and either language still read).
+      expect.arrayContaining([
+        expect.arrayContaining(["Smart Governance — Tata kelola birokrasi cerdas"]),
+      ]),
     );
     expect(cell("Quickwin", 1, 1)?.st?.fontWeight).toBe("bold");
     const protections = rt.emulator.toJSON().protections;
