@@ -9,7 +9,7 @@ import {
   QuickwinInputSchema,
   STAGES,
 } from "../../core/schemas";
-import { bdi, describedBy, h, uid } from "../dom";
+import { bdi, type Child, describedBy, h, uid } from "../dom";
 import { validate } from "../fields";
 import {
   draftOfQuickwin,
@@ -96,14 +96,22 @@ function quickwinList(ctx: ViewContext): HTMLElement {
 
 type Key = keyof QuickwinDraft;
 
-function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
-  const { t, ui } = ctx;
+/** The form's live feedback: inline errors, the long-duration warning and the previews. */
+interface FormFeedback {
+  errors: ErrorSlots;
+  warning: HTMLElement;
+  budgetPreview: HTMLElement;
+  beneficiariesPreview: HTMLElement;
+  /** Re-validates the draft and updates everything shown from it. */
+  refresh(): ReturnType<typeof validate<typeof QuickwinInputSchema>>;
+}
+
+function formFeedback(ctx: ViewContext, draft: QuickwinDraft): FormFeedback {
+  const { t } = ctx;
   const errors = new ErrorSlots();
-  const out = h("div", { class: "call-status", "aria-live": "polite" });
   const warning = h("p", { class: "field-warning", role: "status", hidden: true });
   const budgetPreview = h("p", { class: "help", "aria-live": "polite" });
   const beneficiariesPreview = h("p", { class: "help" });
-
   const refresh = () => {
     const payload = quickwinPayload(draft);
     const result = validate(QuickwinInputSchema, payload, t);
@@ -121,8 +129,13 @@ function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
     }
     return result;
   };
+  return { errors, warning, budgetPreview, beneficiariesPreview, refresh };
+}
 
-  /** An input bound to the draft: every keystroke updates the draft and the inline errors. */
+/** The form's inputs, each bound to the draft: a keystroke updates the draft and the errors. */
+function quickwinControls(ctx: ViewContext, draft: QuickwinDraft, feedback: FormFeedback) {
+  const { t } = ctx;
+  const { errors, refresh } = feedback;
   const bind = <E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
     key: Key,
     el: E,
@@ -144,23 +157,6 @@ function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
     return el;
   };
 
-  const name = bind("name", h("input", { type: "text", maxlength: "200", autocomplete: "off" }));
-  const agency = bind("agency", h("input", { type: "text", maxlength: "200" }));
-  const dimension = bind(
-    "dimension",
-    h(
-      "select",
-      null,
-      h("option", { value: "" }, t("qw.choose")),
-      DIMENSIONS.map((d) => h("option", { value: d }, dimensionLabel(t, d))),
-    ),
-  );
-  const description = bind(
-    "description",
-    h("textarea", { rows: "4", maxlength: String(LIMITS.text) }),
-  );
-  const startDate = bind("startDate", h("input", { type: "date" }));
-  const endDate = bind("endDate", h("input", { type: "date" }));
   const budget = bind(
     "budget",
     h("input", { type: "text", inputmode: "numeric", autocomplete: "off", placeholder: "Rp0" }),
@@ -172,27 +168,129 @@ function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
       draft.budget = budget.value;
     }
   });
-  const beneficiaries = bind(
-    "beneficiaries",
-    h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }),
-  );
-  const stage = bind(
-    "stage",
-    h(
-      "select",
-      null,
-      h("option", { value: "" }, t("qw.stageNone")),
-      STAGES.map((s) => h("option", { value: s }, t(`stage.${s}`))),
+  return {
+    name: bind("name", h("input", { type: "text", maxlength: "200", autocomplete: "off" })),
+    agency: bind("agency", h("input", { type: "text", maxlength: "200" })),
+    dimension: bind(
+      "dimension",
+      h(
+        "select",
+        null,
+        h("option", { value: "" }, t("qw.choose")),
+        DIMENSIONS.map((d) => h("option", { value: d }, dimensionLabel(t, d))),
+      ),
     ),
-  );
-  const evidenceUrl = bind(
-    "evidenceUrl",
-    h("input", { type: "url", inputmode: "url", placeholder: "https://", maxlength: "2000" }),
-  );
+    description: bind("description", h("textarea", { rows: "4", maxlength: String(LIMITS.text) })),
+    startDate: bind("startDate", h("input", { type: "date" })),
+    endDate: bind("endDate", h("input", { type: "date" })),
+    budget,
+    beneficiaries: bind(
+      "beneficiaries",
+      h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }),
+    ),
+    stage: bind(
+      "stage",
+      h(
+        "select",
+        null,
+        h("option", { value: "" }, t("qw.stageNone")),
+        STAGES.map((s) => h("option", { value: s }, t(`stage.${s}`))),
+      ),
+    ),
+    evidenceUrl: bind(
+      "evidenceUrl",
+      h("input", { type: "url", inputmode: "url", placeholder: "https://", maxlength: "2000" }),
+    ),
+  };
+}
+
+type QuickwinControls = ReturnType<typeof quickwinControls>;
+
+/** The labelled fields, in the order a coordinator fills them. */
+function quickwinFields(ctx: ViewContext, c: QuickwinControls, feedback: FormFeedback): Child[] {
+  const { t } = ctx;
+  const { errors } = feedback;
+  return [
+    field({
+      label: t("field.name"),
+      control: c.name,
+      required: true,
+      error: errors.slot("name", c.name),
+    }),
+    field({
+      label: t("field.agency"),
+      control: c.agency,
+      required: true,
+      help: t("qw.agencyHelp"),
+      error: errors.slot("agency", c.agency),
+    }),
+    field({
+      label: t("field.dimension"),
+      control: c.dimension,
+      required: true,
+      error: errors.slot("dimension", c.dimension),
+    }),
+    field({
+      label: t("field.description"),
+      control: c.description,
+      help: t("qw.descriptionHelp"),
+      extra: lengthCounter(ctx, c.description as HTMLTextAreaElement, LIMITS.text),
+      error: errors.slot("description", c.description),
+    }),
+    h(
+      "div",
+      { class: "row2" },
+      field({
+        label: t("field.startDate"),
+        control: c.startDate,
+        required: true,
+        error: errors.slot("startDate", c.startDate),
+      }),
+      field({
+        label: t("field.endDate"),
+        control: c.endDate,
+        required: true,
+        error: errors.slot("endDate", c.endDate),
+      }),
+    ),
+    feedback.warning,
+    field({
+      label: t("field.budget"),
+      control: c.budget,
+      required: true,
+      extra: feedback.budgetPreview,
+      error: errors.slot("budget", c.budget),
+    }),
+    field({
+      label: t("field.beneficiaries"),
+      control: c.beneficiaries,
+      extra: feedback.beneficiariesPreview,
+      error: errors.slot("beneficiaries", c.beneficiaries),
+    }),
+    field({
+      label: t("field.stage"),
+      control: c.stage,
+      help: t("qw.stageHelp"),
+      error: errors.slot("stage", c.stage),
+    }),
+    field({
+      label: t("field.evidenceUrl"),
+      control: c.evidenceUrl,
+      help: t("qw.evidenceHelp"),
+      error: errors.slot("evidenceUrl", c.evidenceUrl),
+    }),
+  ];
+}
+
+function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
+  const { t, ui } = ctx;
+  const feedback = formFeedback(ctx, draft);
+  const controls = quickwinControls(ctx, draft, feedback);
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
 
   const save = button(draft.id ? t("ui.save") : t("qw.create"), "action", async () => {
-    errors.touchAll();
-    const result = refresh();
+    feedback.errors.touchAll();
+    const result = feedback.refresh();
     if (!result.ok) {
       form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
       return;
@@ -218,81 +316,14 @@ function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
   const form = h(
     "form",
     { class: "qw-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
-    errors.slot(""),
-    field({
-      label: t("field.name"),
-      control: name,
-      required: true,
-      error: errors.slot("name", name),
-    }),
-    field({
-      label: t("field.agency"),
-      control: agency,
-      required: true,
-      help: t("qw.agencyHelp"),
-      error: errors.slot("agency", agency),
-    }),
-    field({
-      label: t("field.dimension"),
-      control: dimension,
-      required: true,
-      error: errors.slot("dimension", dimension),
-    }),
-    field({
-      label: t("field.description"),
-      control: description,
-      help: t("qw.descriptionHelp"),
-      extra: lengthCounter(ctx, description as HTMLTextAreaElement, LIMITS.text),
-      error: errors.slot("description", description),
-    }),
-    h(
-      "div",
-      { class: "row2" },
-      field({
-        label: t("field.startDate"),
-        control: startDate,
-        required: true,
-        error: errors.slot("startDate", startDate),
-      }),
-      field({
-        label: t("field.endDate"),
-        control: endDate,
-        required: true,
-        error: errors.slot("endDate", endDate),
-      }),
-    ),
-    warning,
-    field({
-      label: t("field.budget"),
-      control: budget,
-      required: true,
-      extra: budgetPreview,
-      error: errors.slot("budget", budget),
-    }),
-    field({
-      label: t("field.beneficiaries"),
-      control: beneficiaries,
-      extra: beneficiariesPreview,
-      error: errors.slot("beneficiaries", beneficiaries),
-    }),
-    field({
-      label: t("field.stage"),
-      control: stage,
-      help: t("qw.stageHelp"),
-      error: errors.slot("stage", stage),
-    }),
-    field({
-      label: t("field.evidenceUrl"),
-      control: evidenceUrl,
-      help: t("qw.evidenceHelp"),
-      error: errors.slot("evidenceUrl", evidenceUrl),
-    }),
+    feedback.errors.slot(""),
+    quickwinFields(ctx, controls, feedback),
     h("div", { class: "buttons" }, save, cancel),
     out,
   );
-  warning.id = uid("warn");
-  describedBy(endDate, warning.id);
-  refresh();
+  feedback.warning.id = uid("warn");
+  describedBy(controls.endDate, feedback.warning.id);
+  feedback.refresh();
 
   return h(
     "section",
