@@ -367,7 +367,9 @@ describe("sidebar app", () => {
     ($("#tab-quickwin") as HTMLButtonElement).click();
     ($("#add-quickwin") as HTMLButtonElement).click();
     const input = (name: string) => $(`[name=${name}]`) as HTMLInputElement;
-    expect(input("agency").value).toBe("Dinkes");
+    // Not pre-filled with the user's own agency (Dinkes): the agency is the proposer's.
+    expect(input("agency").value).toBe("");
+    type(input("agency"), "Disdagperin");
     type(input("name"), "");
     expect(
       $(`#${input("name").getAttribute("aria-describedby")?.split(" ").pop()}`).textContent,
@@ -396,7 +398,7 @@ describe("sidebar app", () => {
     await settle("saveQuickwin");
     expect(saved).toEqual({
       name: '=HYPERLINK("x")',
-      agency: "Dinkes",
+      agency: "Disdagperin",
       dimension: "living",
       description: "",
       startDate: "2019-09-01",

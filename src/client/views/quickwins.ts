@@ -39,7 +39,9 @@ function quickwinList(ctx: ViewContext): HTMLElement {
     t("qw.add"),
     "action",
     () => {
-      ui.quickwinDraft = emptyQuickwinDraft(state.user.agency ?? "");
+      // Empty, not the coordinator's own agency: a pre-filled agency mislabelled quickwins
+      // entered for others (and so missed their reviewers' conflicts).
+      ui.quickwinDraft = emptyQuickwinDraft();
       ui.focusId = "view-heading";
       ctx.render();
     },
