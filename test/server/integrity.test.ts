@@ -264,6 +264,7 @@ describe("scenario 9: refusals are one short sentence", () => {
     const w = world({ quickwins: 0 });
     const before = dataSnapshot(w.rt);
     expect(failure(w.call("saveSettings", Array(50_000).fill({})))).toMatch(/jumlah argumen/);
+    expect(failure(w.call("saveSettings", Array(200_000).fill(1)))).toMatch(/jumlah argumen/);
     let deep: unknown = [];
     for (let i = 0; i < 500; i++) deep = [deep];
     expect(failure(w.call("saveCriteria", [deep]))).toMatch(/bersarang terlalu dalam/);
