@@ -253,7 +253,10 @@ function render(): void {
   const target = focusAfter;
   focusAfter = null;
   if (target) {
+    // The card just decided stays open and takes the focus back.
     const el = document.getElementById(target);
+    const fold = el?.closest("details");
+    if (fold) fold.open = true;
     el?.focus();
   }
 }

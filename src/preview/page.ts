@@ -156,7 +156,7 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
 #overlay { position: fixed; inset: 0; background: rgba(32, 33, 36, 0.6); display: flex; align-items: center; justify-content: center; z-index: 10; }
 #dialog-box { background: #fff; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,0.3); display: flex; flex-direction: column; max-width: 95vw; max-height: 95vh; }
 #dialog-title { display: flex; justify-content: space-between; align-items: center; padding: 12px 16px; font-size: 16px; }
-#dialog-frame { border: 0; flex: 1; }
+#dialog-frame { border: 0; flex: none; } /* its height is set from the dialog's own (flex: 1 would collapse it) */
 #tabs { display: flex; gap: 2px; padding: 4px 8px; border-top: 1px solid #dadce0; background: #f8f9fa; overflow-x: auto; }
 #tabs button { border-radius: 0 0 4px 4px; }
 #tabs button[aria-selected="true"] { background: #e8f0fe; color: #1967d2; font-weight: bold; }

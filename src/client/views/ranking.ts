@@ -126,6 +126,7 @@ function rankingResult(ctx: ViewContext, r: ComputeRankingResult): HTMLElement {
       r.rows.map((row) => rankItem(ctx, row, byId.get(row.quickwinId))),
     ),
     problems(ctx, r),
+    meetingSection(ctx),
     exportSection(ctx),
   );
 }
@@ -238,6 +239,31 @@ function skippedRows(ctx: ViewContext): HTMLElement | null {
     ctx,
     "skipped-heading",
     (ctx.state.problems ?? []).map((p) => rowProblemText(ctx, p)),
+  );
+}
+
+/** Opens the meeting view: a large dialog over the spreadsheet, for the projector. */
+function meetingSection(ctx: ViewContext): HTMLElement {
+  const { t } = ctx;
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const open = button(
+    t("meeting.open"),
+    "action",
+    async () => {
+      const done = await withProgress(ctx, { button: open, out }, "showMeetingView");
+      if (done === null && !out.querySelector(".notice.error")) {
+        out.replaceChildren(notice("ok", t("meeting.opened")));
+      }
+    },
+    { id: "open-meeting" },
+  );
+  return h(
+    "section",
+    { class: "export", "aria-labelledby": "meeting-heading" },
+    h("h3", { id: "meeting-heading" }, t("meeting.title")),
+    h("p", { class: "help" }, t("meeting.openHelp")),
+    h("div", { class: "buttons" }, open),
+    out,
   );
 }
 

@@ -110,7 +110,7 @@ export async function seedMeeting(url: string, n: number): Promise<SeededMeeting
       await rpc(
         url,
         "submitReview",
-        [{ quickwinId: id, scores, comment: `Catatan ${reviewer.name} untuk ${seedName(i)}.` }],
+        [{ quickwinId: id, scores, comment: `Catatan ke-${j + 1} untuk ${seedName(i)}.` }],
         reviewer.email,
       );
     }
