@@ -15,6 +15,19 @@ export const DEFAULT_ZONE = "Asia/Jakarta";
 /** The names Sheets gives the first tab of a new spreadsheet, in the languages we meet. */
 const DEFAULT_TAB = /^(sheet|lembar)\s?1$/i;
 
+/** The spreadsheet's tabs and their names (one call, and one per tab: few on a first run). */
+export interface Tabs {
+  sheets: Sheet[];
+  names: Set<string>;
+  nameOf: Map<Sheet, string>;
+}
+
+export function listTabs(ctx: Context): Tabs {
+  const sheets = ctx.retry(() => ctx.ss().getSheets());
+  const nameOf = new Map(sheets.map((s) => [s, ctx.retry(() => s.getName())] as const));
+  return { sheets, names: new Set(nameOf.values()), nameOf };
+}
+
 export interface FirstRun {
   locale: { from: string; to: string };
   timeZone: { from: string; to: string };
@@ -29,7 +42,7 @@ function spreadsheetLocale(current: string, language: Locale): string {
 }
 
 /** Sets the locale and time zone, and notes an empty default tab. Before any sheet is made. */
-export function prepareFirstRun(ctx: Context, language: Locale): FirstRun {
+export function prepareFirstRun(ctx: Context, language: Locale, tabs: Tabs): FirstRun {
   const ss = ctx.ss();
   const fromLocale = ctx.retry(() => ss.getSpreadsheetLocale());
   const toLocale = spreadsheetLocale(fromLocale, language);
@@ -41,13 +54,9 @@ export function prepareFirstRun(ctx: Context, language: Locale): FirstRun {
     ctx.rememberTimeZone(toZone);
   }
   let emptyDefault: Sheet | null = null;
-  const sheets = ctx.retry(() => ss.getSheets());
-  if (sheets.length === 1) {
-    const only = sheets[0]!;
-    if (
-      DEFAULT_TAB.test(ctx.retry(() => only.getName())) &&
-      ctx.retry(() => only.getLastRow()) === 0
-    )
+  if (tabs.sheets.length === 1) {
+    const only = tabs.sheets[0]!;
+    if (DEFAULT_TAB.test(tabs.nameOf.get(only) ?? "") && ctx.retry(() => only.getLastRow()) === 0)
       emptyDefault = only;
   }
   return {

@@ -9,7 +9,7 @@ import { sameKey } from "../core/identity";
 import { defaultRubric } from "../core/rubric";
 import { DEFAULT_SETTINGS, type PanelMember } from "../core/schemas";
 import type { Locale } from "../core/types";
-import { checkFirstRun, finishFirstRun, prepareFirstRun } from "./first-run";
+import { checkFirstRun, finishFirstRun, listTabs, prepareFirstRun } from "./first-run";
 import { SHEET_KEYS, type SheetKey, SPECS, specOf } from "./layout";
 import { repairSheet } from "./repair";
 import { parsePanel, settingLines } from "./repo";
@@ -66,10 +66,14 @@ function panelVerdict(
  * still exist under its Indonesian or English name: its members decide who may run setup,
  * and its language is the one the sheets were set up in, so it is adopted by name.
  */
-function orphanPanel(ctx: Context): { found: Table | SheetFault; locale: Locale } | null {
+function orphanPanel(
+  ctx: Context,
+  tabs: ReadonlySet<string>,
+): { found: Table | SheetFault; locale: Locale } | null {
   const ss = ctx.ss();
   for (const locale of ["id", "en"] as const) {
     const name = translator(locale)(SPECS.panel.name);
+    if (!tabs.has(name)) continue; // the tabs were listed: no call for a name that is absent
     const sheet = ctx.retry(() => ss.getSheetByName(name));
     if (!sheet) continue;
     return { found: examine("panel", ctx.readValues(sheet), () => name), locale };
@@ -169,12 +173,14 @@ function makeSheet(
   seed: unknown[][],
   outcome: Outcome,
   inserted: Sheet[],
+  tabs?: ReadonlySet<string>,
 ): { id: number; name: string } {
   const ss = ctx.ss();
   const base = t(SPECS[key].name);
   for (let n = 1; n <= 20; n++) {
     const name = n === 1 ? base : `${base} (${n})`;
-    const existing = ctx.retry(() => ss.getSheetByName(name));
+    // With the tabs listed (a first run), a name that is not there needs no lookup.
+    const existing = tabs && !tabs.has(name) ? null : ctx.retry(() => ss.getSheetByName(name));
     if (existing) {
       const values = ctx.readValues(existing);
       const found = examine(key, values, () => name);
@@ -199,14 +205,15 @@ export function runSetup(ctx: Context): void {
   const before = ctx.registry();
   // A re-run keeps the zone recorded (exportShortlist and the sidebar follow a changed one).
   const tz = before?.timeZone ?? ctx.timeZone();
-  const orphan = before ? null : orphanPanel(ctx);
+  const tabs = before ? null : listTabs(ctx);
+  const orphan = tabs ? orphanPanel(ctx, tabs.names) : null;
   const panelFound = before ? ctx.inspect("panel") : (orphan?.found ?? null);
   const verdict = panelVerdict(ctx, email, panelFound, tz);
   const locale = before?.locale ?? orphan?.locale ?? ctx.locale();
   const t = translator(locale);
   const me: PanelMember = { email, role: "coordinator", name: undefined, agency: undefined };
   // A brand-new spreadsheet: its locale and zone for people, before any sheet is written.
-  const firstRun = before || orphan ? null : prepareFirstRun(ctx, locale);
+  const firstRun = !tabs || orphan ? null : prepareFirstRun(ctx, locale, tabs);
   const registry: Registry = {
     ...(before ?? {}),
     v: 1,
@@ -237,7 +244,7 @@ export function runSetup(ctx: Context): void {
             ? [me]
             : (before?.coordinators ?? []).map((e) => ({ ...me, email: e }));
       const seed = before && key !== "panel" ? [] : seedRows(key, t, locale, members);
-      const made = makeSheet(ctx, key, t, seed, outcome, inserted);
+      const made = makeSheet(ctx, key, t, seed, outcome, inserted, tabs?.names);
       if (key === "panel" && outcome.created.includes("panel")) panelSeeded = verdict.claim;
       registry.sheets[key] = made;
       changed = true;
