@@ -213,15 +213,64 @@ function criterionFieldset(
   );
 }
 
-function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
-  const { t, state, ui } = ctx;
-  const previous = state.myReviews.find((r) => r.quickwinId === q.id);
-  let draft = ui.scoreDrafts.get(q.id);
+/** The user's draft for `q`: kept across switches, started from their previous review. */
+function scoreDraft(ctx: ViewContext, q: SidebarQuickwin): ScoreDraft {
+  const previous = ctx.state.myReviews.find((r) => r.quickwinId === q.id);
+  let draft = ctx.ui.scoreDrafts.get(q.id);
   if (!draft) {
     draft = draftOfReview(previous);
-    ui.scoreDrafts.set(q.id, draft);
+    ctx.ui.scoreDrafts.set(q.id, draft);
   }
-  const d = draft;
+  return draft;
+}
+
+/** The "Kirim nilai" button: refuses locally while criteria are unscored, else submits. */
+function submitButton(
+  ctx: ViewContext,
+  q: SidebarQuickwin,
+  d: ScoreDraft,
+  parts: { form: () => HTMLElement; formError: HTMLElement; out: HTMLElement; update: boolean },
+): HTMLButtonElement {
+  const { t, state, ui } = ctx;
+  const { formError, out } = parts;
+  const submit = button(
+    parts.update ? t("score.update") : t("score.submit"),
+    "action",
+    async () => {
+      const form = parts.form();
+      const missing = missingScores(d, state.criteria);
+      if (missing.length > 0) {
+        formError.textContent = t("score.missingNames", {
+          names: missing.map((c) => c.name).join(", "),
+        });
+        formError.hidden = false;
+        const firstId = missing[0]?.id;
+        const fieldset = Array.from(form.querySelectorAll("fieldset[data-criterion]")).find(
+          (f) => f.getAttribute("data-criterion") === firstId,
+        );
+        fieldset?.querySelector("input")?.focus();
+        return;
+      }
+      const saved = await withProgress(
+        ctx,
+        { button: submit, region: form, out },
+        "submitReview",
+        reviewPayload(q.id, d, state.criteria),
+      );
+      if (!saved) return;
+      ui.scoreDrafts.delete(q.id);
+      ui.flash = t("score.saved", { name: q.name });
+      ui.focusId = "next-button";
+      ctx.setState(withReview(state, saved));
+    },
+  );
+  submit.setAttribute("aria-describedby", formError.id);
+  return submit;
+}
+
+/** The rubric, the comment, the conflict box and the submit button of one quickwin. */
+function scoreForm(ctx: ViewContext, q: SidebarQuickwin, d: ScoreDraft, update: boolean) {
+  const { t, state } = ctx;
   // The caller's own agency: the server refuses scores, so the form records the conflict
   // instead (scores disabled, the box ticked) and says why above it.
   const ownAgency = q.agencyConflict;
@@ -240,34 +289,7 @@ function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
         : t("score.complete");
     if (missing.length === 0) formError.hidden = true;
   };
-
-  const submit = button(previous ? t("score.update") : t("score.submit"), "action", async () => {
-    const missing = missingScores(d, state.criteria);
-    if (missing.length > 0) {
-      formError.textContent = t("score.missingNames", {
-        names: missing.map((c) => c.name).join(", "),
-      });
-      formError.hidden = false;
-      const firstId = missing[0]?.id;
-      const fieldset = Array.from(form.querySelectorAll("fieldset[data-criterion]")).find(
-        (f) => f.getAttribute("data-criterion") === firstId,
-      );
-      fieldset?.querySelector("input")?.focus();
-      return;
-    }
-    const saved = await withProgress(
-      ctx,
-      { button: submit, region: form, out },
-      "submitReview",
-      reviewPayload(q.id, d, state.criteria),
-    );
-    if (!saved) return;
-    ui.scoreDrafts.delete(q.id);
-    ui.flash = t("score.saved", { name: q.name });
-    ui.focusId = "next-button";
-    ctx.setState(withReview(state, saved));
-  });
-  submit.setAttribute("aria-describedby", formError.id);
+  const submit = submitButton(ctx, q, d, { form: () => form, formError, out, update });
 
   const conflictBox = h("input", {
     type: "checkbox",
@@ -326,6 +348,13 @@ function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
     out,
   );
   updateMissing();
+  return form;
+}
+
+function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
+  const { t, state, ui } = ctx;
+  const previous = state.myReviews.find((r) => r.quickwinId === q.id);
+  const form = scoreForm(ctx, q, scoreDraft(ctx, q), previous !== undefined);
 
   const nextId = nextToScore(state.quickwins, q.id);
   const nextButton = button(
