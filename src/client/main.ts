@@ -41,6 +41,7 @@ const ui: UiState = {
   tab: "score",
   scoringId: null,
   scoreDrafts: new Map(),
+  scoreSaved: null,
   quickwinDraft: null,
   ranking: null,
   exported: null,
@@ -305,7 +306,12 @@ function render(): void {
   root.setAttribute("data-view", view);
   const focusId = ui.focusId;
   ui.focusId = null;
-  if (focusId) document.getElementById(focusId)?.focus();
+  const target = focusId ? document.getElementById(focusId) : null;
+  if (target) {
+    target.focus();
+    // Focus alone may leave it at the edge of a long form; bring it fully into view.
+    target.scrollIntoView?.({ block: "nearest" });
+  }
 }
 
 async function load(): Promise<void> {

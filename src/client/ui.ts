@@ -18,6 +18,8 @@ export interface UiState {
   tab: Tab;
   scoringId: string | null;
   scoreDrafts: Map<string, ScoreDraft>;
+  /** The confirmation of a just-submitted review, shown beside "next" (not 1 600 px above). */
+  scoreSaved: string | null;
   quickwinDraft: QuickwinDraft | null;
   ranking: ComputeRankingResult | null;
   exported: ExportResult | null;

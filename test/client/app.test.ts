@@ -292,8 +292,14 @@ describe("sidebar app", () => {
       comment: "catatan saya",
       declaredConflict: false,
     });
-    expect($(".notice.ok").textContent).toContain("tersimpan");
-    expect(document.activeElement?.id).toBe("next-button");
+    // The confirmation is where the reviewer is looking: right above "next", at the bottom of
+    // the form, and focused, so it is scrolled into view and read out.
+    const confirmation = $("#score-saved");
+    expect(confirmation.textContent).toBe("Nilai untuk “<img src=x onerror=alert(1)>” tersimpan.");
+    expect(confirmation.getAttribute("role")).toBe("status");
+    expect(document.activeElement).toBe(confirmation);
+    expect(confirmation.nextElementSibling?.querySelector("#next-button")).not.toBeNull();
+    expect(confirmation.previousElementSibling?.tagName).toBe("FORM");
     // Next skips q3 (own agency) and lands on q2.
     ($("#next-button") as HTMLButtonElement).click();
     expect($("#view-heading").textContent).toBe("Quickwin q2");
@@ -305,7 +311,7 @@ describe("sidebar app", () => {
     const state = baseState({
       myReviews: [
         {
-          quickwinId: "q3",
+          quickwinId: "q1",
           scores: { kesiapan: 3, manfaat: 1 },
           comment: "lama",
           declaredConflict: false,
@@ -320,8 +326,7 @@ describe("sidebar app", () => {
       },
     });
     await settle();
-    ($$("button.qw-item")[2] as HTMLButtonElement).click();
-    expect(document.body.textContent).toContain("berasal dari OPD Anda (Dinkes)");
+    ($$("button.qw-item")[0] as HTMLButtonElement).click();
     expect(document.body.textContent).toContain("5 September 2019, 10.30 WIB");
     const radios = $$("input[type=radio]") as HTMLInputElement[];
     expect(radios[2]!.checked).toBe(true);
@@ -333,6 +338,59 @@ describe("sidebar app", () => {
     );
     expect(($("textarea") as HTMLTextAreaElement).value).toBe("lama");
     expect(buttonByText("Perbarui nilai").disabled).toBe(false);
+  });
+
+  it("an own-agency quickwin shows one sentence and the conflict button, not a greyed rubric", async () => {
+    let submitted: unknown;
+    await boot({
+      getSidebarState: () => baseState(),
+      submitReview: (r) => {
+        submitted = r;
+        return { ...(r as object), submittedAt: "2019-09-05T03:30:00Z" };
+      },
+    });
+    await settle();
+    ($$("button.qw-item")[2] as HTMLButtonElement).click();
+    expect(document.body.textContent).toContain("berasal dari OPD Anda (Dinkes)");
+    const form = $("form.score-form");
+    expect(form.querySelectorAll("fieldset, input, textarea")).toHaveLength(0);
+    expect(form.textContent).toContain("Nilai tidak diperlukan");
+    expect(buttonByText("Kirim nilai")).toBeUndefined();
+    buttonByText("Catat konflik").click();
+    await settle("submitReview");
+    expect(submitted).toEqual({
+      quickwinId: "q3",
+      scores: {},
+      comment: "",
+      declaredConflict: true,
+    });
+    expect(document.activeElement?.id).toBe("score-saved");
+  });
+
+  it("ticking 'conflict' disables the levels; unticking enables them, keeping the picks", async () => {
+    await boot({ getSidebarState: () => baseState() });
+    await settle();
+    ($$("button.qw-item")[1] as HTMLButtonElement).click();
+    const fieldsets = () => $$("fieldset[data-criterion]") as HTMLFieldSetElement[];
+    const radios = $$("input[type=radio]") as HTMLInputElement[];
+    radios[0]!.checked = true;
+    radios[0]!.dispatchEvent(new Event("change"));
+    expect(fieldsets().every((f) => !f.disabled)).toBe(true);
+    const box = $("input[type=checkbox]") as HTMLInputElement;
+    box.checked = true;
+    box.dispatchEvent(new Event("change"));
+    expect(fieldsets()).toHaveLength(2);
+    expect(fieldsets().every((f) => f.disabled)).toBe(true);
+    expect(document.body.textContent).toContain("Konflik dinyatakan");
+    // A declared conflict survives switching away and back: still disabled.
+    buttonByText("Kembali ke daftar").click();
+    ($$("button.qw-item")[1] as HTMLButtonElement).click();
+    expect(fieldsets().every((f) => f.disabled)).toBe(true);
+    const again = $("input[type=checkbox]") as HTMLInputElement;
+    again.checked = false;
+    again.dispatchEvent(new Event("change"));
+    expect(fieldsets().every((f) => !f.disabled)).toBe(true);
+    expect(($$("input[type=radio]")[0] as HTMLInputElement).checked).toBe(true);
   });
 
   it("shows how full a long text is once it nears the limit, so a cut paste is noticed", async () => {

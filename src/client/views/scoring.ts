@@ -259,8 +259,8 @@ function submitButton(
       );
       if (!saved) return;
       ui.scoreDrafts.delete(q.id);
-      ui.flash = t("score.saved", { name: q.name });
-      ui.focusId = "next-button";
+      ui.scoreSaved = t("score.saved", { name: q.name });
+      ui.focusId = "score-saved";
       ctx.setState(withReview(state, saved));
     },
   );
@@ -268,13 +268,36 @@ function submitButton(
   return submit;
 }
 
+/**
+ * The caller's own agency: the server refuses scores, so instead of a greyed-out rubric the
+ * form is one sentence and the button that records the conflict.
+ */
+function ownAgencyForm(ctx: ViewContext, q: SidebarQuickwin, d: ScoreDraft, update: boolean) {
+  const { t } = ctx;
+  d.declaredConflict = true;
+  d.scores = {}; // none shown, so none sent
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const formError = h("p", { class: "field-error", id: uid("err"), hidden: true });
+  const submit = submitButton(ctx, q, d, { form: () => form, formError, out, update });
+  submit.textContent = t("score.recordConflict");
+  const form = h(
+    "form",
+    {
+      class: "score-form own-agency",
+      "aria-labelledby": "view-heading",
+      on: { submit: (e) => e.preventDefault() },
+    },
+    h("p", { class: "help" }, t("score.ownAgencyNote")),
+    formError,
+    h("div", { class: "buttons" }, submit),
+    out,
+  );
+  return form;
+}
+
 /** The rubric, the comment, the conflict box and the submit button of one quickwin. */
 function scoreForm(ctx: ViewContext, q: SidebarQuickwin, d: ScoreDraft, update: boolean) {
   const { t, state } = ctx;
-  // The caller's own agency: the server refuses scores, so the form records the conflict
-  // instead (scores disabled, the box ticked) and says why above it.
-  const ownAgency = q.agencyConflict;
-  if (ownAgency) d.declaredConflict = true;
   const weightSum = totalWeight(state.criteria);
   const out = h("div", { class: "call-status", "aria-live": "polite" });
   const formError = h("p", { class: "field-error", id: uid("err"), hidden: true });
@@ -290,15 +313,23 @@ function scoreForm(ctx: ViewContext, q: SidebarQuickwin, d: ScoreDraft, update: 
     if (missing.length === 0) formError.hidden = true;
   };
   const submit = submitButton(ctx, q, d, { form: () => form, formError, out, update });
+  const fieldsets = state.criteria.map((c, i) =>
+    criterionFieldset(ctx, c, i, weightSum, d, updateMissing),
+  );
+  // A declared conflict needs no scores: the levels cannot be picked while it is ticked.
+  const lockLevels = () => {
+    for (const f of fieldsets) f.toggleAttribute("disabled", d.declaredConflict);
+  };
+  lockLevels();
 
   const conflictBox = h("input", {
     type: "checkbox",
     id: uid("conf"),
     checked: d.declaredConflict,
-    disabled: ownAgency,
     on: {
       change: (e) => {
         d.declaredConflict = (e.target as HTMLInputElement).checked;
+        lockLevels();
         updateMissing();
       },
     },
@@ -323,11 +354,7 @@ function scoreForm(ctx: ViewContext, q: SidebarQuickwin, d: ScoreDraft, update: 
       on: { submit: (e) => e.preventDefault() },
     },
     state.criteria.length === 0 ? notice("warn", t("score.noCriteria")) : null,
-    state.criteria.map((c, i) => {
-      const fieldset = criterionFieldset(ctx, c, i, weightSum, d, updateMissing);
-      if (ownAgency) fieldset.setAttribute("disabled", "");
-      return fieldset;
-    }),
+    fieldsets,
     h(
       "div",
       { class: "field" },
@@ -351,10 +378,22 @@ function scoreForm(ctx: ViewContext, q: SidebarQuickwin, d: ScoreDraft, update: 
   return form;
 }
 
+function savedNotice(text: string): HTMLElement {
+  const el = notice("ok", text);
+  el.id = "score-saved";
+  el.tabIndex = -1;
+  return el;
+}
+
 function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
   const { t, state, ui } = ctx;
   const previous = state.myReviews.find((r) => r.quickwinId === q.id);
-  const form = scoreForm(ctx, q, scoreDraft(ctx, q), previous !== undefined);
+  const draft = scoreDraft(ctx, q);
+  const form = q.agencyConflict
+    ? ownAgencyForm(ctx, q, draft, previous !== undefined)
+    : scoreForm(ctx, q, draft, previous !== undefined);
+  const saved = ui.scoreSaved;
+  ui.scoreSaved = null;
 
   const nextId = nextToScore(state.quickwins, q.id);
   const nextButton = button(
@@ -398,6 +437,9 @@ function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
         )
       : null,
     form,
+    // Right above "next", where the reviewer who clicked "Kirim nilai" is looking; focused
+    // after the render, so a screen reader reads it.
+    saved ? savedNotice(saved) : null,
     h("div", { class: "buttons" }, nextButton),
   );
 }

@@ -71,6 +71,9 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "score.saved": "Scores for “{name}” saved.",
   "score.previous":
     "You already scored this quickwin ({when}). Your previous scores are shown; submit again to update them.",
+  "score.ownAgencyNote":
+    "No scores are needed. Submit to record this conflict, so this quickwin no longer waits for you.",
+  "score.recordConflict": "Record the conflict",
   "score.agencyConflict":
     "This quickwin comes from your own agency ({agency}), so you cannot score it (conflict of interest).",
 

@@ -70,6 +70,9 @@ export const clientId = {
   "score.saved": "Nilai untuk “{name}” tersimpan.",
   "score.previous":
     "Anda sudah menilai quickwin ini ({when}). Nilai sebelumnya ditampilkan; kirim lagi untuk memperbarui.",
+  "score.ownAgencyNote":
+    "Nilai tidak diperlukan. Kirim untuk mencatat konflik ini, agar quickwin ini tidak lagi menunggu Anda.",
+  "score.recordConflict": "Catat konflik",
   "score.agencyConflict":
     "Quickwin ini berasal dari OPD Anda ({agency}), jadi Anda tidak dapat menilainya (konflik kepentingan).",
 
