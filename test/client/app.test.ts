@@ -393,6 +393,41 @@ describe("sidebar app", () => {
     expect(($$("input[type=radio]")[0] as HTMLInputElement).checked).toBe(true);
   });
 
+  it("'Batal' leaves an untouched form at once, but asks before discarding typed text", async () => {
+    await boot({ getSidebarState: () => baseState() });
+    await settle();
+    ($("#tab-quickwin") as HTMLButtonElement).click();
+    // Untouched (or typed and cleared): no question.
+    ($("#add-quickwin") as HTMLButtonElement).click();
+    type($("[name=name]") as HTMLInputElement, "x");
+    type($("[name=name]") as HTMLInputElement, "");
+    buttonByText("Batal").click();
+    expect($("#add-quickwin")).not.toBeNull();
+    // Typed: asked first; "keep editing" keeps every character.
+    ($("#add-quickwin") as HTMLButtonElement).click();
+    type($("[name=name]") as HTMLInputElement, "Satrio Pasar");
+    buttonByText("Batal").click();
+    const ask = $(".confirm");
+    expect(ask.hidden).toBe(false);
+    expect(ask.textContent).toContain("Buang isian yang belum disimpan?");
+    expect(document.activeElement?.textContent).toBe("Lanjutkan mengisi");
+    buttonByText("Lanjutkan mengisi").click();
+    expect(ask.hidden).toBe(true);
+    expect(($("[name=name]") as HTMLInputElement).value).toBe("Satrio Pasar");
+    buttonByText("Batal").click();
+    buttonByText("Ya, buang").click();
+    expect($("#add-quickwin")).not.toBeNull();
+    expect($(".qw-form")).toBeNull();
+    // Editing: opening and cancelling without a change does not ask; a change does.
+    buttonByText("Ubah").click();
+    buttonByText("Batal").click();
+    expect($(".qw-form")).toBeNull();
+    buttonByText("Ubah").click();
+    type($("[name=budget]") as HTMLInputElement, "2000000");
+    buttonByText("Batal").click();
+    expect($(".confirm").hidden).toBe(false);
+  });
+
   it("shows how full a long text is once it nears the limit, so a cut paste is noticed", async () => {
     await boot({ getSidebarState: () => baseState() });
     await settle();
@@ -623,6 +658,7 @@ describe("sidebar app", () => {
     expect(($("[name=name]") as HTMLInputElement).value).toBe("Draf saya");
     expect($(".notice.ok").textContent).toBe("Data terbaru dimuat.");
     buttonByText("Batal").click();
+    buttonByText("Ya, buang").click();
     expect(document.body.textContent).toContain("Baru dari koordinator");
   });
 

@@ -9,7 +9,7 @@ import {
   QuickwinInputSchema,
   STAGES,
 } from "../../core/schemas";
-import { bdi, type Child, describedBy, h, uid } from "../dom";
+import { bdi, type Child, describedBy, h, mount, uid } from "../dom";
 import { validate } from "../fields";
 import {
   draftOfQuickwin,
@@ -284,11 +284,55 @@ function quickwinFields(ctx: ViewContext, c: QuickwinControls, feedback: FormFee
   ];
 }
 
+/** True when the draft holds something its quickwin (or an empty form) did not. */
+function isChanged(ctx: ViewContext, draft: QuickwinDraft): boolean {
+  const original = draft.id ? ctx.state.quickwins.find((q) => q.id === draft.id) : undefined;
+  const start = original ? draftOfQuickwin(original) : emptyQuickwinDraft();
+  // Compared as payloads: "Rp 1.500.000" and "1500000" are the same budget.
+  return JSON.stringify(quickwinPayload(draft)) !== JSON.stringify(quickwinPayload(start));
+}
+
+/**
+ * "Batal": leaves at once when nothing was typed; otherwise asks first, beside the button,
+ * whether to throw the typed text away (no browser dialog: the sidebar is an iframe).
+ */
+function cancelButton(ctx: ViewContext, draft: QuickwinDraft): [HTMLElement, HTMLElement] {
+  const { t, ui } = ctx;
+  const discard = () => {
+    ui.quickwinDraft = null;
+    ui.focusId = "view-heading";
+    ctx.render();
+  };
+  const askId = uid("ask");
+  const ask = h("div", {
+    class: "notice warn confirm",
+    role: "group",
+    "aria-labelledby": askId,
+    hidden: true,
+  });
+  const cancel = button(t("ui.cancel"), "secondary", () => {
+    if (!isChanged(ctx, draft)) return discard();
+    const keep = button(t("qw.keepEditing"), "secondary", () => {
+      ask.hidden = true;
+      cancel.focus();
+    });
+    mount(
+      ask,
+      h("p", { id: askId }, t("qw.discardAsk")),
+      h("div", { class: "buttons" }, button(t("qw.discard"), "danger", discard), keep),
+    );
+    ask.hidden = false;
+    keep.focus();
+  });
+  return [cancel, ask];
+}
+
 function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
   const { t, ui } = ctx;
   const feedback = formFeedback(ctx, draft);
   const controls = quickwinControls(ctx, draft, feedback);
   const out = h("div", { class: "call-status", "aria-live": "polite" });
+  const [cancel, ask] = cancelButton(ctx, draft);
 
   const save = button(draft.id ? t("ui.save") : t("qw.create"), "action", async () => {
     feedback.errors.touchAll();
@@ -309,11 +353,6 @@ function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
     ui.focusId = "view-heading";
     ctx.setState(withQuickwin(ctx.state, saved));
   });
-  const cancel = button(t("ui.cancel"), "secondary", () => {
-    ui.quickwinDraft = null;
-    ui.focusId = "view-heading";
-    ctx.render();
-  });
 
   const form = h(
     "form",
@@ -321,6 +360,7 @@ function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
     feedback.errors.slot(""),
     quickwinFields(ctx, controls, feedback),
     h("div", { class: "buttons" }, save, cancel),
+    ask,
     out,
   );
   feedback.warning.id = uid("warn");
