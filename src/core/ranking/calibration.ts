@@ -49,15 +49,15 @@ function autoCalibrate(counted: Counted, fit: RandomEffectsFit): Calibrated {
   };
 }
 
-/** Step 3. `fit` is the random-effects model (needed for `auto`). */
+/** Step 3. `fit` is the random-effects model (present for `auto`). */
 export function calibrate(
   counted: Counted,
   settings: Settings,
-  fit: RandomEffectsFit,
+  fit: RandomEffectsFit | null,
   t: Translate,
 ): Calibrated {
   const mode = settings.normalization;
-  if (mode === "auto") return autoCalibrate(counted, fit);
+  if (mode === "auto" && fit) return autoCalibrate(counted, fit);
   const chosen = (m: NormalizationUsed): CalibrationInfo => ({
     method: m,
     reason: "setting",

@@ -31,7 +31,8 @@ export function rankQuickwins(input: RankInput): RankResult {
   // 1–2. Counted reviews and their review scores R.
   const counted = countReviews(input, rubric, t);
   // The panel's random-effects model: auto's calibration and every mode's uncertainty.
-  const fit = fitRandomEffects(counted);
+  const needed = settings.normalization === "auto" || settings.bootstrapResamples > 0;
+  const fit = needed ? fitRandomEffects(counted) : null;
   // 3. Calibration R′.
   const calibrated = calibrate(counted, settings, fit, t);
   // 4. Score, raw score and sd per quickwin.
@@ -56,7 +57,7 @@ export function rankQuickwins(input: RankInput): RankResult {
   );
   // 8. Uncertainty: rank ranges and pShortlist from the model's posterior.
   const uncertainty =
-    settings.bootstrapResamples > 0 && ranking.rankedQ.length > 0
+    fit && settings.bootstrapResamples > 0 && ranking.rankedQ.length > 0
       ? posteriorDraws({
           rankedQ: ranking.rankedQ,
           counted,

@@ -57,10 +57,15 @@ export interface Uncertainty {
   draws: number;
 }
 
-/** Per position, its reviews' compact reviewer indices (off[p] .. off[p+1]) and Σ (R − μ). */
+/**
+ * Per position: Σ (R − μ) of its reviews and their count, and the reviewers a draw sums b over —
+ * its own reviewers, or (when it has more than half of all) the others, whose sum is taken from
+ * the total (`complement` 1): a complete design then costs O(1) per quickwin and draw.
+ */
 interface Layout {
   off: Int32Array;
   reviewers: Int32Array;
+  complement: Uint8Array;
   sums: Float64Array;
   counts: Int32Array;
 }
@@ -68,21 +73,43 @@ interface Layout {
 function layoutOf(x: DrawInput): Layout {
   const { rankedQ, counted, fit } = x;
   const K = rankedQ.length;
+  const J = fit.nActive;
   const { qStart, qCount, R, reviewerOf } = counted;
+  const complement = Uint8Array.from(rankedQ, (q) => (2 * qCount[q]! > J ? 1 : 0));
   const off = new Int32Array(K + 1);
-  for (let p = 0; p < K; p++) off[p + 1] = off[p]! + qCount[rankedQ[p]!]!;
+  for (let p = 0; p < K; p++) {
+    const n = qCount[rankedQ[p]!]!;
+    off[p + 1] = off[p]! + (complement[p] ? J - n : n);
+  }
   const reviewers = new Int32Array(off[K]!);
   const sums = new Float64Array(K);
   const counts = new Int32Array(K);
+  const mine = new Uint8Array(J);
   for (let p = 0; p < K; p++) {
     const q = rankedQ[p]!;
     counts[p] = qCount[q]!;
-    for (let i = qStart[q]!, k = off[p]!; i < qStart[q + 1]!; i++, k++) {
+    mine.fill(0);
+    for (let i = qStart[q]!; i < qStart[q + 1]!; i++) {
       sums[p]! += R[i]! - fit.mu;
-      reviewers[k] = fit.compactOf[reviewerOf[i]!]!;
+      mine[fit.compactOf[reviewerOf[i]!]!] = 1;
     }
+    let k = off[p]!;
+    for (let a = 0; a < J; a++) if (mine[a] !== complement[p]) reviewers[k++] = a;
   }
-  return { off, reviewers, sums, counts };
+  return { off, reviewers, complement, sums, counts };
+}
+
+/** Σ b over position p's reviewers (total: Σ b over all reviewers). */
+function reviewerSum(lay: Layout, p: number, b: Float64Array, total: number): number {
+  let sum = 0;
+  for (let k = lay.off[p]!; k < lay.off[p + 1]!; k++) sum += b[lay.reviewers[k]!]!;
+  return lay.complement[p] ? total - sum : sum;
+}
+
+function totalOf(b: Float64Array): number {
+  let t = 0;
+  for (let a = 0; a < b.length; a++) t += b[a]!;
+  return t;
 }
 
 /** b's posterior, and per position θ | b: θ* = base − scale·Σ b*_j(reviews) + sd·z. */
@@ -128,10 +155,9 @@ function drawQualities(
     upperSolve(st.chol, z, J, b);
     for (let a = 0; a < J; a++) b[a]! += st.bMean[a]!;
   }
-  const { off, reviewers } = lay;
+  const total = st.chol ? totalOf(b) : 0;
   for (let p = 0; p < theta.length; p++) {
-    let sum = 0;
-    if (st.chol) for (let k = off[p]!; k < off[p + 1]!; k++) sum += b[reviewers[k]!]!;
+    const sum = st.chol ? reviewerSum(lay, p, b, total) : 0;
     theta[p] = st.base[p]! - st.scale[p]! * sum + st.sd[p]! * rng.normal();
   }
 }
@@ -152,10 +178,9 @@ function applyDoubtFloor(st: Posterior, lay: Layout, rng: RandomStream, J: numbe
       for (let a = 0; a < J; a++) z[a] = rng.normal();
       upperSolve(st.chol, z, J, b);
       let mean = 0;
+      const total = totalOf(b);
       for (let p = 0; p < K; p++) {
-        let sum = 0;
-        for (let k = lay.off[p]!; k < lay.off[p + 1]!; k++) sum += b[lay.reviewers[k]!]!;
-        u[p] = st.scale[p]! * sum;
+        u[p] = st.scale[p]! * reviewerSum(lay, p, b, total);
         mean += u[p]! / K;
       }
       for (let p = 0; p < K; p++) extra[p]! += (u[p]! - mean) ** 2 / PILOT_DRAWS;
