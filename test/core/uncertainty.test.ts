@@ -8,7 +8,7 @@ import { orderByScore, RandomStream } from "../../src/core/ranking";
 import { countReviews } from "../../src/core/ranking/counted";
 import { checkCall } from "../../src/core/ranking/input";
 import { fitRandomEffects } from "../../src/core/ranking/random-effects";
-import { NOISE_WIDENING } from "../../src/core/ranking/uncertainty";
+import { NOISE_WIDENING, orderTop } from "../../src/core/ranking/uncertainty";
 import type { RankInput } from "../../src/core/types";
 import { input, plain, qw, row, settings } from "./helpers";
 
@@ -217,6 +217,23 @@ describe("uncertainty internals", () => {
     }
     expect(Math.abs(s / n)).toBeLessThan(0.03);
     expect(Math.abs(ss / n - 1)).toBeLessThan(0.05);
+  });
+
+  it("orderTop finds the top L in order, and refuses a tie across the cut", () => {
+    const rng = new RandomStream(5);
+    for (const K of [1, 2, 7, 40, 300]) {
+      const theta = Float64Array.from({ length: K }, () => rng.normal());
+      const full = Array.from({ length: K }, (_, i) => i).sort(
+        (a, b) => theta[b]! - theta[a]! || a - b,
+      );
+      for (const L of [1, Math.min(K, 3), K]) {
+        const ord = new Int32Array(K);
+        expect(orderTop(theta, ord, K, L, new Float64Array(K))).toBe(true);
+        expect(Array.from(ord.subarray(0, L))).toEqual(full.slice(0, L));
+      }
+    }
+    const tied = Float64Array.from([3, 2, 2, 1]);
+    expect(orderTop(tied, new Int32Array(4), 4, 2, new Float64Array(4))).toBe(false);
   });
 
   it("orderByScore sorts by score descending, exact ties by position, on both paths", () => {

@@ -1,5 +1,5 @@
 // Seeded random deviates for the uncertainty step: mulberry32 uniforms and standard normals by
-// the Box–Muller transform (both halves used).
+// Marsaglia's polar method (both of each pair used).
 
 export class RandomStream {
   private s: number;
@@ -22,9 +22,17 @@ export class RandomStream {
       this.spare = Number.NaN;
       return z;
     }
-    const r = Math.sqrt(-2 * Math.log(this.uniform()));
-    const a = 2 * Math.PI * this.uniform();
-    this.spare = r * Math.sin(a);
-    return r * Math.cos(a);
+    // Marsaglia's polar form: no trigonometry, about 1.27 pairs of uniforms per two normals.
+    let u: number;
+    let v: number;
+    let q: number;
+    do {
+      u = 2 * this.uniform() - 1;
+      v = 2 * this.uniform() - 1;
+      q = u * u + v * v;
+    } while (q >= 1 || q === 0);
+    const f = Math.sqrt((-2 * Math.log(q)) / q);
+    this.spare = v * f;
+    return u * f;
   }
 }

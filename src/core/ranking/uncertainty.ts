@@ -17,7 +17,7 @@ import {
   type VarianceComponents,
 } from "./random-effects";
 import { walkShortlist } from "./shortlist";
-import { compareByTieChain, forEachTieGroup, type TieKeys } from "./tie-chain";
+import { compareByTieChain, forEachTieGroup, TIE_EPSILON, type TieKeys } from "./tie-chain";
 
 /** Monte Carlo standard error allowed on pShortlist: draws go on until every share meets it. */
 export const PSHORTLIST_MC_ERROR = 0.01;
@@ -285,29 +285,109 @@ export function posteriorDraws(x: DrawInput): Uncertainty {
   applyDoubtFloor(posterior, lay, rng, J);
   const sortBudget = 4 * K * Math.max(1, Math.ceil(Math.log2(K + 1)));
   let insertionWorks = true;
+  const fullOrder = (B: number) => {
+    const budget = insertionWorks || (B & 31) === 0 ? sortBudget : 0;
+    insertionWorks = orderByScore(
+      theta,
+      scratch.neg,
+      scratch.sorted,
+      scratch.cursor,
+      ord,
+      K,
+      budget,
+    );
+    forEachTieGroup(ord, K, theta, resolve);
+  };
+  // The ranks of the first minDraws draws give the rank ranges; draws beyond them, which only
+  // bring pShortlist's Monte Carlo error down, order just the top of the ranking.
+  const top = Math.min(K, 4 * x.shortlistSize + 16);
+  const picks: number[] = [];
+  const pick = (p: number) => {
+    picks.push(p);
+  };
   let B = 0;
   let target = x.minDraws;
   while (B < target) {
     for (; B < target; B++) {
       drawQualities(posterior, lay, rng, z, b, theta);
-      const budget = insertionWorks || (B & 31) === 0 ? sortBudget : 0;
-      insertionWorks = orderByScore(
-        theta,
-        scratch.neg,
-        scratch.sorted,
-        scratch.cursor,
-        ord,
-        K,
-        budget,
-      );
-      forEachTieGroup(ord, K, theta, resolve);
-      tally.add(ord);
-      walkShortlist(ord, K, agency, x.shortlistSize, x.maxPerAgency, held, count);
+      if (B < x.minDraws) {
+        fullOrder(B);
+        tally.add(ord);
+        walkShortlist(ord, K, agency, x.shortlistSize, x.maxPerAgency, held, count);
+        continue;
+      }
+      picks.length = 0;
+      const settled = orderTop(theta, ord, K, top, scratch.sorted);
+      if (settled) walkShortlist(ord, top, agency, x.shortlistSize, x.maxPerAgency, held, pick);
+      if (!settled || (picks.length < Math.min(x.shortlistSize, K) && top < K)) {
+        fullOrder(B);
+        picks.length = 0;
+        walkShortlist(ord, K, agency, x.shortlistSize, x.maxPerAgency, held, pick);
+      }
+      for (const p of picks) shortlisted[p]!++;
     }
     target = Math.max(B, drawsNeeded(shortlisted, B));
   }
   const pShortlist = Float64Array.from(shortlisted, (n) => n / B);
   return { ...tally.percentiles(), pShortlist, draws: B };
+}
+
+/**
+ * ord[0..L) ← the L positions with the highest θ, highest first (ties by position), found by
+ * selection in O(K) rather than a full sort. False when a tie (within 1e-9) reaches across the
+ * cut, so that the caller orders everything with the tie chain instead.
+ */
+export function orderTop(
+  theta: Float64Array,
+  ord: Int32Array,
+  K: number,
+  L: number,
+  work: Float64Array,
+): boolean {
+  for (let p = 0; p < K; p++) work[p] = -theta[p]!;
+  const cut = -selectKth(work, K, L - 1); // the L-th highest θ
+  let n = 0;
+  for (let p = 0; p < K && n < L; p++) if (theta[p]! > cut) ord[n++] = p;
+  for (let p = 0; p < K && n < L; p++) if (theta[p] === cut) ord[n++] = p;
+  const head = Array.from(ord.subarray(0, L)).sort((a, c) => theta[c]! - theta[a]! || a - c);
+  ord.set(head, 0);
+  for (let i = 1; i < L; i++)
+    if (theta[ord[i - 1]!]! - theta[ord[i]!]! <= TIE_EPSILON) return false;
+  if (L < K) {
+    // The next highest outside the top must not tie with the last one inside: after the
+    // selection, work[L..K) holds the K − L lowest θ (negated), so its minimum is that one.
+    let next = Number.POSITIVE_INFINITY;
+    for (let p = L; p < K; p++) if (work[p]! < next) next = work[p]!;
+    const last = theta[ord[L - 1]!]!;
+    if (last + next <= TIE_EPSILON) return false;
+  }
+  return true;
+}
+
+/** The k-th smallest of a[0..n) (0-based), by quickselect; reorders a. */
+function selectKth(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }
 
 /**
