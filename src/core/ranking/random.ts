@@ -1,9 +1,15 @@
 // Seeded random deviates for the uncertainty step: mulberry32 uniforms and standard normals by
 // Marsaglia's polar method (both of each pair used).
+// Math's functions are local copies: in Apps Script and in the emulator's vm, every lookup of a
+// global is slow, and these run millions of times per ranking.
+const imul = Math.imul;
+const sqrt = Math.sqrt;
+const log = Math.log;
 
 export class RandomStream {
   private s: number;
-  private spare = Number.NaN;
+  private spare = 0;
+  private hasSpare = false;
   constructor(seed: number) {
     this.s = seed | 0;
   }
@@ -11,16 +17,15 @@ export class RandomStream {
   uniform(): number {
     this.s = (this.s + 0x6d2b79f5) | 0;
     const s = this.s;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    let x = imul(s ^ (s >>> 15), 1 | s);
+    x = (x + imul(x ^ (x >>> 7), 61 | x)) ^ x;
     return (((x ^ (x >>> 14)) >>> 0) + 0.5) / 4294967296;
   }
   /** Standard normal. */
   normal(): number {
-    if (!Number.isNaN(this.spare)) {
-      const z = this.spare;
-      this.spare = Number.NaN;
-      return z;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
     // Marsaglia's polar form: no trigonometry, about 1.27 pairs of uniforms per two normals.
     let u: number;
@@ -31,8 +36,9 @@ export class RandomStream {
       v = 2 * this.uniform() - 1;
       q = u * u + v * v;
     } while (q >= 1 || q === 0);
-    const f = Math.sqrt((-2 * Math.log(q)) / q);
+    const f = sqrt((-2 * log(q)) / q);
     this.spare = v * f;
+    this.hasSpare = true;
     return u * f;
   }
 }

@@ -250,7 +250,8 @@ function drawsNeeded(shortlisted: Int32Array, B: number): number {
   let worst = 0;
   for (let p = 0; p < shortlisted.length; p++) {
     const share = shortlisted[p]! / B;
-    worst = Math.max(worst, share * (1 - share));
+    const v = share * (1 - share);
+    if (v > worst) worst = v;
   }
   return Math.ceil(worst / PSHORTLIST_MC_ERROR ** 2);
 }
@@ -301,6 +302,7 @@ export function posteriorDraws(x: DrawInput): Uncertainty {
   // The ranks of the first minDraws draws give the rank ranges; draws beyond them, which only
   // bring pShortlist's Monte Carlo error down, order just the top of the ranking.
   const top = Math.min(K, 4 * x.shortlistSize + 16);
+  const want = Math.min(x.shortlistSize, K);
   const picks: number[] = [];
   const pick = (p: number) => {
     picks.push(p);
@@ -319,7 +321,7 @@ export function posteriorDraws(x: DrawInput): Uncertainty {
       picks.length = 0;
       const settled = orderTop(theta, ord, K, top, scratch.sorted);
       if (settled) walkShortlist(ord, top, agency, x.shortlistSize, x.maxPerAgency, held, pick);
-      if (!settled || (picks.length < Math.min(x.shortlistSize, K) && top < K)) {
+      if (!settled || (picks.length < want && top < K)) {
         fullOrder(B);
         picks.length = 0;
         walkShortlist(ord, K, agency, x.shortlistSize, x.maxPerAgency, held, pick);
@@ -349,15 +351,24 @@ export function orderTop(
   let n = 0;
   for (let p = 0; p < K && n < L; p++) if (theta[p]! > cut) ord[n++] = p;
   for (let p = 0; p < K && n < L; p++) if (theta[p] === cut) ord[n++] = p;
-  const head = Array.from(ord.subarray(0, L)).sort((a, c) => theta[c]! - theta[a]! || a - c);
-  ord.set(head, 0);
+  // Insertion sort of the (short) head: higher θ first, then position.
+  for (let i = 1; i < L; i++) {
+    const p = ord[i]!;
+    const v = theta[p]!;
+    let j = i - 1;
+    while (j >= 0 && (theta[ord[j]!]! < v || (theta[ord[j]!]! === v && ord[j]! > p))) {
+      ord[j + 1] = ord[j]!;
+      j--;
+    }
+    ord[j + 1] = p;
+  }
   for (let i = 1; i < L; i++)
     if (theta[ord[i - 1]!]! - theta[ord[i]!]! <= TIE_EPSILON) return false;
   if (L < K) {
     // The next highest outside the top must not tie with the last one inside: after the
     // selection, work[L..K) holds the K − L lowest θ (negated), so its minimum is that one.
-    let next = Number.POSITIVE_INFINITY;
-    for (let p = L; p < K; p++) if (work[p]! < next) next = work[p]!;
+    let next = work[L]!;
+    for (let p = L + 1; p < K; p++) if (work[p]! < next) next = work[p]!;
     const last = theta[ord[L - 1]!]!;
     if (last + next <= TIE_EPSILON) return false;
   }
