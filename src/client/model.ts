@@ -41,6 +41,19 @@ export interface QuickwinDraft {
   evidenceUrl: string;
 }
 
+/**
+ * A Rupiah amount written with cents that are not zero ("1.500.000,50", "1,500,000.75",
+ * "1500000,5"): budgets are whole Rupiah, and the form says so instead of "not a number".
+ */
+export function hasRupiahCents(text: string): boolean {
+  const s = text.replace(/\s/g, "").replace(/^(rp\.?|idr)/i, "");
+  const m =
+    /^\d{1,3}(?:\.\d{3})*,(\d{1,2})$/.exec(s) ??
+    /^\d{1,3}(?:,\d{3})+\.(\d{1,2})$/.exec(s) ??
+    /^\d+,(\d{1,2})$/.exec(s);
+  return m !== null && Number(m[1]) !== 0;
+}
+
 export function emptyQuickwinDraft(agency = ""): QuickwinDraft {
   return {
     name: "",

@@ -476,6 +476,11 @@ describe("sidebar app", () => {
     // Longer than two months: a warning, not an error.
     expect($(".field-warning").hidden).toBe(false);
     expect($(".field-warning").textContent).toContain("lebih dari dua bulan");
+    // Cents are the problem, and the form says so (not "must be a number").
+    type(input("budget"), "1.500.000,50");
+    expect(
+      $(`#${input("budget").getAttribute("aria-describedby")?.split(" ").pop()}`).textContent,
+    ).toBe("Anggaran dalam Rupiah utuh, tanpa sen: tulis 1.500.000, bukan 1.500.000,50");
     type(input("budget"), "Rp 1.500.000");
     expect(document.body.textContent).toContain("Rp1.500.000");
     type(input("evidenceUrl"), "javascript:alert(1)");

@@ -8,6 +8,7 @@ import {
   draftOfQuickwin,
   draftOfReview,
   emptyQuickwinDraft,
+  hasRupiahCents,
   levelCount,
   missingScores,
   nextToScore,
@@ -358,6 +359,31 @@ describe("rubric and panel editors", () => {
     );
     const email = validate(PanelInputSchema, [{ email: "nope", role: "coordinator" }], tId);
     expect(!email.ok && email.errors["0.email"]).toBe("Harus alamat email yang valid");
+  });
+});
+
+describe("budget with cents", () => {
+  it("tells cents apart from other unreadable amounts", () => {
+    for (const text of [
+      "1.500.000,50",
+      "Rp 1.500.000,5",
+      "1,500,000.75",
+      "1500000,5",
+      "rp.2.000,01",
+    ]) {
+      expect(hasRupiahCents(text), text).toBe(true);
+    }
+    for (const text of [
+      "1.500.000",
+      "1.500.000,00",
+      "1.500.000,-",
+      "1500000",
+      "abc",
+      "1,5 juta",
+      "",
+    ]) {
+      expect(hasRupiahCents(text), text).toBe(false);
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import { validate } from "../fields";
 import {
   draftOfQuickwin,
   emptyQuickwinDraft,
+  hasRupiahCents,
   type QuickwinDraft,
   quickwinPayload,
   withQuickwin,
@@ -117,7 +118,10 @@ function formFeedback(ctx: ViewContext, draft: QuickwinDraft): FormFeedback {
   const refresh = () => {
     const payload = quickwinPayload(draft);
     const result = validate(QuickwinInputSchema, payload, t);
-    errors.show(result.ok ? {} : result.errors, (k) => t(`field.${k as Key}` as "field.name"));
+    const shown = result.ok ? {} : { ...result.errors };
+    // "1.500.000,50": the problem is the cents, not the number.
+    if (shown.budget && hasRupiahCents(draft.budget)) shown.budget = t("qw.budgetCents");
+    errors.show(shown, (k) => t(`field.${k as Key}` as "field.name"));
     const long = isLongDuration({ startDate: draft.startDate, endDate: draft.endDate });
     warning.textContent = long ? t("warn.longDuration") : "";
     warning.hidden = !long;

@@ -67,4 +67,6 @@ export const meetingEn: Record<keyof typeof meetingId, string> = {
   "meeting.presentLegend": "Panel members present",
   "meeting.makeMinutes": "Make the minutes",
   "meeting.minutesMade": "Sheet “{sheet}” written. Open it to print.",
+  "qw.budgetCents":
+    "The budget is in whole Rupiah, without cents: write 1.500.000, not 1.500.000,50",
 };

@@ -67,4 +67,5 @@ export const meetingId = {
   "meeting.presentLegend": "Anggota panel yang hadir",
   "meeting.makeMinutes": "Buat berita acara",
   "meeting.minutesMade": "Lembar “{sheet}” dibuat. Buka lembar itu untuk mencetaknya.",
+  "qw.budgetCents": "Anggaran dalam Rupiah utuh, tanpa sen: tulis 1.500.000, bukan 1.500.000,50",
 } as const;
