@@ -433,15 +433,15 @@ export function handleSaveReviewers(ctx: Context, input: unknown): PanelMember[]
     const self = members.find((m) => sameKey(m.email, email));
     if (self?.role !== "coordinator") throw new UserError(ctx.t("err.selfDemote"));
     const table = ctx.table("panel");
-    ctx.replaceRows(
-      table,
-      members.map((m) => placeRow(table, SPECS.panel, m, ctx.sheetT())),
-    );
-    // Remembered beside the registry, so a deleted panel sheet comes back with them (setup).
+    const rows = members.map((m) => placeRow(table, SPECS.panel, m, ctx.sheetT()));
+    // Remembered beside the registry, so a deleted panel sheet comes back with them (setup);
+    // saved before the panel, and put back if the panel's write fails: never half a change.
     const registry = ctx.registry();
     if (registry) {
       const coordinators = members.filter((m) => m.role === "coordinator").map((m) => m.email);
-      ctx.saveRegistry({ ...registry, coordinators });
+      ctx.saveRegistryWith({ ...registry, coordinators }, () => ctx.replaceRows(table, rows));
+    } else {
+      ctx.replaceRows(table, rows);
     }
     ctx.log({
       members: members.length,

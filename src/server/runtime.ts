@@ -213,6 +213,29 @@ export class Context {
     this._registry = registry;
   }
 
+  /**
+   * Saves the registry, then runs the sheet write it describes; a write that fails puts the
+   * previous registry back (best effort) before its error goes on. The property goes first so
+   * that no failure leaves the sheet changed beside a stale registry; a restore that fails too
+   * leaves only what the caller was allowed to save, which its retry saves again.
+   */
+  saveRegistryWith<T>(registry: Registry, write: () => T): T {
+    const previous = this.registry();
+    this.saveRegistry(registry);
+    try {
+      return write();
+    } catch (error) {
+      if (previous) {
+        try {
+          this.saveRegistry(previous);
+        } catch {
+          // the error below is the one to report
+        }
+      }
+      throw error;
+    }
+  }
+
   timeZone(): string {
     if (this._timeZone === undefined) {
       const ss = this.ss();
