@@ -513,6 +513,7 @@ describe("sidebar app", () => {
       user: { email: "k@patikab.go.id", role: "coordinator" },
       panel: [
         { email: "k@patikab.go.id", role: "coordinator", name: undefined, agency: undefined },
+        { email: "ani@patikab.go.id", role: "reviewer", name: "Ani", agency: "Dinkes" },
       ],
     });
     let exported = false;
@@ -613,6 +614,11 @@ describe("sidebar app", () => {
 
     ($("#tab-settings") as HTMLButtonElement).click();
     expect(document.body.textContent).toContain("0 means no cap");
+    // The panel list names each member and their agency (the email when there is no name).
+    const members = $$("section[aria-labelledby=panel-heading] details > summary").map(
+      (x) => x.textContent,
+    );
+    expect(members).toEqual(["k@patikab.go.id · Coordinator", "Ani · Dinkes · Reviewer"]);
     // Switching the language re-renders in Indonesian, keeping the tab.
     ($("#lang-id") as HTMLButtonElement).click();
     expect(document.documentElement.lang).toBe("id");

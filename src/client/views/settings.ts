@@ -513,8 +513,16 @@ function memberCard(
   const summary = h("summary", null);
   const roleLabel = (r: string) => (r === "coordinator" || r === "reviewer" ? t(`role.${r}`) : r);
   const updateSummary = () => {
+    // Who it is at a glance: name and agency first (the email when there is no name), then the role.
     const email = m.email.trim();
-    mount(summary, email ? bdi(email) : t("set.memberN", { n: i + 1 }), ` · ${roleLabel(m.role)}`);
+    const name = m.name.trim();
+    const agency = m.agency.trim();
+    mount(
+      summary,
+      name ? bdi(name) : email ? bdi(email) : t("set.memberN", { n: i + 1 }),
+      agency ? [" · ", bdi(agency)] : null,
+      ` · ${roleLabel(m.role)}`,
+    );
   };
   updateSummary();
   const bind = (key: keyof MemberDraft, el: HTMLInputElement | HTMLSelectElement) => {
