@@ -33,7 +33,7 @@ export const SHEET_KEYS = [
 ] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
-export type ColumnKind = "text" | "rupiah" | "int" | "number" | "score" | "percent";
+export type ColumnKind = "text" | "date" | "rupiah" | "int" | "number" | "score" | "percent";
 
 /** What reading a cell may need: the time zone of stray Date cells, words for messages. */
 export interface ReadContext {
@@ -228,8 +228,8 @@ const quickwinColumns: Column<QuickwinLine>[] = [
     "dimension",
   ),
   col("description", "text", (l) => l.quickwin.description, text),
-  col("startDate", "text", (l) => l.quickwin.startDate ?? "", date),
-  col("endDate", "text", (l) => l.quickwin.endDate ?? "", date),
+  col("startDate", "date", (l) => l.quickwin.startDate ?? "", date),
+  col("endDate", "date", (l) => l.quickwin.endDate ?? "", date),
   col("budget", "rupiah", (l) => l.quickwin.budget, number),
   col("beneficiaries", "int", (l) => l.quickwin.beneficiaries ?? "", number),
   col("stage", "text", (l) => l.quickwin.stage ?? "", enumOf(STAGES, ["stage"]), "stage"),
@@ -509,6 +509,9 @@ export const CHART_ROWS = 21;
 
 export const NUMBER_FORMATS: Record<ColumnKind, string> = {
   text: "@",
+  // A calendar date, written as its ISO text (which Sheets reads as a date in any locale) and
+  // shown with the month's name in the spreadsheet's language ("5 September 2019").
+  date: "d mmmm yyyy",
   rupiah: '"Rp"#,##0',
   int: "0",
   number: "0.##",

@@ -230,4 +230,19 @@ describe("the first setup makes the spreadsheet read like its coordinator", () =
     expect(state.settings.scoringOpen).toBe(true);
     expect(state.problems).toEqual([]);
   });
+
+  it("stores a quickwin's dates as dates, shown the spreadsheet's way, read back as typed", () => {
+    const rt = setUp();
+    ok(rt.call("saveQuickwin", [QUICKWIN], as(COORD)));
+    const grid = rt.emulator.grid().sheets.find((s) => s.name === "Quickwin")!;
+    const start = grid.values[0]!.indexOf("Tanggal mulai");
+    expect(start).toBeGreaterThan(0);
+    // A Date cell at midnight WIB, shown "5 September 2019" in the id_ID spreadsheet.
+    expect(grid.values[1]![start]).toBe("2019-09-04T17:00:00.000Z");
+    expect(grid.display[1]![start]).toBe("5 September 2019");
+    const state = ok<{ quickwins: { startDate: string; endDate: string }[] }>(
+      rt.call("getSidebarState", [], as(COORD)),
+    );
+    expect(state.quickwins[0]).toMatchObject({ startDate: "2019-09-05", endDate: "2019-10-20" });
+  });
 });

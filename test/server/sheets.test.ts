@@ -44,7 +44,7 @@ describe("setupSpreadsheet", () => {
     const nf = (name: string, r: number, c: number) =>
       sheetJson(rt, name).cells.find((x) => x.r === r && x.c === c)?.nf;
     expect(nf("Quickwin", 500, 1)).toBe("@"); // id, far down: typed text stays text
-    expect(nf("Quickwin", 2, 6)).toBe("@"); // start date
+    expect(nf("Quickwin", 2, 6)).toBe("d mmmm yyyy"); // start date: a date, shown in words
     expect(nf("Quickwin", 2, 8)).toMatch(/Rp/); // budget
     expect(nf("Tim Penilai", 3, 1)).toBe("@");
     const cell = (name: string, r: number, c: number) =>
