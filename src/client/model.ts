@@ -1,7 +1,7 @@
 // Pure view-model logic of the sidebar: drafts of the forms (raw text as typed), turning them
 // into server payloads, and updating the state after a save. No DOM here: unit-tested in Node.
 
-import { formatRupiah, parseCount, parseRupiah } from "../core/format";
+import { formatRupiah, parseCount, parseDateInput, parseRupiah } from "../core/format";
 import {
   type Criterion,
   type CriterionInput,
@@ -97,8 +97,9 @@ export function quickwinPayload(d: QuickwinDraft): Unchecked<QuickwinInput> {
   payload.agency = d.agency;
   payload.dimension = d.dimension;
   payload.description = d.description;
-  payload.startDate = d.startDate;
-  payload.endDate = d.endDate;
+  // Typed day first ("5/9/2019"), sent as ISO; text that is no date is sent for the schema to name.
+  payload.startDate = parseDateInput(d.startDate) ?? d.startDate;
+  payload.endDate = parseDateInput(d.endDate) ?? d.endDate;
   payload.budget = d.budget.trim() === "" ? undefined : (parseRupiah(d.budget) ?? d.budget);
   if (d.beneficiaries.trim() !== "") {
     payload.beneficiaries = parseCount(d.beneficiaries) ?? d.beneficiaries;

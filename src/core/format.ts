@@ -106,6 +106,23 @@ function isoParts(iso: string): [number, number, number] | null {
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/**
+ * A date as people type it, day first whatever the browser's locale: "5/9/2019", "05-09-2019",
+ * "5.9.2019", or ISO "2019-09-05". The ISO date, or null when it is not a real date.
+ */
+export function parseDateInput(text: string): string | null {
+  const s = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dmy = iso ? null : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (!iso && !dmy) return null;
+  const [y, m, d] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : [Number(dmy?.[3]), Number(dmy?.[2]), Number(dmy?.[1])];
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return null;
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
 /** "2019-09-05" → "5 September 2019" (Indonesian months by default). Unknown text unchanged. */
 export function formatDate(iso: string, locale: Locale = "id"): string {
   const p = isoParts(iso);

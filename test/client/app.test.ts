@@ -471,8 +471,16 @@ describe("sidebar app", () => {
     type(input("name"), '=HYPERLINK("x")');
     expect(input("name").hasAttribute("aria-invalid")).toBe(false);
     type(input("dimension") as unknown as HTMLInputElement, "living");
-    type(input("startDate"), "2019-09-01");
+    // Dates are typed day first (not the browser's mm/dd/yyyy) and spelled out beside.
+    expect(input("startDate").type).toBe("text");
+    type(input("startDate"), "1/9/2019");
+    expect(input("startDate").parentElement?.textContent).toContain("1 September 2019");
+    input("startDate").dispatchEvent(new Event("blur"));
+    expect(input("startDate").value).toBe("01/09/2019");
+    type(input("endDate"), "31/2/2019");
+    expect(input("endDate").parentElement?.textContent).toContain("Hari/bulan/tahun");
     type(input("endDate"), "2019-12-31");
+    expect(input("endDate").parentElement?.textContent).toContain("31 Desember 2019");
     // Longer than two months: a warning, not an error.
     expect($(".field-warning").hidden).toBe(false);
     expect($(".field-warning").textContent).toContain("lebih dari dua bulan");

@@ -11,6 +11,7 @@ import {
   formatRupiah,
   formatTimeWib,
   parseCount,
+  parseDateInput,
   parseRupiah,
 } from "../../src/core/format";
 
@@ -136,5 +137,28 @@ describe("numbers", () => {
     expect(formatInteger(12500, "en")).toBe("12,500");
     expect(formatPercent(0.923)).toBe("92%");
     expect(formatPercent(1)).toBe("100%");
+  });
+});
+
+describe("parseDateInput", () => {
+  it("reads day first whatever the browser's locale, or ISO; refuses dates that do not exist", () => {
+    expect(parseDateInput("5/9/2019")).toBe("2019-09-05");
+    expect(parseDateInput(" 05-09-2019 ")).toBe("2019-09-05");
+    expect(parseDateInput("5.9.2019")).toBe("2019-09-05");
+    expect(parseDateInput("2019-09-05")).toBe("2019-09-05");
+    expect(parseDateInput("29/2/2020")).toBe("2020-02-29");
+    for (const bad of ["29/2/2019", "31/4/2019", "9/31/2019", "13/13/2019", "5/9/19", "", "abc"]) {
+      expect(parseDateInput(bad)).toBeNull();
+    }
+  });
+
+  it("round-trips every real date through its dd/mm/yyyy form", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1900-01-01"), max: new Date("2999-12-31") }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        expect(parseDateInput(formatDateShort(iso))).toBe(iso);
+        expect(parseDateInput(iso)).toBe(iso);
+      }),
+    );
   });
 });

@@ -1,7 +1,14 @@
 // Quickwin entry: the list (with Ubah where the user may edit) and the form, validated as the
 // user types with the very schema the server uses.
 
-import { formatDateShort, formatRupiah, parseCount, parseRupiah } from "../../core/format";
+import {
+  formatDate,
+  formatDateShort,
+  formatRupiah,
+  parseCount,
+  parseDateInput,
+  parseRupiah,
+} from "../../core/format";
 import {
   DIMENSIONS,
   isLongDuration,
@@ -105,6 +112,8 @@ interface FormFeedback {
   warning: HTMLElement;
   budgetPreview: HTMLElement;
   beneficiariesPreview: HTMLElement;
+  startPreview: HTMLElement;
+  endPreview: HTMLElement;
   /** Re-validates the draft and updates everything shown from it. */
   refresh(): ReturnType<typeof validate<typeof QuickwinInputSchema>>;
 }
@@ -115,6 +124,13 @@ function formFeedback(ctx: ViewContext, draft: QuickwinDraft): FormFeedback {
   const warning = h("p", { class: "field-warning", role: "status", hidden: true });
   const budgetPreview = h("p", { class: "help", "aria-live": "polite" });
   const beneficiariesPreview = h("p", { class: "help" });
+  const startPreview = h("p", { class: "help", "aria-live": "polite" });
+  const endPreview = h("p", { class: "help", "aria-live": "polite" });
+  // The date spelled out beside its field, as the budget is: "5 September 2019".
+  const showDate = (el: HTMLElement, text: string) => {
+    const iso = parseDateInput(text);
+    el.textContent = iso ? formatDate(iso, ctx.locale) : t("qw.dateHelp");
+  };
   const refresh = () => {
     const payload = quickwinPayload(draft);
     const result = validate(QuickwinInputSchema, payload, t);
@@ -122,7 +138,12 @@ function formFeedback(ctx: ViewContext, draft: QuickwinDraft): FormFeedback {
     // "1.500.000,50": the problem is the cents, not the number.
     if (shown.budget && hasRupiahCents(draft.budget)) shown.budget = t("qw.budgetCents");
     errors.show(shown, (k) => t(`field.${k as Key}` as "field.name"));
-    const long = isLongDuration({ startDate: draft.startDate, endDate: draft.endDate });
+    const long = isLongDuration({
+      startDate: parseDateInput(draft.startDate) ?? "",
+      endDate: parseDateInput(draft.endDate) ?? "",
+    });
+    showDate(startPreview, draft.startDate);
+    showDate(endPreview, draft.endDate);
     warning.textContent = long ? t("warn.longDuration") : "";
     warning.hidden = !long;
     const amount = parseRupiah(draft.budget);
@@ -135,7 +156,15 @@ function formFeedback(ctx: ViewContext, draft: QuickwinDraft): FormFeedback {
     }
     return result;
   };
-  return { errors, warning, budgetPreview, beneficiariesPreview, refresh };
+  return {
+    errors,
+    warning,
+    budgetPreview,
+    beneficiariesPreview,
+    startPreview,
+    endPreview,
+    refresh,
+  };
 }
 
 /** The form's inputs, each bound to the draft: a keystroke updates the draft and the errors. */
@@ -167,6 +196,22 @@ function quickwinControls(ctx: ViewContext, draft: QuickwinDraft, feedback: Form
     "budget",
     h("input", { type: "text", inputmode: "numeric", autocomplete: "off", placeholder: "Rp0" }),
   );
+  // Text, not type=date: a date input follows the browser's locale (mm/dd/yyyy in an English
+  // Chrome); this one is read day first everywhere and written back as dd/mm/yyyy.
+  const dateInput = (key: "startDate" | "endDate") => {
+    const el = bind(
+      key,
+      h("input", { type: "text", autocomplete: "off", placeholder: t("qw.datePlaceholder") }),
+    );
+    el.addEventListener("blur", () => {
+      const iso = parseDateInput(el.value);
+      if (iso) {
+        el.value = formatDateShort(iso);
+        draft[key] = el.value;
+      }
+    });
+    return el;
+  };
   budget.addEventListener("blur", () => {
     const amount = parseRupiah(budget.value);
     if (amount !== null && amount >= 0) {
@@ -187,8 +232,8 @@ function quickwinControls(ctx: ViewContext, draft: QuickwinDraft, feedback: Form
       ),
     ),
     description: bind("description", h("textarea", { rows: "4", maxlength: String(LIMITS.text) })),
-    startDate: bind("startDate", h("input", { type: "date" })),
-    endDate: bind("endDate", h("input", { type: "date" })),
+    startDate: dateInput("startDate"),
+    endDate: dateInput("endDate"),
     budget,
     beneficiaries: bind(
       "beneficiaries",
@@ -250,12 +295,14 @@ function quickwinFields(ctx: ViewContext, c: QuickwinControls, feedback: FormFee
         label: t("field.startDate"),
         control: c.startDate,
         required: true,
+        extra: feedback.startPreview,
         error: errors.slot("startDate", c.startDate),
       }),
       field({
         label: t("field.endDate"),
         control: c.endDate,
         required: true,
+        extra: feedback.endPreview,
         error: errors.slot("endDate", c.endDate),
       }),
     ),

@@ -96,6 +96,8 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "qw.period": "Period",
   "qw.agencyHelp": "The proposing agency (OPD), e.g. Diskominfo.",
   "qw.descriptionHelp": "The problem, what is done, who it helps.",
+  "qw.datePlaceholder": "dd/mm/yyyy",
+  "qw.dateHelp": "Day/month/year, e.g. 5/9/2019",
   "qw.budgetHelp": "Whole Rupiah, e.g. 1.500.000",
   "qw.beneficiariesHelp": "About how many people it helps (optional).",
   "qw.stageHelp": "Initiative, pilot or implemented (optional).",

@@ -95,6 +95,8 @@ export const clientId = {
   "qw.period": "Periode",
   "qw.agencyHelp": "Organisasi Perangkat Daerah pengusul, mis. Diskominfo.",
   "qw.descriptionHelp": "Apa masalahnya, apa yang dilakukan, siapa yang terbantu.",
+  "qw.datePlaceholder": "hh/bb/tttt",
+  "qw.dateHelp": "Hari/bulan/tahun, mis. 5/9/2019",
   "qw.budgetHelp": "Rupiah utuh, mis. 1.500.000",
   "qw.beneficiariesHelp": "Perkiraan jumlah orang yang terbantu (boleh kosong).",
   "qw.stageHelp": "Inisiatif, uji coba, atau sudah penerapan (boleh kosong).",
