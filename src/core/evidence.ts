@@ -92,12 +92,11 @@ export function buildEvidence(
     const counted = (byQuickwin.get(identityKey(row.quickwinId)) ?? []).filter((r) =>
       criteria.every((c) => ownValue(r.scores, c.id) !== undefined),
     );
-    const criterionMeans: Record<string, number | null> = {};
+    // The engine's own means (DESIGN §4 step 13); the lowest–highest from the same reviews.
+    const criterionMeans: Record<string, number | null> = { ...row.criterionMeans };
     const criterionRange: Record<string, { min: number; max: number } | null> = {};
     for (const c of criteria) {
       const values = counted.map((r) => ownValue(r.scores, c.id) as number);
-      criterionMeans[c.id] =
-        values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
       criterionRange[c.id] =
         values.length === 0 ? null : { min: Math.min(...values), max: Math.max(...values) };
     }
