@@ -260,31 +260,21 @@ function labelOfPath(ctx: ViewContext, key: string): string {
   return parts.join(" ");
 }
 
-function criterionCard(
+type CriterionKey = "id" | "name" | "description" | "weight" | "min" | "max";
+
+/**
+ * A criterion's inputs bound to its draft: a keystroke updates the draft and the errors, and a
+ * new criterion's id follows its name until the id is typed.
+ */
+function criterionInputs(
   ctx: ViewContext,
-  drafts: CriterionDraft[],
   d: CriterionDraft,
   i: number,
   errors: ErrorSlots,
   refresh: () => unknown,
-  renderList: (focusId?: string) => void,
-): HTMLElement {
-  const { t } = ctx;
-  const levelsBox = h("div", { class: "levels-edit" });
-  const summary = h("summary", null);
-  const updateSummary = () => {
-    const name = d.name.trim();
-    mount(
-      summary,
-      name ? bdi(name) : t("set.criterionN", { n: i + 1 }),
-      ` · ${t("field.weight")} ${d.weight}`,
-    );
-  };
-  updateSummary();
-  const bind = (
-    key: "id" | "name" | "description" | "weight" | "min" | "max",
-    el: HTMLInputElement | HTMLTextAreaElement,
-  ) => {
+  onChange: (key: CriterionKey) => void,
+) {
+  const bind = (key: CriterionKey, el: HTMLInputElement | HTMLTextAreaElement) => {
     el.id = key === "name" ? `crit-name-${i}` : uid(`crit-${key}`);
     el.value = d[key];
     el.addEventListener("input", () => {
@@ -298,14 +288,7 @@ function criterionCard(
         idInput.value = d.id;
         errors.touch(`${i}.id`);
       }
-      if (key === "name" || key === "weight") updateSummary();
-      if (key === "min" || key === "max") {
-        const resized = resizeLevels(d);
-        if (resized !== d) {
-          d.levels = resized.levels;
-          renderLevels();
-        }
-      }
+      onChange(key);
       errors.touch(`${i}.${key}`);
       refresh();
     });
@@ -319,24 +302,34 @@ function criterionCard(
     "id",
     h("input", { type: "text", maxlength: "40", autocomplete: "off", spellcheck: "false" }),
   ) as HTMLInputElement;
-  const name = bind("name", h("input", { type: "text", maxlength: "200" }));
-  // Text inputs: a decimal comma ("1,5") is read as 1.5 here, where type=number would
-  // silently make it 15 in some browsers.
-  const weight = bind(
-    "weight",
-    h("input", { type: "text", inputmode: "decimal", autocomplete: "off" }),
-  );
-  const min = bind("min", h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }));
-  const max = bind("max", h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }));
-  const description = bind("description", h("textarea", { rows: "2", maxlength: "5000" }));
-  const rangeHelpId = uid("range-help");
-  for (const el of [weight, min, max]) el.setAttribute("aria-describedby", rangeHelpId);
-  const levelsError = errors.slot(`${i}.levels`);
+  const numeric = (mode: string) =>
+    h("input", { type: "text", inputmode: mode, autocomplete: "off" });
+  return {
+    id: idInput,
+    name: bind("name", h("input", { type: "text", maxlength: "200" })),
+    // Text inputs: a decimal comma ("1,5") is read as 1.5 here, where type=number would
+    // silently make it 15 in some browsers.
+    weight: bind("weight", numeric("decimal")),
+    min: bind("min", numeric("numeric")),
+    max: bind("max", numeric("numeric")),
+    description: bind("description", h("textarea", { rows: "2", maxlength: "5000" })),
+  };
+}
 
-  const renderLevels = () => {
+/** The descriptor of each level of a criterion; `render` redraws them after a range change. */
+function levelsEditor(
+  ctx: ViewContext,
+  d: CriterionDraft,
+  i: number,
+  errors: ErrorSlots,
+  refresh: () => unknown,
+) {
+  const { t } = ctx;
+  const box = h("div", { class: "levels-edit" });
+  const render = () => {
     const n = levelCount(d);
     const minValue = Number(d.min);
-    levelsBox.replaceChildren(
+    box.replaceChildren(
       ...(n === null
         ? [h("p", { class: "help" }, t("set.levelsNeedRange"))]
         : d.levels.map((text, j) => {
@@ -362,8 +355,95 @@ function criterionCard(
           })),
     );
   };
-  renderLevels();
+  render();
+  return { box, render };
+}
 
+/** The labelled fields of one criterion, with its levels and its remove button. */
+function criterionFields(
+  ctx: ViewContext,
+  i: number,
+  errors: ErrorSlots,
+  c: ReturnType<typeof criterionInputs>,
+  levels: HTMLElement,
+  remove: HTMLElement,
+): HTMLElement {
+  const { t } = ctx;
+  const rangeHelpId = uid("range-help");
+  for (const el of [c.weight, c.min, c.max]) el.setAttribute("aria-describedby", rangeHelpId);
+  const levelsError = errors.slot(`${i}.levels`);
+  const required = (label: string, key: "weight" | "min" | "max") =>
+    field({ label, control: c[key], required: true, error: errors.slot(`${i}.${key}`, c[key]) });
+  return h(
+    "fieldset",
+    { class: "card", "data-index": String(i) },
+    h("legend", null, t("set.criterionN", { n: i + 1 })),
+    field({
+      label: t("field.name"),
+      control: c.name,
+      required: true,
+      error: errors.slot(`${i}.name`, c.name),
+    }),
+    field({
+      label: t("field.id"),
+      control: c.id,
+      required: true,
+      help: t("set.idHelp"),
+      error: errors.slot(`${i}.id`, c.id),
+    }),
+    h(
+      "div",
+      { class: "row3" },
+      required(t("field.weight"), "weight"),
+      required(t("set.min"), "min"),
+      required(t("set.max"), "max"),
+    ),
+    h("p", { class: "help", id: rangeHelpId }, t("set.weightRangeHelp")),
+    field({
+      label: t("field.description"),
+      control: c.description,
+      help: t("set.descriptionHelp"),
+      error: errors.slot(`${i}.description`, c.description),
+    }),
+    h("p", { class: "sub-label" }, t("field.levels")),
+    h("p", { class: "help" }, t("set.levelsHelp")),
+    levels,
+    levelsError,
+    h("div", { class: "buttons" }, remove),
+  );
+}
+
+function criterionCard(
+  ctx: ViewContext,
+  drafts: CriterionDraft[],
+  d: CriterionDraft,
+  i: number,
+  errors: ErrorSlots,
+  refresh: () => unknown,
+  renderList: (focusId?: string) => void,
+): HTMLElement {
+  const { t } = ctx;
+  const summary = h("summary", null);
+  const updateSummary = () => {
+    const name = d.name.trim();
+    mount(
+      summary,
+      name ? bdi(name) : t("set.criterionN", { n: i + 1 }),
+      ` · ${t("field.weight")} ${d.weight}`,
+    );
+  };
+  updateSummary();
+  const levels = levelsEditor(ctx, d, i, errors, refresh);
+  const inputs = criterionInputs(ctx, d, i, errors, refresh, (key) => {
+    if (key === "name" || key === "weight") updateSummary();
+    if (key === "min" || key === "max") {
+      const resized = resizeLevels(d);
+      if (resized !== d) {
+        d.levels = resized.levels;
+        levels.render();
+      }
+    }
+  });
   const remove = button(
     t("set.removeCriterion"),
     "danger",
@@ -373,63 +453,7 @@ function criterionCard(
     },
     { "aria-label": `${t("set.removeCriterion")}: ${d.name || `#${i + 1}`}` },
   );
-
-  return collapsible(
-    d,
-    summary,
-    h(
-      "fieldset",
-      { class: "card", "data-index": String(i) },
-      h("legend", null, t("set.criterionN", { n: i + 1 })),
-      field({
-        label: t("field.name"),
-        control: name,
-        required: true,
-        error: errors.slot(`${i}.name`, name),
-      }),
-      field({
-        label: t("field.id"),
-        control: idInput,
-        required: true,
-        help: t("set.idHelp"),
-        error: errors.slot(`${i}.id`, idInput),
-      }),
-      h(
-        "div",
-        { class: "row3" },
-        field({
-          label: t("field.weight"),
-          control: weight,
-          required: true,
-          error: errors.slot(`${i}.weight`, weight),
-        }),
-        field({
-          label: t("set.min"),
-          control: min,
-          required: true,
-          error: errors.slot(`${i}.min`, min),
-        }),
-        field({
-          label: t("set.max"),
-          control: max,
-          required: true,
-          error: errors.slot(`${i}.max`, max),
-        }),
-      ),
-      h("p", { class: "help", id: rangeHelpId }, t("set.weightRangeHelp")),
-      field({
-        label: t("field.description"),
-        control: description,
-        help: t("set.descriptionHelp"),
-        error: errors.slot(`${i}.description`, description),
-      }),
-      h("p", { class: "sub-label" }, t("field.levels")),
-      h("p", { class: "help" }, t("set.levelsHelp")),
-      levelsBox,
-      levelsError,
-      h("div", { class: "buttons" }, remove),
-    ),
-  );
+  return collapsible(d, summary, criterionFields(ctx, i, errors, inputs, levels.box, remove));
 }
 
 // ---------- panel ----------
