@@ -167,11 +167,10 @@ function formFeedback(ctx: ViewContext, draft: QuickwinDraft): FormFeedback {
   };
 }
 
-/** The form's inputs, each bound to the draft: a keystroke updates the draft and the errors. */
-function quickwinControls(ctx: ViewContext, draft: QuickwinDraft, feedback: FormFeedback) {
-  const { t } = ctx;
+/** Binds an input to `draft[key]`: every keystroke updates the draft and the inline errors. */
+function draftBinder(draft: QuickwinDraft, feedback: FormFeedback) {
   const { errors, refresh } = feedback;
-  const bind = <E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+  return <E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
     key: Key,
     el: E,
   ): E => {
@@ -191,34 +190,59 @@ function quickwinControls(ctx: ViewContext, draft: QuickwinDraft, feedback: Form
     });
     return el;
   };
+}
 
-  const budget = bind(
+/** On leaving the field, text that reads well is written back in its usual form. */
+function tidyOnBlur(
+  el: HTMLInputElement,
+  draft: QuickwinDraft,
+  key: "budget" | "startDate" | "endDate",
+  tidy: (text: string) => string | null,
+): HTMLInputElement {
+  el.addEventListener("blur", () => {
+    const tidied = tidy(el.value);
+    if (tidied !== null) {
+      el.value = tidied;
+      draft[key] = tidied;
+    }
+  });
+  return el;
+}
+
+const tidyRupiah = (text: string) => {
+  const amount = parseRupiah(text);
+  return amount !== null && amount >= 0 ? formatRupiah(amount) : null;
+};
+const tidyDate = (text: string) => {
+  const iso = parseDateInput(text);
+  return iso ? formatDateShort(iso) : null;
+};
+
+/** The form's inputs, each bound to the draft. */
+function quickwinControls(ctx: ViewContext, draft: QuickwinDraft, feedback: FormFeedback) {
+  const { t } = ctx;
+  const bind = draftBinder(draft, feedback);
+  const budget = tidyOnBlur(
+    bind(
+      "budget",
+      h("input", { type: "text", inputmode: "numeric", autocomplete: "off", placeholder: "Rp0" }),
+    ),
+    draft,
     "budget",
-    h("input", { type: "text", inputmode: "numeric", autocomplete: "off", placeholder: "Rp0" }),
+    tidyRupiah,
   );
   // Text, not type=date: a date input follows the browser's locale (mm/dd/yyyy in an English
   // Chrome); this one is read day first everywhere and written back as dd/mm/yyyy.
-  const dateInput = (key: "startDate" | "endDate") => {
-    const el = bind(
+  const dateInput = (key: "startDate" | "endDate") =>
+    tidyOnBlur(
+      bind(
+        key,
+        h("input", { type: "text", autocomplete: "off", placeholder: t("qw.datePlaceholder") }),
+      ),
+      draft,
       key,
-      h("input", { type: "text", autocomplete: "off", placeholder: t("qw.datePlaceholder") }),
+      tidyDate,
     );
-    el.addEventListener("blur", () => {
-      const iso = parseDateInput(el.value);
-      if (iso) {
-        el.value = formatDateShort(iso);
-        draft[key] = el.value;
-      }
-    });
-    return el;
-  };
-  budget.addEventListener("blur", () => {
-    const amount = parseRupiah(budget.value);
-    if (amount !== null && amount >= 0) {
-      budget.value = formatRupiah(amount);
-      draft.budget = budget.value;
-    }
-  });
   return {
     name: bind("name", h("input", { type: "text", maxlength: "200", autocomplete: "off" })),
     agency: bind("agency", h("input", { type: "text", maxlength: "200" })),
