@@ -14,9 +14,9 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-const INITIAL = [
+const INITIAL = new Uint32Array([
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-];
+]);
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export function utf8(text: string): Uint8Array {
@@ -41,9 +41,53 @@ export function utf8(text: string): Uint8Array {
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
-/** SHA-256 of bytes. */
-export function sha256(message: Uint8Array): Uint8Array {
-  const bitLength = message.length * 8;
+/** One SHA-256 compression of the 64-byte block at `offset` into the state `h`. */
+function compress(h: Uint32Array, view: DataView, offset: number, w: Uint32Array): void {
+  for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + t * 4);
+  for (let t = 16; t < 64; t++) {
+    const a = w[t - 15]!;
+    const b = w[t - 2]!;
+    const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
+    const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
+    w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) >>> 0;
+  }
+  let a = h[0]!;
+  let b = h[1]!;
+  let c = h[2]!;
+  let d = h[3]!;
+  let e = h[4]!;
+  let f = h[5]!;
+  let g = h[6]!;
+  let k = h[7]!;
+  for (let t = 0; t < 64; t++) {
+    const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+    const t1 = (k + s1 + ((e & f) ^ (~e & g)) + K[t]! + w[t]!) >>> 0;
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+    k = g;
+    g = f;
+    f = e;
+    e = (d + t1) >>> 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) >>> 0;
+  }
+  h[0] = (h[0]! + a) >>> 0;
+  h[1] = (h[1]! + b) >>> 0;
+  h[2] = (h[2]! + c) >>> 0;
+  h[3] = (h[3]! + d) >>> 0;
+  h[4] = (h[4]! + e) >>> 0;
+  h[5] = (h[5]! + f) >>> 0;
+  h[6] = (h[6]! + g) >>> 0;
+  h[7] = (h[7]! + k) >>> 0;
+}
+
+/**
+ * SHA-256 of `message`, continuing from `state` after `done` bytes already hashed (a whole
+ * number of blocks): lets HMAC hash its key block once and reuse it for every message.
+ */
+function sha256From(state: Uint32Array, done: number, message: Uint8Array): Uint8Array {
+  const bitLength = (done + message.length) * 8;
   const padded = new Uint8Array(Math.ceil((message.length + 9) / 64) * 64);
   padded.set(message);
   padded[message.length] = 0x80;
@@ -51,64 +95,51 @@ export function sha256(message: Uint8Array): Uint8Array {
   // Lengths beyond 2^32 bits do not occur here (cells hold 50 000 characters).
   view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
   view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = INITIAL.slice();
+  const h = state.slice();
   const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + t * 4);
-    for (let t = 16; t < 64; t++) {
-      const a = w[t - 15]!;
-      const b = w[t - 2]!;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, k] = h as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    for (let t = 0; t < 64; t++) {
-      const t1 =
-        (k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t]! + w[t]!) >>> 0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
-      k = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    const next = [a, b, c, d, e, f, g, k];
-    for (let i = 0; i < 8; i++) h[i] = (h[i]! + next[i]!) >>> 0;
-  }
+  for (let offset = 0; offset < padded.length; offset += 64) compress(h, view, offset, w);
   const out = new Uint8Array(32);
   const outView = new DataView(out.buffer);
   for (let i = 0; i < 8; i++) outView.setUint32(i * 4, h[i]!);
   return out;
 }
 
-/** HMAC-SHA-256 of bytes (or the UTF-8 bytes of strings) under a key. */
-export function hmacSha256(key: Uint8Array | string, message: Uint8Array | string): Uint8Array {
+/** SHA-256 of bytes. */
+export function sha256(message: Uint8Array): Uint8Array {
+  return sha256From(INITIAL, 0, message);
+}
+
+/** The SHA-256 state after one 64-byte block. */
+function afterBlock(block: Uint8Array): Uint32Array {
+  const h = INITIAL.slice();
+  compress(h, new DataView(block.buffer, block.byteOffset, 64), 0, new Uint32Array(64));
+  return h;
+}
+
+/** HMAC-SHA-256 under one key: the key's two pad blocks are hashed once, here. */
+export function hmacSha256Key(
+  key: Uint8Array | string,
+): (message: Uint8Array | string) => Uint8Array {
   let k = typeof key === "string" ? utf8(key) : key;
-  const m = typeof message === "string" ? utf8(message) : message;
   if (k.length > 64) k = sha256(k);
-  const inner = new Uint8Array(64 + m.length);
-  const outer = new Uint8Array(64 + 32);
+  const ipad = new Uint8Array(64);
+  const opad = new Uint8Array(64);
   for (let i = 0; i < 64; i++) {
     const byte = k[i] ?? 0;
-    inner[i] = byte ^ 0x36;
-    outer[i] = byte ^ 0x5c;
+    ipad[i] = byte ^ 0x36;
+    opad[i] = byte ^ 0x5c;
   }
-  inner.set(m, 64);
-  outer.set(sha256(inner), 64);
-  return sha256(outer);
+  const inner = afterBlock(ipad);
+  const outer = afterBlock(opad);
+  return (message) => {
+    const m = typeof message === "string" ? utf8(message) : message;
+    return sha256From(outer, 64, sha256From(inner, 64, m));
+  };
+}
+
+/** HMAC-SHA-256 of bytes (or the UTF-8 bytes of strings) under a key. */
+export function hmacSha256(key: Uint8Array | string, message: Uint8Array | string): Uint8Array {
+  return hmacSha256Key(key)(message);
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
