@@ -47,6 +47,9 @@ export const PROBLEM_CODES = [
   "incomplete-review",
   "score-out-of-range",
   "graph-disconnected",
+  // Reported by the server's ledger check (DESIGN §2) before the engine runs.
+  "ledger-tampered",
+  "ledger-gap",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

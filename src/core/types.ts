@@ -1,5 +1,6 @@
 // Result types of the engine (DESIGN §4) and of the server functions (DESIGN §5).
 // Shared by the server, the sidebar and the preview; only JSON-like values (no Date).
+import type { LedgerCheck } from "./ledger";
 import type { ScoringState } from "./planning";
 import type {
   Criterion,
@@ -55,6 +56,8 @@ export interface RankProblem {
   message: string;
   quickwinId?: string;
   reviewer?: string;
+  /** The sheet row a ledger problem is about. */
+  row?: number;
 }
 
 export interface RankResult {
@@ -162,6 +165,13 @@ export interface ComputeRankingResult extends RankResult {
   /** Rows that could not be read, with sheet and row number. */
   rowProblems: RowProblem[];
   computedAt: string;
+  /** The check of the reviews ledger the ranking was computed from. */
+  ledger: LedgerCheck;
+}
+
+/** verifyLedger's report: the reviews ledger, and the log checked the same way. */
+export interface VerifyLedgerResult extends LedgerCheck {
+  log: LedgerCheck;
 }
 
 export interface ExportResult {
@@ -170,4 +180,4 @@ export interface ExportResult {
   csv: string;
 }
 
-export type { Criterion, PanelMember, Quickwin, Review, Settings };
+export type { Criterion, LedgerCheck, PanelMember, Quickwin, Review, Settings };

@@ -45,6 +45,15 @@ import { assignmentProblems, parseAssignments, readAssignments } from "./assignm
 import { toCsv } from "./csv";
 import { nextQuickwinId } from "./ids";
 import { SPECS } from "./layout";
+import {
+  type Ledger,
+  ledgerLine,
+  nowToSecond,
+  readLedger,
+  reserve,
+  reviewCells,
+  sealedRow,
+} from "./ledger";
 import { formatLongDate, shortlistBlock } from "./output";
 import {
   orderedScores,
@@ -52,7 +61,6 @@ import {
   parseCriteria,
   parsePanel,
   parseQuickwins,
-  parseReviews,
   parseSettings,
   settingLines,
 } from "./repo";
@@ -174,22 +182,27 @@ export interface World {
   panel: Parsed<PanelMember>;
   quickwins: Parsed<Quickwin>;
   criteria: Parsed<Criterion>;
+  /** The verified reviews: only rows whose seal holds, in sequence order. */
   reviews: Parsed<Review>;
+  ledger: Ledger;
   settings: Settings;
   problems: RowProblem[];
 }
 
-export function loadWorld(ctx: Context, panel: Parsed<PanelMember>): World {
+export function loadWorld(ctx: Context, panel: Parsed<PanelMember>, lenient = false): World {
   const tz = ctx.knownTimeZone();
   const quickwins = parseQuickwins(ctx.table("quickwins"), ctx.t, tz);
   const criteria = parseCriteria(ctx.table("criteria"), ctx.t, tz);
-  const reviews = parseReviews(ctx.table("reviews"), ctx.t, tz);
+  // Only the rows whose seal holds, in sequence order (the latest of a pair is the last).
+  const ledger = readLedger(ctx, { lenient });
+  const reviews = ledger.reviews;
   const settings = parseSettings(ctx.table("settings"), ctx.t, tz);
   return {
     panel,
     quickwins,
     criteria,
     reviews,
+    ledger,
     settings: settings.settings,
     problems: [
       ...panel.problems,
@@ -201,12 +214,13 @@ export function loadWorld(ctx: Context, panel: Parsed<PanelMember>): World {
   };
 }
 
+/** The engine over the verified ledger; the ledger's own problems come first. */
 export function rank(ctx: Context, world: World): RankResult {
   if (world.criteria.items.length === 0) throw new UserError(ctx.t("err.noCriteria"));
   // A weight typed by hand far below the others would underflow the weighted mean.
   const light = tooLightCriterion(world.criteria.items);
   if (light) throw new UserError(ctx.t("err.weightRatio", { name: light.name.slice(0, 60) }));
-  return rankQuickwins({
+  const result = rankQuickwins({
     criteria: world.criteria.items,
     quickwins: world.quickwins.items,
     reviewers: world.panel.items,
@@ -214,6 +228,7 @@ export function rank(ctx: Context, world: World): RankResult {
     settings: world.settings,
     locale: ctx.knownLocale(),
   });
+  return { ...result, problems: [...world.ledger.problems, ...result.problems] };
 }
 
 // ---------- getSidebarState ----------
@@ -283,7 +298,7 @@ function memberState(ctx: Context): SidebarState {
   const panel = loadPanel(ctx);
   const member = findMember(panel, email);
   if (!member) return emptyState(ctx, email, true);
-  const world = loadWorld(ctx, panel);
+  const world = loadWorld(ctx, panel, true);
   const state = emptyState(ctx, email, true);
   state.user = { email, role: member.role };
   if (member.name) state.user.name = member.name;
@@ -529,6 +544,7 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
         throw new UserError(ctx.t("err.scoreRange", { name: c.name, min: c.min, max: c.max }));
       }
     }
+    const submittedAt = nowToSecond();
     const stored: Review = {
       quickwinId: q.id,
       reviewer: email,
@@ -538,10 +554,14 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
       ),
       comment: review.comment ?? "",
       declaredConflict: declared,
-      submittedAt: new Date().toISOString(),
+      submittedAt: submittedAt.toISOString(),
     };
-    ctx.appendRow(ledger, placeRow(ledger, SPECS.reviews, stored));
-    ctx.log({ quickwinId: q.id, declaredConflict: declared });
+    // Its number (and the log row's) reserved first, then the sealed row in one appendRow.
+    const { state, firstReview } = reserve(ctx, 1);
+    const cells = reviewCells(stored, criteria, submittedAt, ctx.sheetT());
+    const line = sealedRow(ctx, state, "reviews", firstReview, cells);
+    ctx.appendRow(ledger, placeRow(ledger, SPECS.reviews, line));
+    ctx.log({ quickwinId: q.id, seq: firstReview, declaredConflict: declared });
     return {
       quickwinId: stored.quickwinId,
       scores: stored.scores,
@@ -569,22 +589,34 @@ function requireScoringAllowed(ctx: Context, q: Quickwin, email: string): void {
 
 export function handleExportShortlist(ctx: Context): ExportResult {
   ctx.email();
-  return ctx.withLock(() => {
-    const { panel } = requireCoordinator(ctx);
-    // The printed date is in the spreadsheet's time zone as it is now (under the lock, the
-    // registry learns a changed one, so every later call reads dates in it).
-    ctx.syncTimeZone();
-    const world = loadWorld(ctx, panel);
-    const result = rank(ctx, world);
-    const page = ctx.table("shortlist");
-    const st = ctx.sheetT();
-    const date = formatLongDate(new Date(), ctx.timeZone(), ctx.registry()?.locale ?? "id");
-    const block = shortlistBlock(page, st, result, world, date, ctx.registry()?.locale);
-    ctx.rewritePage(page, block.values);
-    const csv = toCsv(block.csv);
-    ctx.log({ shortlist: result.shortlist });
-    // The tab's name as registered (a hint: reading its name now would cost a call).
-    const sheetName = ctx.registry()?.sheets.shortlist?.name ?? page.name;
-    return { sheetName, quickwinIds: result.shortlist, csv };
-  });
+  return ctx.withLock(
+    () => {
+      const { panel } = requireCoordinator(ctx);
+      // The printed date is in the spreadsheet's time zone as it is now (under the lock, the
+      // registry learns a changed one, so every later call reads dates in it).
+      ctx.syncTimeZone();
+      const world = loadWorld(ctx, panel);
+      const result = rank(ctx, world);
+      const page = ctx.table("shortlist");
+      const st = ctx.sheetT();
+      const date = formatLongDate(new Date(), ctx.timeZone(), ctx.registry()?.locale ?? "id");
+      const block = shortlistBlock(
+        page,
+        st,
+        result,
+        world,
+        date,
+        ledgerLine(st, world.ledger.check),
+        ctx.registry()?.locale,
+      );
+      ctx.rewritePage(page, block.values);
+      const csv = toCsv(block.csv);
+      ctx.log({ shortlist: result.shortlist });
+      // The tab's name as registered (a hint: reading its name now would cost a call).
+      const sheetName = ctx.registry()?.sheets.shortlist?.name ?? page.name;
+      return { sheetName, quickwinIds: result.shortlist, csv };
+      // Its last step: the lock may stay held to the end of the execution (no release call).
+    },
+    { last: () => true },
+  );
 }

@@ -10,7 +10,8 @@ import { EmailSchema, LIMITS, type PanelMember, type Quickwin, type Review } fro
 import type { RowProblem } from "../core/types";
 import { check, loadWorld, requireCoordinator, type World } from "./api";
 import { SPECS } from "./layout";
-import { type Parsed, parseQuickwins, parseReviews, parseRows } from "./repo";
+import { readLedger } from "./ledger";
+import { type Parsed, parseQuickwins, parseRows } from "./repo";
 import type { Context } from "./runtime";
 import { placeRow, type Table } from "./table";
 
@@ -161,7 +162,7 @@ export function handleSaveAssignments(ctx: Context, input: unknown): SaveAssignm
     const world = {
       panel,
       quickwins: parseQuickwins(ctx.table("quickwins"), ctx.t, tz),
-      reviews: parseReviews(ctx.table("reviews"), ctx.t, tz),
+      reviews: readLedger(ctx).reviews,
     };
     const table = ctx.table("assignments");
     const declared = declaredConflicts(world.reviews.items);

@@ -11,7 +11,6 @@ import {
   DIMENSIONS,
   type PanelMember,
   type Quickwin,
-  type Review,
   ROLES,
   STAGES,
 } from "../core/schemas";
@@ -33,7 +32,15 @@ export const SHEET_KEYS = [
 ] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
-export type ColumnKind = "text" | "date" | "rupiah" | "int" | "number" | "score" | "percent";
+export type ColumnKind =
+  | "text"
+  | "date"
+  | "rupiah"
+  | "int"
+  | "number"
+  | "score"
+  | "percent"
+  | "datetime";
 
 /** What reading a cell may need: the time zone of stray Date cells, words for messages. */
 export interface ReadContext {
@@ -190,12 +197,11 @@ export interface RankLine {
   t: Translate;
 }
 
-export interface LogLine {
-  time: string;
-  user: string;
-  action: string;
-  details: string;
-}
+/**
+ * A row of a sealed ledger (the reviews, the log) by column key, sequence number and seal
+ * included: sealed as a whole (ledger.ts), so it is written cell by cell as sealed.
+ */
+export type SealedLine = Record<string, unknown>;
 
 type Key = Parameters<Translate>[0];
 
@@ -271,37 +277,29 @@ const panelColumns: Column<PanelMember>[] = [
   col("role", "text", (m) => m.role, enumOf(ROLES, ["role"]), "role"),
 ];
 
-const reviewColumns: Column<Review>[] = [
-  col(
-    "submittedAt",
-    "text",
-    (r) => r.submittedAt ?? "",
-    (cell, x) => (isDate(cell) ? (cell as Date).toISOString() : optional(cell, x)),
+const cell =
+  (key: string) =>
+  (line: SealedLine): unknown =>
+    line[key] ?? "";
+
+// The sealed ledgers (DESIGN §2): a sequence number first, the seal last, covering the columns
+// between; the scores also in words, so a person can read them; the time as a date cell.
+const reviewColumns: Column<SealedLine>[] = [
+  col("seq", "int", cell("seq")),
+  col("submittedAt", "datetime", cell("submittedAt"), (c, x) =>
+    isDate(c) ? (c as Date).toISOString() : optional(c, x),
   ),
-  col("quickwinId", "text", (r) => r.quickwinId, trimmed),
-  col(
-    "reviewer",
-    "text",
-    (r) => r.reviewer,
-    (c, x) => trimmed(c, x).toLowerCase(),
-  ),
-  col(
-    "scores",
-    "text",
-    (r) => JSON.stringify(r.scores),
-    (cell, { tz, t }) => {
-      const scores = parseScores(cell, tz);
-      if (scores === undefined) throw new Error(t("row.invalidJson"));
-      return scores;
-    },
-  ),
-  col("comment", "text", (r) => r.comment ?? "", text),
-  col(
-    "declaredConflict",
-    "text",
-    (r) => r.declaredConflict === true,
-    (cell) => cellBoolean(cell) ?? cell,
-  ),
+  col("quickwinId", "text", cell("quickwinId"), trimmed),
+  col("reviewer", "text", cell("reviewer"), (c, x) => trimmed(c, x).toLowerCase()),
+  col("scoresText", "text", cell("scoresText")),
+  col("scores", "text", cell("scores"), (c, { tz, t }) => {
+    const scores = parseScores(c, tz);
+    if (scores === undefined) throw new Error(t("row.invalidJson"));
+    return scores;
+  }),
+  col("comment", "text", cell("comment"), text),
+  col("declaredConflict", "text", cell("declaredConflict"), (c) => cellBoolean(c) ?? c),
+  col("seal", "text", cell("seal")),
 ];
 
 /** Who is asked to score what: a quickwin id and a reviewer's email. */
@@ -361,11 +359,13 @@ const shortlistColumns: Column<RankLine>[] = [
   col("evidenceUrl", "text", (l) => l.quickwin?.evidenceUrl ?? ""),
 ];
 
-const logColumns: Column<LogLine>[] = [
-  col("time", "text", (l) => l.time),
-  col("user", "text", (l) => l.user),
-  col("action", "text", (l) => l.action),
-  col("details", "text", (l) => l.details),
+const logColumns: Column<SealedLine>[] = [
+  col("seq", "int", cell("seq")),
+  col("time", "datetime", cell("time")),
+  col("user", "text", cell("user")),
+  col("action", "text", cell("action")),
+  col("details", "text", cell("details")),
+  col("seal", "text", cell("seal")),
 ];
 
 /** A decision as its row holds it (DESIGN §3 Decision): in the sheet's words, read back by key. */
@@ -517,6 +517,7 @@ export const NUMBER_FORMATS: Record<ColumnKind, string> = {
   number: "0.##",
   score: SCORE_NUMBER_FORMAT,
   percent: "0%",
+  datetime: "yyyy-mm-dd hh:mm:ss",
 };
 
 /** The header cells of a sheet in the sheet's language, in layout order. */

@@ -43,6 +43,7 @@ import type {
   SaveResult,
   Settings,
   SidebarState,
+  VerifyLedgerResult,
 } from "../core/types";
 import {
   handleExportShortlist,
@@ -69,6 +70,7 @@ import { handleGetProgress } from "./progress";
 import { computeRanking as handleComputeRanking } from "./ranking";
 import { handleSetScoring, type SetScoringInput } from "./scoring";
 import { handleSelfCheck, type SelfCheckReport } from "./self-check";
+import { verifyLedger as handleVerifyLedger } from "./verify";
 
 export { onInstall, onOpen, showSelfCheck, showSidebar } from "./addon";
 
@@ -160,4 +162,8 @@ export function recordDecision(...args: [decision: DecisionInput]): Decision {
 
 export function exportMinutes(...args: [options?: MinutesInput]): MinutesResult {
   return serve("exportMinutes", args, 1, (ctx) => handleExportMinutes(ctx, args[0]));
+}
+
+export function verifyLedger(...args: []): VerifyLedgerResult {
+  return serve("verifyLedger", args, 0, (ctx) => handleVerifyLedger(ctx));
 }

@@ -29,6 +29,7 @@ export function rankingRows(
   t: Translate,
   result: RankResult,
   quickwins: Quickwin[],
+  ledgerText: string,
 ): { values: unknown[][]; backgrounds: (string | null)[] } {
   const byId = new Map(quickwins.map((q) => [q.id, q]));
   const values: unknown[][] = [placedHeader(table, t)];
@@ -42,7 +43,12 @@ export function rankingRows(
   const note: unknown[] = new Array(table.width).fill(undefined);
   note[Math.min(...Object.values(table.columns))] = calibrationWords(result.calibration, t);
   values.push(new Array(table.width).fill(undefined), note);
-  backgrounds.push(null, null);
+  // Then the ledger the ranking was computed from (its length and last seal), so a printout
+  // can be checked against the spreadsheet later.
+  const footer: unknown[] = new Array(table.width).fill(undefined);
+  footer[Math.min(...Object.values(table.columns))] = ledgerText;
+  values.push(footer);
+  backgrounds.push(null, null, null);
   return { values, backgrounds };
 }
 
@@ -69,6 +75,7 @@ export function shortlistBlock(
   result: RankResult,
   world: WorldLike,
   date: string,
+  ledgerText: string,
   locale: Locale = "id",
 ): { values: unknown[][]; csv: unknown[][] } {
   const spec = SPECS.shortlist;
@@ -89,6 +96,7 @@ export function shortlistBlock(
         resamples: world.settings.bootstrapResamples,
       }),
     ),
+    line(ledgerText),
   ];
   while (values.length < spec.headerRow - 1) values.push(line(""));
   values.push(placedHeader(table, t));

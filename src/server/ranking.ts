@@ -6,8 +6,8 @@
 
 import type { ComputeRankingResult, RankResult } from "../core/types";
 import { loadWorld, rank, requireCoordinator, type World } from "./api";
+import { ledgerLine, sealState, verifiedLedger } from "./ledger";
 import { rankingRows } from "./output";
-import { parseReviews } from "./repo";
 import type { Context } from "./runtime";
 import type { Table } from "./table";
 
@@ -16,10 +16,11 @@ export function ledgerMark(values: readonly (readonly unknown[])[]): string {
   return JSON.stringify(values);
 }
 
-function withLedger(ctx: Context, world: World, ledger: Table): World {
-  const reviews = parseReviews(ledger, ctx.t, ctx.knownTimeZone());
+function withLedger(ctx: Context, world: World, table: Table): World {
+  const ledger = verifiedLedger(ctx, table);
+  const reviews = ledger.reviews;
   const others = world.problems.filter((p) => !world.reviews.problems.includes(p));
-  return { ...world, reviews, problems: [...others, ...reviews.problems] };
+  return { ...world, reviews, ledger, problems: [...others, ...reviews.problems] };
 }
 
 export function computeRanking(ctx: Context): ComputeRankingResult {
@@ -29,35 +30,45 @@ export function computeRanking(ctx: Context): ComputeRankingResult {
   const target = ctx.table("ranking");
   const ledger = ctx.table("reviews");
   let result: RankResult = rank(ctx, world);
-  let read = ledger;
+  const issued = world.ledger.check.length;
   for (let round = 1; ; round++) {
-    const fresh = ctx.withLock(() => {
-      if (round === 1) {
-        const now = ctx.reread(read);
-        if (ledgerMark(now.values) !== ledgerMark(read.values)) {
+    const changed = ctx.withLock(
+      () => {
+        // The seal's counters as they are now (the log row's number is taken from them); a
+        // review issued since the read shows as a higher count (one call, as a re-read).
+        ctx.refreshProperties();
+        if (round === 1 && (sealState(ctx)?.reviews ?? 0) !== issued) {
           ctx.wroteNothing();
-          return now;
+          return true;
         }
-      }
-      const { values, backgrounds } = rankingRows(
-        target,
-        ctx.sheetT(),
-        result,
-        world.quickwins.items,
-      );
-      ctx.rewritePage(target, values, backgrounds);
-      ctx.log({
-        ranked: result.rows.filter((r) => r.rank !== null).length,
-        shortlist: result.shortlist,
-        recomputed: round > 1,
-      });
-      return null;
-    });
-    if (!fresh) break;
+        const st = ctx.sheetT();
+        const { values, backgrounds } = rankingRows(
+          target,
+          st,
+          result,
+          world.quickwins.items,
+          ledgerLine(st, world.ledger.check),
+        );
+        ctx.rewritePage(target, values, backgrounds);
+        ctx.log({
+          ranked: result.rows.filter((r) => r.rank !== null).length,
+          shortlist: result.shortlist,
+          recomputed: round > 1,
+        });
+        return false;
+      },
+      // Written: the lock may stay held to the end (no release call); else released to recompute.
+      { last: (again) => !again },
+    );
+    if (!changed) break;
     // A review landed between the read and the write: recompute once, with no lock held.
-    read = fresh;
-    world = withLedger(ctx, world, fresh);
+    world = withLedger(ctx, world, ctx.reread(ledger));
     result = rank(ctx, world);
   }
-  return { ...result, rowProblems: world.problems, computedAt: new Date().toISOString() };
+  return {
+    ...result,
+    rowProblems: world.problems,
+    computedAt: new Date().toISOString(),
+    ledger: world.ledger.check,
+  };
 }

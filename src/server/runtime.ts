@@ -6,12 +6,12 @@
 import { UserError } from "../core/errors";
 import { resolveLocale, type Translate, translator } from "../core/i18n";
 import type { Locale } from "../core/types";
-import { clip } from "./cells";
+import { appendLog } from "./audit";
 import {
   keepApostrophe,
-  type LogLine,
   NUMBER_FORMATS,
   quoted,
+  type SealedLine,
   SHEET_KEYS,
   type SheetKey,
   SPECS,
@@ -198,18 +198,51 @@ export class Context {
     return this._props;
   }
 
+  private _properties: Record<string, string> | undefined;
+
+  /**
+   * The document properties, ALL read with one call the first time any is needed: the
+   * registry and the ledger's seal come together (sealing costs no extra read).
+   */
+  property(name: string): string | null {
+    if (this._properties === undefined) this.refreshProperties();
+    const value = this._properties?.[name];
+    return typeof value === "string" ? value : null;
+  }
+
+  /** Reads every document property again (one call): current values under a lock taken later. */
+  refreshProperties(): void {
+    const props = this.props();
+    this._properties = { ...(this.retry(() => props.getProperties()) as Record<string, string>) };
+  }
+
+  /** Writes one document property (one call) and remembers it for this execution. */
+  setProperty(name: string, value: string): void {
+    const props = this.props();
+    this.retry(() => props.setProperty(name, value));
+    if (this._properties) this._properties[name] = value;
+  }
+
   /** The sheet registry (null before setup): ONE properties read per execution. */
   registry(): Registry | null {
     if (this._registry === undefined) {
-      const props = this.props();
-      this._registry = parseRegistry(this.retry(() => props.getProperty(REGISTRY_PROPERTY)));
+      this._registry = parseRegistry(this.property(REGISTRY_PROPERTY));
     }
     return this._registry;
   }
 
-  saveRegistry(registry: Registry): void {
+  /** Saves the registry (one call); `with_` other properties in the same write (setup's commit). */
+  saveRegistry(registry: Registry, with_: Record<string, string> = {}): void {
     const props = this.props();
-    this.retry(() => props.setProperty(REGISTRY_PROPERTY, JSON.stringify(registry)));
+    const json = JSON.stringify(registry);
+    if (Object.keys(with_).length > 0) {
+      const all = { ...with_, [REGISTRY_PROPERTY]: json };
+      this.retry(() => props.setProperties(all));
+      if (this._properties) Object.assign(this._properties, all);
+    } else {
+      this.retry(() => props.setProperty(REGISTRY_PROPERTY, json));
+      if (this._properties) this._properties[REGISTRY_PROPERTY] = json;
+    }
     this._registry = registry;
   }
 
@@ -264,7 +297,7 @@ export class Context {
   // ---------- locking ----------
 
   /** Runs fn under the document lock (≤ 10 s wait, then a localized "busy"). */
-  withLock<T>(fn: () => T): T {
+  withLock<T>(fn: () => T, options: { last?: (value: T) => boolean } = {}): T {
     const lock = this.retry(() => LockService.getDocumentLock());
     if (!lock) throw new UserError(this.t("err.busy"));
     try {
@@ -272,17 +305,24 @@ export class Context {
     } catch {
       throw new UserError(this.t("err.busy"));
     }
+    let keep = false;
     try {
-      return fn();
+      const value = fn();
+      keep = options.last?.(value) === true;
+      return value;
     } finally {
       // Sheets may buffer writes: commit them while the lock is still held, so the next
       // caller reads them (the Lock reference asks for flush before releaseLock).
       if (!this.unchanged) this.flush();
       this.unchanged = false;
-      try {
-        lock.releaseLock();
-      } catch {
-        // the lock is released at the end of the execution anyway
+      // A function's last step may keep the lock to its end, when Apps Script releases it
+      // (LockService reference): its flush is done, and nothing but returning is left.
+      if (!keep) {
+        try {
+          lock.releaseLock();
+        } catch {
+          // the lock is released at the end of the execution anyway
+        }
       }
     }
   }
@@ -563,26 +603,11 @@ export class Context {
     return true;
   }
 
-  /** Appends the audit row (time, user, action, details) — always the last write. */
+  /** Appends the sealed audit row, in words (see audit.ts) — always the last write. */
   log(details: unknown): void {
     // The change is committed by now: a log row that cannot be written is reported, not fatal.
     try {
-      const text = typeof details === "string" ? details : JSON.stringify(details);
-      const line: LogLine = {
-        time: new Date().toISOString(),
-        user: this._email ?? "",
-        action: this.action,
-        details: clip(text ?? "", 49_000),
-      };
-      // Placed by the log's header when this call read it (setup checks and repairs it);
-      // otherwise in the layout's order, without a read: the append-only, protected log is
-      // not worth a call of every mutation's budget (DESIGN §8).
-      const read = this.headers.get("log") ?? this.tables.get("log");
-      const row =
-        read && !isFault(read) ? placeRow(read, SPECS.log, line) : layoutRow(SPECS.log, line);
-      const sheet = this.requireSheet("log");
-      const values = row.map((v) => (v === undefined || v === null ? "" : quoted(v)));
-      this.retry(() => sheet.appendRow(values));
+      appendLog(this, details);
     } catch (error) {
       try {
         console.error(
@@ -592,6 +617,30 @@ export class Context {
         // nothing more to do
       }
     }
+  }
+
+  /** The caller's email if already known (the log never asks Session for it again). */
+  knownEmail(): string {
+    return this._email ?? "";
+  }
+
+  /**
+   * Appends a sealed log line: placed by the log's header when this call read it (setup checks
+   * and repairs it); otherwise in the layout's order, without a read: the append-only,
+   * protected log is not worth a call of every mutation's budget (DESIGN §8).
+   */
+  appendLogLine(line: SealedLine): void {
+    const read = this.readLog();
+    const row = read ? placeRow(read, SPECS.log, line) : layoutRow(SPECS.log, line);
+    const sheet = this.requireSheet("log");
+    const values = row.map((v) => (v === undefined || v === null ? "" : quoted(v)));
+    this.retry(() => sheet.appendRow(values));
+  }
+
+  /** The log's table when this call read it (setup checks it), else null: no read for it. */
+  readLog(): Table | null {
+    const read = this.headers.get("log") ?? this.tables.get("log");
+    return read && !isFault(read) ? read : null;
   }
 }
 

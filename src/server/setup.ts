@@ -3,6 +3,7 @@
 // panel, only a coordinator; with an intact panel that has no data row, anyone (who becomes
 // its coordinator); with a panel that is missing, damaged or unreadable, nobody is made
 // coordinator — the repair still runs (it only adds what is missing), and says why.
+
 import { UserError } from "../core/errors";
 import { type Translate, translator } from "../core/i18n";
 import { sameKey } from "../core/identity";
@@ -11,6 +12,8 @@ import { DEFAULT_SETTINGS, type PanelMember } from "../core/schemas";
 import type { Locale } from "../core/types";
 import { checkFirstRun, finishFirstRun, listTabs, prepareFirstRun } from "./first-run";
 import { SHEET_KEYS, type SheetKey, SPECS, specOf } from "./layout";
+import { newSealState, SEAL_PROPERTY, saveSealState, sealState } from "./ledger";
+import { sealLegacySheet } from "./legacy";
 import { repairSheet } from "./repair";
 import { parsePanel, settingLines } from "./repo";
 import type { Context, Registry } from "./runtime";
@@ -222,7 +225,11 @@ export function runSetup(ctx: Context): void {
     sheets: { ...(before?.sheets ?? {}) },
   };
   if (verdict.claim) registry.coordinators = [email];
-  let changed = !before || before.timeZone !== tz || verdict.claim;
+  // An existing spreadsheet without a seal is sealed now, before its sheets are checked (its
+  // ledger and log are rewritten in the sealed layout); a new one gets its secret with the
+  // registry, in the same write (the commit point).
+  const sealed = before && !verdict.blocked ? sealOnce(ctx) : null;
+  let changed = !before || before.timeZone !== tz || verdict.claim || sealed !== null;
   const outcome: Outcome = { created: [], repaired: [], actions: [] };
   // Sheets inserted by this run: removed again if it fails before the registry is saved (the
   // commit point), so a retry starts clean instead of adopting half-formatted sheets.
@@ -250,7 +257,8 @@ export function runSetup(ctx: Context): void {
       changed = true;
     }
     if (firstRun) registry.text = checkFirstRun(ctx, firstRun).mechanism;
-    if (changed) ctx.saveRegistry(registry);
+    const seal = before ? null : newSealState(ctx);
+    if (changed) ctx.saveRegistry(registry, seal ? { [SEAL_PROPERTY]: JSON.stringify(seal) } : {});
   } catch (error) {
     removeSheets(ctx, inserted);
     throw error;
@@ -269,8 +277,8 @@ export function runSetup(ctx: Context): void {
   const removedDefault = firstRun ? finishFirstRun(ctx, firstRun) : false;
   ctx.log({
     locale,
-    created: outcome.created,
-    repaired: outcome.repaired,
+    created: outcome.created.map((k) => t(SPECS[k].name)),
+    repaired: outcome.repaired.map((k) => t(SPECS[k].name)),
     actions: outcome.actions,
     coordinator: verdict.claim ? email : undefined,
     ...(firstRun && {
@@ -279,6 +287,8 @@ export function runSetup(ctx: Context): void {
       text: registry.text,
       removedDefaultSheet: removedDefault,
     }),
+    ledger: sealed?.reviews,
+    logRows: sealed?.log,
   });
   if (verdict.blocked) refuseClaim(ctx, email, verdict.blocked);
 }
@@ -290,7 +300,7 @@ export function runSetup(ctx: Context): void {
  * thrown as setup itself would.
  */
 export function isSetUpIntact(ctx: Context): boolean {
-  if (!ctx.registry()) return false;
+  if (!ctx.registry() || !sealState(ctx)) return false;
   const verdict = panelVerdict(ctx, ctx.email(), ctx.inspect("panel"), ctx.knownTimeZone());
   if (verdict.claim || verdict.blocked) return false;
   return SHEET_KEYS.every((key) => {
@@ -353,4 +363,20 @@ function removeSheets(ctx: Context, sheets: Sheet[]): void {
       // keep removing the others
     }
   }
+}
+
+/**
+ * A spreadsheet set up before sealing existed gets its secret now (after the caller's right to
+ * set up was checked: nothing is written on a refusal), and its reviews ledger and log are
+ * rewritten sealed, here, once. Returns how many rows were sealed (null when already sealed).
+ */
+function sealOnce(ctx: Context): { reviews: number; log: number } | null {
+  if (sealState(ctx)) return null;
+  const state = newSealState(ctx);
+  const counts = {
+    reviews: sealLegacySheet(ctx, "reviews", state),
+    log: sealLegacySheet(ctx, "log", state),
+  };
+  saveSealState(ctx, state);
+  return counts;
 }

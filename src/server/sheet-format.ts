@@ -11,6 +11,7 @@ import {
   layoutIndex,
   MINUTES_ROWS,
   MINUTES_WIDTHS,
+  NUMBER_FORMATS,
   quoted,
   rowFormats,
   type SheetKey,
@@ -63,6 +64,11 @@ export function formatNewSheet(
         .getRange(1, 1, formatted, width)
         .setNumberFormats(Array.from({ length: formatted }, () => formats)),
     );
+  }
+  // Times in the ledgers are date cells, shown the same unambiguous way in every locale.
+  const datetime = spec.columns.findIndex((c) => c.kind === "datetime");
+  if (datetime >= 0) {
+    r(() => sheet.getRange(2, datetime + 1, rows - 1, 1).setNumberFormat(NUMBER_FORMATS.datetime));
   }
   // The header (at the layout's header row: the shortlist has a title block above it).
   const block = [headerRow(key, t), ...seed].map((row) =>

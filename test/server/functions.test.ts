@@ -411,8 +411,10 @@ describe("submitReview", () => {
     expect(mine.scores).toEqual(w.scores(4));
     const ledger = sheet(w.rt, "Penilaian").values;
     expect(ledger).toHaveLength(3);
-    expect(ledger[1]![4]).toBe("awal");
-    expect(ledger[2]![4]).toBe("ubah");
+    // Columns: No. urut, Waktu, ID quickwin, Penilai, Nilai, Nilai (JSON), Komentar, …
+    expect(ledger[1]![6]).toBe("awal");
+    expect(ledger[2]![6]).toBe("ubah");
+    expect(ledger.slice(1).map((r) => r[0])).toEqual([1, 2]);
     const state = ok<State>(w.call("getSidebarState", [], REV_B));
     expect(state.myReviews).toEqual([
       expect.objectContaining({ quickwinId: "QW-002", comment: "ubah", scores: w.scores(4) }),
@@ -438,7 +440,8 @@ describe("submitReview", () => {
       ),
     );
     const ledger = sheet(w.rt, "Penilaian").values;
-    expect(JSON.parse(String(ledger.at(-1)![3]))).toEqual({ constructor: 4, dampak: 3 });
+    expect(JSON.parse(String(ledger.at(-1)![5]))).toEqual({ constructor: 4, dampak: 3 });
+    expect(ledger.at(-1)![4]).toBe("Konstruksi 4; Dampak 3");
     const state = ok<State>(w.call("getSidebarState", [], REV_B));
     expect(state.progress.scored).toBe(1);
     ok(
@@ -460,7 +463,7 @@ describe("submitReview", () => {
       w.call("submitReview", [{ quickwinId: "QW-001", declaredConflict: true }], REV_A),
     );
     expect(r.declaredConflict).toBe(true);
-    expect(sheet(w.rt, "Penilaian").values[1]![5]).toBe(true);
+    expect(sheet(w.rt, "Penilaian").values[1]![7]).toBe("ya");
   });
 
   it("refuses conflicts, impersonation, bad scores, unknown ids and strangers", () => {

@@ -1,5 +1,6 @@
 // Shared fixtures for the server suites: the real dist/server.js in the emulator, a panel,
 // quickwins and helpers to call functions as a user.
+import { sealer } from "../../src/core/ledger";
 import { createEmulator } from "../../src/preview/emulator";
 import { loadServer, type RpcResult, type ServerRuntime } from "../../src/preview/script-host";
 
@@ -128,24 +129,102 @@ export function ensureRows(rt: ServerRuntime, name: string, rows: number): void 
 export function sizedWorld(n: number, settings?: Record<string, unknown>): World {
   const w = world({ quickwins: n });
   if (settings) ok(w.call("saveSettings", [settings]));
-  const rows: unknown[][] = [];
+  const reviews: LedgerReview[] = [];
   for (let i = 1; i <= n; i++) {
     const id = `QW-${String(i).padStart(3, "0")}`;
     for (const email of [REV_B, REV_C]) {
-      rows.push([
-        "2019-09-05T01:00:00.000Z",
-        id,
-        email,
-        JSON.stringify(w.scores(1 + (i % 5))),
-        "",
-        false,
-      ]);
+      reviews.push({ quickwinId: id, reviewer: email, scores: w.scores(1 + (i % 5)) });
     }
   }
-  ensureRows(w.rt, "Penilaian", rows.length + 1);
-  w.rt.emulator.typeInto("Penilaian", `A2:F${rows.length + 1}`, rows);
+  // Sealed with the spreadsheet's own secret, as the add-on writes them.
+  appendSealedReviews(w.rt, reviews);
   formResponses(w.rt, "Formulir", n);
   return w;
+}
+
+export interface LedgerReview {
+  quickwinId: string;
+  reviewer: string;
+  scores: Record<string, number>;
+  comment?: string;
+  declaredConflict?: boolean;
+  /** Default: 2019-09-05 01:00 UTC. */
+  submittedAt?: Date;
+}
+
+const SEAL_PROPERTY = "quickwin.seal";
+
+/** The spreadsheet's seal state (secret and counters), as the add-on keeps it. */
+export function sealState(rt: ServerRuntime): { secret: string; reviews: number; log: number } {
+  const props = rt.emulator.globals
+    .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+  return rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+    JSON.parse(props.getDocumentProperties().getProperty(SEAL_PROPERTY) ?? "null"),
+  ).value;
+}
+
+function saveSealCounters(rt: ServerRuntime, state: object): void {
+  const props = rt.emulator.globals
+    .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+  rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+    props.getDocumentProperties().setProperty(SEAL_PROPERTY, JSON.stringify(state)),
+  );
+}
+
+/**
+ * Appends reviews to the ledger exactly as submitReview seals them (numbers after the last
+ * issued, the seal over the same cells), in one typed block — fast for thousands of rows.
+ * `sealed: false` types the rows with numbers but without a valid seal (a forgery).
+ */
+export function appendSealedReviews(
+  rt: ServerRuntime,
+  reviews: LedgerReview[],
+  options: { forge?: boolean } = {},
+): { rows: number[]; seqs: number[] } {
+  const state = sealState(rt);
+  const seal = sealer(options.forge ? "not the spreadsheet's secret" : state.secret);
+  const ledger = sheet(rt, "Penilaian");
+  const start = ledger.values.length + 1;
+  const rows = reviews.map((r, i) => {
+    const seq = state.reviews + i + 1;
+    const when = r.submittedAt ?? new Date("2019-09-05T01:00:00.000Z");
+    const scoresJson = JSON.stringify(r.scores);
+    const scoresText = Object.entries(r.scores)
+      .map(([k, v]) => `${k} ${v}`)
+      .join("; ");
+    const conflict = r.declaredConflict ? "ya" : "tidak";
+    const fields = [
+      r.quickwinId,
+      r.reviewer,
+      scoresText,
+      scoresJson,
+      r.comment ?? "",
+      r.declaredConflict ? "1" : "0",
+    ];
+    const mac = seal("reviews", seq, Math.round(when.getTime() / 1000), fields);
+    return [
+      seq,
+      when,
+      r.quickwinId,
+      r.reviewer,
+      scoresText,
+      scoresJson,
+      r.comment ?? "",
+      conflict,
+      mac,
+    ];
+  });
+  ensureRows(rt, "Penilaian", start + rows.length - 1);
+  // Text cells with Sheets' text prefix, as the add-on writes the ledger.
+  const typed = rows.map((row) =>
+    row.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v)),
+  );
+  rt.emulator.typeInto("Penilaian", `A${start}:I${start + rows.length - 1}`, typed);
+  if (!options.forge) saveSealCounters(rt, { ...state, reviews: state.reviews + rows.length });
+  return {
+    rows: rows.map((_, i) => start + i),
+    seqs: rows.map((_, i) => state.reviews + i + 1),
+  };
 }
 
 export type BudgetCase = [

@@ -48,7 +48,7 @@ describe("scenario 1: a deleted header row", () => {
     const mine = ok<{ myReviews: unknown[] }>(w.call("getSidebarState", [], REV_B)).myReviews;
     expect(mine).toHaveLength(1);
     const log = sheet(w.rt, "Log").values;
-    expect(String(log.at(-1)![3])).toMatch(/header inserted above row 1/);
+    expect(String(log.at(-1)![4])).toMatch(/header inserted above row 1/);
   });
 
   it("on the panel: the coordinator's row is kept, and setup repairs it for them", () => {
@@ -78,7 +78,7 @@ describe("scenario 2: swapped tab names", () => {
     expect(sheet(w.rt, "Quickwin").values[1]!.slice(0, 2)).toEqual(["a", "A"]);
     expect(ids(w)).toEqual(["QW-001", "QW-002", "QW-003"]);
     ok(w.call("submitReview", [{ quickwinId: "QW-001", scores: { a: 3 } }], REV_B));
-    expect(sheet(w.rt, "Log").values.at(-1)![1]).toBe("QW-001");
+    expect(sheet(w.rt, "Log").values.at(-1)![2]).toBe("QW-001");
   });
 
   it("an id that points at a sheet of another layout is refused, and setup leaves that sheet alone", () => {
@@ -137,7 +137,7 @@ describe("scenario 3: long ids", () => {
     w.rt.emulator.typeInto("Quickwin", "A4", [["QW-００９\u200b"]]);
     expect(ok<{ id: string }>(w.call("saveQuickwin", [QUICKWIN], REV_B)).id).toBe("QW-010");
     ok(w.call("submitReview", [{ quickwinId: "qw-001\u200b", scores: w.scores(4) }], REV_B));
-    expect(sheet(w.rt, "Penilaian").values.at(-1)![1]).toBe("QW-001");
+    expect(sheet(w.rt, "Penilaian").values.at(-1)![2]).toBe("QW-001");
   });
 });
 

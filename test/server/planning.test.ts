@@ -217,7 +217,7 @@ describe("setScoring and the closing time", () => {
     expect(state.scoring).toMatchObject({ open: false, closesAtText: closed.closesAtText });
     ok(w.call("setScoring", [{ open: true }]));
     ok(w.call("submitReview", [{ quickwinId: "QW-002", scores: w.scores(3) }], REV_B));
-    const log = sheet(w.rt, "Log").values.filter((r) => r[2] === "setScoring");
+    const log = sheet(w.rt, "Log").values.filter((r) => r[3] === "Waktu penilaian diatur");
     expect(log).toHaveLength(2);
   });
 

@@ -46,12 +46,13 @@ describe("computeRanking", () => {
     const ledger = sheet(w.rt, "Penilaian")
       .values.slice(1)
       .map((r) => ({
-        submittedAt: String(r[0]),
-        quickwinId: String(r[1]),
-        reviewer: String(r[2]),
-        scores: JSON.parse(String(r[3])) as Record<string, number>,
-        comment: String(r[4]),
-        declaredConflict: r[5] === true,
+        // No. urut, Waktu, ID quickwin, Penilai, Nilai, Nilai (JSON), Komentar, Konflik, Segel
+        submittedAt: String(r[1]),
+        quickwinId: String(r[2]),
+        reviewer: String(r[3]),
+        scores: JSON.parse(String(r[5])) as Record<string, number>,
+        comment: String(r[6]),
+        declaredConflict: r[7] === "ya",
       }));
     const quickwins = state.quickwins.map(({ status, agencyConflict, editable, ...q }) => {
       void status;
@@ -67,8 +68,9 @@ describe("computeRanking", () => {
       settings: state.settings,
       locale: "id",
     } as never);
-    const { rowProblems, computedAt, ...rest } = result;
+    const { rowProblems, computedAt, ledger: check, ...rest } = result;
     expect(rest).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(check).toMatchObject({ rows: ledger.length, sealed: ledger.length, tampered: [] });
     expect(rowProblems).toEqual([]);
     expect(Number.isNaN(Date.parse(computedAt))).toBe(false);
     expect(result.shortlist.length).toBeGreaterThan(0);
@@ -103,6 +105,11 @@ describe("computeRanking", () => {
     expect(values[result.rows.length + 2]![0]).toBe(
       calibrationWords(result.calibration, translator("id")),
     );
+    // Then the ledger's length and last seal, for a printout.
+    expect(values[result.rows.length + 3]![0]).toBe(
+      `Buku penilaian: ${result.ledger.length} penilaian; segel terakhir ${result.ledger.lastSeal}`,
+    );
+    expect(values).toHaveLength(result.rows.length + 4);
     result.rows.forEach((r, i) => {
       const row = body[i]!;
       expect(row[0]).toBe(r.rank ?? "");
@@ -137,13 +144,14 @@ describe("computeRanking", () => {
     // Rows 4–7 (QW-003…QW-006) were cleared by hand: only two quickwins remain.
     expect(
       sheet(w.rt, "Peringkat")
-        .values.slice(1)
+        .values.slice(1, 3)
         .map((r) => r[1])
         .filter((id) => id !== "")
         .sort(),
     ).toEqual(["QW-001", "QW-002"]);
-    // Header, two rows, a blank row and the calibration line.
-    expect(sheet(w.rt, "Peringkat").values).toHaveLength(5);
+    // Header, two rows, a blank row, the calibration line and the ledger's line.
+    expect(sheet(w.rt, "Peringkat").values).toHaveLength(6);
+    expect(sheet(w.rt, "Peringkat").values[5]![0]).toMatch(/^Buku penilaian: \d+ penilaian/);
   });
 
   it("explains an empty rubric instead of crashing", () => {

@@ -112,7 +112,7 @@ describe("through the preview RPC", () => {
       if (!b.ok) expect(b.error!.message).toMatch(/OPD yang sama|Sedang sibuk/);
     const ledger = (await sheets()).find((s) => s.name === "Penilaian")!.values.slice(1);
     expect(ledger).toHaveLength(okCount);
-    expect(new Set(ledger.map((r) => r[4])).size).toBe(okCount);
+    expect(new Set(ledger.map((r) => r[6])).size).toBe(okCount);
     expect(burst.filter((b) => !b.ok).every((b) => /OPD yang sama/.test(b.error!.message))).toBe(
       true,
     );
@@ -134,18 +134,24 @@ describe("through the preview RPC", () => {
       }) as never,
       reviewers: full.panel,
       reviews: ledger.map((r) => ({
-        submittedAt: String(r[0]),
-        quickwinId: String(r[1]),
-        reviewer: String(r[2]),
-        scores: JSON.parse(String(r[3])),
-        comment: String(r[4]),
-        declaredConflict: r[5] === true,
+        submittedAt: String(r[1]),
+        quickwinId: String(r[2]),
+        reviewer: String(r[3]),
+        scores: JSON.parse(String(r[5])),
+        comment: String(r[6]),
+        declaredConflict: r[7] === "ya",
       })),
       settings: full.settings,
       locale: "id",
     } as never);
-    const { rowProblems, computedAt, ...rest } = result.value as Record<string, unknown>;
+    const {
+      rowProblems,
+      computedAt,
+      ledger: check,
+      ...rest
+    } = result.value as Record<string, unknown>;
     void computedAt;
+    expect(check).toMatchObject({ sealed: okCount, tampered: [], gaps: [] });
     expect(rowProblems).toEqual([]);
     expect(rest).toEqual(JSON.parse(JSON.stringify(expected)));
     const ranking = (await sheets()).find((s) => s.name === "Peringkat")!.values;

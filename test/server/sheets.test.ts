@@ -3,7 +3,18 @@
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
 import { loadServer } from "../../src/preview/script-host";
-import { COORD, ensureRows, failure, ok, QUICKWIN, REV_B, STRANGER, sheet, world } from "./helpers";
+import {
+  appendSealedReviews,
+  COORD,
+  ensureRows,
+  failure,
+  ok,
+  QUICKWIN,
+  REV_B,
+  STRANGER,
+  sheet,
+  world,
+} from "./helpers";
 
 const ID_NAMES = [
   "Quickwin",
@@ -112,11 +123,9 @@ describe("setupSpreadsheet", () => {
     ok(w.call("setupSpreadsheet", []));
     expect(inSheets((ss) => ss.getSheetByName("Peringkat")!.getCharts().length)).toBe(1);
     const log = sheet(w.rt, "Log").values;
-    expect(log[0]).toEqual(["Waktu", "Pengguna", "Tindakan", "Rincian"]);
-    expect(JSON.parse(String(log.at(-1)![3]))).toMatchObject({
-      created: [],
-      repaired: ["ranking", "log"],
-    });
+    expect(log[0]).toEqual(["No. urut", "Waktu", "Pengguna", "Tindakan", "Rincian", "Segel"]);
+    expect(log.at(-1)![3]).toBe("Penyiapan spreadsheet");
+    expect(log.at(-1)![4]).toMatch(/lembar dibuat: tidak ada; lembar diperbaiki: Peringkat, Log/);
 
     inSheets((ss) => {
       ss.deleteSheet(ss.getSheetByName("Peringkat")!);
@@ -129,9 +138,7 @@ describe("setupSpreadsheet", () => {
     // A new log: its header, then this repair.
     const newLog = sheet(w.rt, "Log").values;
     expect(newLog).toHaveLength(2);
-    expect(JSON.parse(String(newLog[1]![3]))).toMatchObject({
-      created: ["ranking", "shortlist", "log"],
-    });
+    expect(newLog[1]![4]).toMatch(/lembar dibuat: Peringkat, Daftar Pendek, Log/);
     // The re-created sheets work as before.
     expect(ok<{ rows: unknown[] }>(w.call("computeRanking", [])).rows).toHaveLength(3);
     expect(ok<{ quickwinIds: string[] }>(w.call("exportShortlist", [])).quickwinIds.length).toBe(0);
@@ -204,8 +211,8 @@ describe("setupSpreadsheet", () => {
     const first = w.call("computeRanking", []);
     expect(ok<{ rows: unknown[] }>(first).rows).toHaveLength(3);
     expect(first.serviceCalls).toBe(cheap);
-    // Header, three rows, a blank row and the calibration line.
-    expect(sheet(w.rt, "Hasil").values).toHaveLength(6);
+    // Header, three rows, a blank row, the calibration line and the ledger's line.
+    expect(sheet(w.rt, "Hasil").values).toHaveLength(7);
   });
 
   it("learns a renamed tab in one call (saving the name under the lock), then is as cheap as before", () => {
@@ -391,7 +398,7 @@ describe("typed text is stored verbatim", () => {
     expect(
       sheet(w.rt, "Penilaian")
         .values.slice(1)
-        .map((r) => r[4]),
+        .map((r) => r[6]),
     ).toEqual(tricky);
     // Generated sheets too.
     ok(w.call("saveSettings", [{ minReviews: 1 }]));
@@ -455,9 +462,12 @@ describe("hand-edited sheets", () => {
       ["QW-012", "", "Dinkes", "living", "x", "2019-09-01", "2019-09-30", 0, "", "", "", "", ""],
     ]);
     e.typeInto("Quickwin", "A9:B9", [["QW-001", "Duplikat"]]);
-    e.typeInto("Penilaian", "A2:F3", [
-      ["2019-09-05T01:00:00Z", "QW-001", REV_B, "{bukan json", "", "tidak"],
-      ["2019-09-05T01:00:00Z", "QW-002", REV_B, JSON.stringify(w.scores(4)), "ok", "tidak"],
+    // A ledger row typed by hand (its seal made up) with broken JSON, then a sealed one.
+    e.typeInto("Penilaian", "A2:I2", [
+      [1, "2019-09-05T01:00:00Z", "QW-001", REV_B, "", "{bukan json", "", "tidak", "xyz"],
+    ]);
+    appendSealedReviews(w.rt, [
+      { quickwinId: "QW-002", reviewer: REV_B, scores: w.scores(4), comment: "ok" },
     ]);
     e.typeInto("Pengaturan", "A10:B11", [
       ["warna", "merah"],

@@ -3,6 +3,7 @@
 import type { Locale } from "../types";
 import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
+import { ledgerEn } from "./en/ledger";
 import { meetingEn } from "./en/meeting";
 import { minutesEn } from "./en/minutes";
 import { planningEn } from "./en/planning";
@@ -10,6 +11,7 @@ import { serverEn } from "./en/server";
 import { createTranslator, type Params } from "./format";
 import { clientId } from "./id/client";
 import { coreId } from "./id/core";
+import { ledgerId } from "./id/ledger";
 import { meetingId } from "./id/meeting";
 import { minutesId } from "./id/minutes";
 import { planningId } from "./id/planning";
@@ -17,13 +19,29 @@ import { serverId } from "./id/server";
 
 export { createTranslator, format, hasKey, type Params, resolveLocale } from "./format";
 
-const id = { ...coreId, ...serverId, ...clientId, ...meetingId, ...planningId, ...minutesId };
+const id = {
+  ...coreId,
+  ...serverId,
+  ...clientId,
+  ...meetingId,
+  ...planningId,
+  ...minutesId,
+  ...ledgerId,
+};
 export type MessageKey = keyof typeof id;
 export type Dictionary = Record<MessageKey, string>;
 
 export const dictionaries: Record<Locale, Dictionary> = {
   id,
-  en: { ...coreEn, ...serverEn, ...clientEn, ...meetingEn, ...planningEn, ...minutesEn },
+  en: {
+    ...coreEn,
+    ...serverEn,
+    ...clientEn,
+    ...meetingEn,
+    ...planningEn,
+    ...minutesEn,
+    ...ledgerEn,
+  },
 };
 
 export type Translate = (key: MessageKey, params?: Params) => string;
