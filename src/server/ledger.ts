@@ -4,6 +4,7 @@
 // the problems a ranking reports for rows that were tampered with or are missing.
 
 import { UserError } from "../core/errors";
+import { hex, sha256, utf8 } from "../core/hmac";
 import type { Translate } from "../core/i18n";
 import {
   type LedgerCheck,
@@ -50,10 +51,15 @@ export function sealState(ctx: Context): SealState | null {
   return parseSealState(ctx.property(SEAL_PROPERTY));
 }
 
-/** A new secret: 244 random bits from two UUIDs (two calls, once per spreadsheet). */
-export function newSealState(ctx: Context): SealState {
-  const uuid = () => ctx.retry(() => Utilities.getUuid()).replace(/-/g, "");
-  return { v: 1, secret: `${uuid()}${uuid()}`, reviews: 0, log: 0 };
+/**
+ * A new secret: 256 bits hashed from the runtime's random generator (seeded by the system,
+ * never observable from the spreadsheet) and the time. No service call: the first setup's
+ * budget (150) has no room for one; Utilities.getUuid would give no more than 122 bits anyway.
+ */
+export function newSealState(_ctx: Context): SealState {
+  let entropy = String(Date.now());
+  for (let i = 0; i < 16; i++) entropy += `:${Math.random()}`;
+  return { v: 1, secret: hex(sha256(utf8(entropy))), reviews: 0, log: 0 };
 }
 
 export function saveSealState(ctx: Context, state: SealState): void {
@@ -84,6 +90,11 @@ export function reserve(ctx: Context, reviews: number): { state: SealState; firs
   saveSealState(ctx, next);
   reservedLog.set(ctx, next.log);
   return { state: next, firstReview: state.reviews + 1 };
+}
+
+/** Records that this call's log row number was taken in a write made already (setup's commit). */
+export function logNumberTaken(ctx: Context, seq: number): void {
+  reservedLog.set(ctx, seq);
 }
 
 /** The log row's number: reserved with this call's ledger rows, else reserved now. */

@@ -245,32 +245,36 @@ function writePage(ctx: Context, values: unknown[][]): void {
 export function handleExportMinutes(ctx: Context, input: unknown): MinutesResult {
   const options = check(MinutesInputSchema, input ?? {}, ctx, "field.minutes");
   ctx.email();
-  return ctx.withLock(() => {
-    const { panel, member } = requireCoordinator(ctx);
-    const world = loadWorld(ctx, panel);
-    const result = rank(ctx, world);
-    const wanted = options.present ? new Set(options.present.map(identityKey)) : null;
-    const present = panel.items.filter((p) => !wanted || wanted.has(identityKey(p.email)));
-    const known = new Set(world.quickwins.items.map((q) => q.id));
-    const decisions = decisionsInForce(ctx, known);
-    const ledger = ctx.table("reviews");
-    const values = minutesBlock(layoutTable(), {
-      t: ctx.sheetT(),
-      locale: ctx.registry()?.locale ?? "id",
-      // The registry's zone (kept current by the sidebar's state and exports): no extra call.
-      date: dateInZone(new Date(), ctx.knownTimeZone()),
-      place: options.place ?? "",
-      present,
-      coordinator: member,
-      world,
-      result,
-      decisions,
-      ledgerRows: Math.max(0, ledger.lastRow - ledger.headerRow),
-    });
-    if (values.length > MINUTES_ROWS) throw new UserError(ctx.t("err.minutesTooLong"));
-    writePage(ctx, values);
-    ctx.log({ decisions: decisions.length, present: present.length });
-    const sheetName = ctx.registry()?.sheets.minutes?.name ?? ctx.sheetName("minutes");
-    return { sheetName, decisions: decisions.length, present: present.length };
-  });
+  return ctx.withLock(
+    () => {
+      const { panel, member } = requireCoordinator(ctx);
+      const world = loadWorld(ctx, panel);
+      const result = rank(ctx, world);
+      const wanted = options.present ? new Set(options.present.map(identityKey)) : null;
+      const present = panel.items.filter((p) => !wanted || wanted.has(identityKey(p.email)));
+      const known = new Set(world.quickwins.items.map((q) => q.id));
+      const decisions = decisionsInForce(ctx, known);
+      const ledger = ctx.table("reviews");
+      const values = minutesBlock(layoutTable(), {
+        t: ctx.sheetT(),
+        locale: ctx.registry()?.locale ?? "id",
+        // The registry's zone (kept current by the sidebar's state and exports): no extra call.
+        date: dateInZone(new Date(), ctx.knownTimeZone()),
+        place: options.place ?? "",
+        present,
+        coordinator: member,
+        world,
+        result,
+        decisions,
+        ledgerRows: Math.max(0, ledger.lastRow - ledger.headerRow),
+      });
+      if (values.length > MINUTES_ROWS) throw new UserError(ctx.t("err.minutesTooLong"));
+      writePage(ctx, values);
+      ctx.log({ decisions: decisions.length, present: present.length });
+      const sheetName = ctx.registry()?.sheets.minutes?.name ?? ctx.sheetName("minutes");
+      return { sheetName, decisions: decisions.length, present: present.length };
+      // Its last step: the lock may stay held to the end of the execution (no release call).
+    },
+    { last: () => true },
+  );
 }

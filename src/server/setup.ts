@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, type PanelMember } from "../core/schemas";
 import type { Locale } from "../core/types";
 import { checkFirstRun, finishFirstRun, listTabs, prepareFirstRun } from "./first-run";
 import { SHEET_KEYS, type SheetKey, SPECS, specOf } from "./layout";
-import { newSealState, SEAL_PROPERTY, saveSealState, sealState } from "./ledger";
+import { logNumberTaken, newSealState, SEAL_PROPERTY, saveSealState, sealState } from "./ledger";
 import { sealLegacySheet } from "./legacy";
 import { repairSheet } from "./repair";
 import { parsePanel, settingLines } from "./repo";
@@ -257,8 +257,10 @@ export function runSetup(ctx: Context): void {
       changed = true;
     }
     if (firstRun) registry.text = checkFirstRun(ctx, firstRun).mechanism;
-    const seal = before ? null : newSealState(ctx);
+    // A new spreadsheet's seal, with its log row's number already taken (no write of its own).
+    const seal = before ? null : { ...newSealState(ctx), log: 1 };
     if (changed) ctx.saveRegistry(registry, seal ? { [SEAL_PROPERTY]: JSON.stringify(seal) } : {});
+    if (seal) logNumberTaken(ctx, 1);
   } catch (error) {
     removeSheets(ctx, inserted);
     throw error;

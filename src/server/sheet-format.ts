@@ -11,7 +11,6 @@ import {
   layoutIndex,
   MINUTES_ROWS,
   MINUTES_WIDTHS,
-  NUMBER_FORMATS,
   quoted,
   rowFormats,
   type SheetKey,
@@ -65,11 +64,7 @@ export function formatNewSheet(
         .setNumberFormats(Array.from({ length: formatted }, () => formats)),
     );
   }
-  // Times in the ledgers are date cells, shown the same unambiguous way in every locale.
-  const datetime = spec.columns.findIndex((c) => c.kind === "datetime");
-  if (datetime >= 0) {
-    r(() => sheet.getRange(2, datetime + 1, rows - 1, 1).setNumberFormat(NUMBER_FORMATS.datetime));
-  }
+  // Times in the ledgers are Date cells: Sheets gives them a date-time format as they are written.
   // The header (at the layout's header row: the shortlist has a title block above it).
   const block = [headerRow(key, t), ...seed].map((row) =>
     spec.text === "quote" ? row.map(quoted) : row,

@@ -158,7 +158,7 @@ describe("recordDecision", () => {
       [unlisted, "Dipilih", "tidak", "ya", "Siap dipamerkan di expo."],
     ]);
     const log = sheet(w.rt, "Log").values;
-    expect(log.filter((r) => r[2] === "recordDecision")).toHaveLength(2);
+    expect(log.filter((r) => r[3] === "Keputusan dicatat")).toHaveLength(2);
 
     // The latest decision per quickwin is the one in force.
     ok(w.call("recordDecision", [{ quickwinId: unlisted, decision: "not-selected" }]));

@@ -68,5 +68,12 @@ export const ledgerEn: Record<keyof typeof ledgerId, string> = {
   "log.detail.closesAt": "closes at",
   "log.detail.actions": "repairs",
   "log.detail.recomputed": "recomputed",
+  "log.action.recordDecision": "Decision recorded",
+  "log.action.exportMinutes": "Minutes exported",
+  "log.detail.decision": "decision",
+  "log.detail.departs": "departs from the shortlist",
+  "log.detail.reason": "reason",
+  "log.detail.decisions": "decisions",
+  "log.detail.present": "present",
   "log.none": "none",
 };

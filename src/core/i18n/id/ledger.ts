@@ -67,5 +67,12 @@ export const ledgerId = {
   "log.detail.closesAt": "ditutup pada",
   "log.detail.actions": "perbaikan",
   "log.detail.recomputed": "dihitung ulang",
+  "log.action.recordDecision": "Keputusan dicatat",
+  "log.action.exportMinutes": "Berita acara diekspor",
+  "log.detail.decision": "keputusan",
+  "log.detail.departs": "berbeda dari daftar pendek",
+  "log.detail.reason": "alasan",
+  "log.detail.decisions": "keputusan",
+  "log.detail.present": "hadir",
   "log.none": "tidak ada",
 } as const;
