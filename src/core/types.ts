@@ -153,6 +153,15 @@ export interface SidebarState {
   problems?: RowProblem[];
   /** Coordinators only: how many reviews the ledger holds (for the rubric-change warning). */
   reviewCount?: number;
+  /** Coordinators only: the ranking on the ranking sheet, so a reopened sidebar keeps it. */
+  lastRanking?: LastRanking;
+}
+
+/** The ranking sheet's content in short: its rows, the ranked ones, the shortlisted ids. */
+export interface LastRanking {
+  rows: number;
+  ranked: number;
+  shortlist: string[];
 }
 
 export interface SaveResult<T> {

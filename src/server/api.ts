@@ -44,6 +44,7 @@ import { describeIssues } from "../core/validation";
 import { assignmentProblems, parseAssignments, readAssignments } from "./assignments";
 import { toCsv } from "./csv";
 import { nextQuickwinId } from "./ids";
+import { readLastRanking } from "./last-ranking";
 import { SPECS } from "./layout";
 import {
   type Ledger,
@@ -349,6 +350,8 @@ function memberState(ctx: Context): SidebarState {
     state.panel = panel.items;
     state.problems = [...world.problems, ...assignmentProblems(ctx, assignments, world)];
     state.reviewCount = world.reviews.items.length;
+    const last = readLastRanking(ctx);
+    if (last) state.lastRanking = last;
   }
   return state;
 }

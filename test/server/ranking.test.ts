@@ -132,6 +132,25 @@ describe("computeRanking", () => {
     });
   });
 
+  it("a reopened sidebar keeps the ranking the ranking sheet holds (coordinators only)", () => {
+    const w = scored();
+    const before = ok<{ lastRanking?: unknown }>(w.call("getSidebarState", []));
+    expect(before.lastRanking).toBeUndefined();
+    const result = ok<ComputeRankingResult>(w.call("computeRanking", []));
+    // A new sidebar (a new execution): the ranking is read back from its sheet.
+    const state = ok<{ lastRanking?: { rows: number; ranked: number; shortlist: string[] } }>(
+      w.call("getSidebarState", []),
+    );
+    expect(state.lastRanking).toEqual({
+      rows: result.rows.length,
+      ranked: result.rows.filter((r) => r.rank !== null).length,
+      shortlist: result.shortlist,
+    });
+    expect(result.shortlist.length).toBeGreaterThan(0);
+    const reviewer = ok<{ lastRanking?: unknown }>(w.call("getSidebarState", [], REV_B));
+    expect(reviewer.lastRanking).toBeUndefined();
+  });
+
   it("shrinking data leaves no stale rows", () => {
     const w = scored();
     ok(w.call("computeRanking", []));

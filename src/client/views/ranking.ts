@@ -83,6 +83,7 @@ export function rankingView(ctx: ViewContext): HTMLElement {
       : null,
     ui.ranking ? rankingResult(ctx, ui.ranking) : h("p", { class: "help" }, t("rank.intro")),
     !ui.ranking ? skippedRows(ctx) : null,
+    !ui.ranking ? lastRankingSection(ctx) : null,
   );
   return h(
     "section",
@@ -92,6 +93,46 @@ export function rankingView(ctx: ViewContext): HTMLElement {
     out,
     body,
   );
+}
+
+/**
+ * A reopened sidebar: the ranking the ranking sheet holds (computed earlier) keeps the meeting
+ * and the export reachable, without recomputing first.
+ */
+function lastRankingSection(ctx: ViewContext): HTMLElement | null {
+  const { t, state } = ctx;
+  const last = state.lastRanking;
+  if (!last) return null;
+  const names = new Map(state.quickwins.map((q) => [q.id, q.name]));
+  return h(
+    "div",
+    { id: "last-ranking" },
+    h(
+      "p",
+      { class: "help" },
+      t("rank.lastOnSheet", { ranked: last.ranked, total: last.rows }),
+      " ",
+      last.shortlist.length > 0
+        ? [
+            t("rank.lastShortlist"),
+            " ",
+            joinIsolated(last.shortlist.map((id) => names.get(id) ?? id)),
+          ]
+        : t("rank.lastNoShortlist"),
+    ),
+    meetingSection(ctx),
+    exportSection(ctx),
+  );
+}
+
+/** Names joined by commas, each bidi-isolated. */
+function joinIsolated(names: string[]): (Node | string)[] {
+  const out: (Node | string)[] = [];
+  names.forEach((n, i) => {
+    if (i > 0) out.push(", ");
+    out.push(bdi(n));
+  });
+  return out;
 }
 
 function rankingResult(ctx: ViewContext, r: ComputeRankingResult): HTMLElement {

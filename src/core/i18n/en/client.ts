@@ -105,6 +105,10 @@ export const clientEn: Record<keyof typeof clientId, string> = {
 
   "rank.title": "Ranking",
   "rank.intro": "Compute the ranking from all scores so far. It is written to the ranking sheet.",
+  "rank.lastOnSheet":
+    "The ranking sheet holds an earlier ranking: {ranked} of {total} quickwins ranked.",
+  "rank.lastShortlist": "Shortlist:",
+  "rank.lastNoShortlist": "No shortlist.",
   "rank.compute": "Compute ranking",
   "rank.recompute": "Compute again",
   "rank.summary": "Computed {when}: {ranked} of {total} quickwins ranked.",

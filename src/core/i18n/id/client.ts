@@ -104,6 +104,10 @@ export const clientId = {
 
   "rank.title": "Peringkat",
   "rank.intro": "Hitung peringkat dari semua nilai yang masuk. Hasil ditulis ke lembar peringkat.",
+  "rank.lastOnSheet":
+    "Lembar peringkat memuat peringkat yang dihitung sebelumnya: {ranked} dari {total} quickwin berperingkat.",
+  "rank.lastShortlist": "Daftar pendek:",
+  "rank.lastNoShortlist": "Tanpa daftar pendek.",
   "rank.compute": "Hitung peringkat",
   "rank.recompute": "Hitung ulang",
   "rank.summary": "Dihitung {when}: {ranked} dari {total} quickwin masuk peringkat.",
