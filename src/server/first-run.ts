@@ -4,7 +4,7 @@
 // self-check measures how this spreadsheet keeps text, and the empty default first tab
 // ("Sheet1", "Lembar1") is removed once the add-on's sheets exist.
 import type { Locale } from "../core/types";
-import type { Context } from "./runtime";
+import type { Context, Registry } from "./runtime";
 import { probeSpreadsheet, type SelfCheckFindings } from "./self-check";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -66,12 +66,18 @@ export function prepareFirstRun(ctx: Context, language: Locale, tabs: Tabs): Fir
   };
 }
 
-/** The self-check, run once the sheets exist (its finding goes into the registry). */
-export function checkFirstRun(ctx: Context, run: FirstRun): SelfCheckFindings {
-  return probeSpreadsheet(ctx, run.locale.to);
+/**
+ * The self-check, run once the sheets exist (its finding goes into the registry); a probe
+ * sheet it could not remove joins `inserted`, the sheets setup removes if it fails.
+ */
+export function checkFirstRun(ctx: Context, run: FirstRun, inserted: Sheet[]): SelfCheckFindings {
+  return probeSpreadsheet(ctx, run.locale.to, (sheet) => inserted.push(sheet));
 }
 
-/** Removes the empty default tab, if it is still empty (best effort: it is harmless to keep). */
+/**
+ * Removes the empty default tab (after the commit). If that fails, the registry remembers the
+ * tab so the next setup removes it (best effort: an empty tab is harmless to keep).
+ */
 export function finishFirstRun(ctx: Context, run: FirstRun): boolean {
   const tab = run.emptyDefault;
   if (!tab) return false;
@@ -79,6 +85,28 @@ export function finishFirstRun(ctx: Context, run: FirstRun): boolean {
     ctx.retry(() => ctx.ss().deleteSheet(tab));
     return true;
   } catch {
+    try {
+      const registry = ctx.registry();
+      const id = ctx.retry(() => tab.getSheetId());
+      if (registry) ctx.saveRegistry({ ...registry, defaultTab: id });
+    } catch {
+      // the tab stays; it is empty
+    }
     return false;
   }
+}
+
+/**
+ * A re-run's part of an unfinished first run: the default tab left behind is removed if it is
+ * still there and still empty. Whether it was removed; `registry` loses the note either way.
+ */
+export function finishLeftDefault(ctx: Context, registry: Registry): boolean {
+  const id = registry.defaultTab;
+  if (id === undefined) return false;
+  delete registry.defaultTab;
+  const ss = ctx.ss();
+  const tab = ctx.retry(() => ss.getSheetById(id));
+  if (!tab || ctx.retry(() => tab.getLastRow()) !== 0) return false;
+  ctx.retry(() => ss.deleteSheet(tab));
+  return true;
 }

@@ -60,6 +60,11 @@ export interface Registry {
    * was deleted comes back with them, so a lost panel never lets a stranger claim the role.
    */
   coordinators?: string[];
+  /**
+   * The id of the first setup's empty default tab when its removal failed: the next setup
+   * removes it (if still empty), so a retry ends as an undisturbed first setup would.
+   */
+  defaultTab?: number;
 }
 
 /** A refusal because a sheet is missing or fails its header check (setup repairs it). */
@@ -94,12 +99,18 @@ function parseRegistry(raw: string | null): Registry | null {
   try {
     const r = JSON.parse(raw) as Registry;
     if (!r || typeof r !== "object" || !r.sheets || typeof r.sheets !== "object") return null;
-    const out: Registry = { v: 1, locale: r.locale === "en" ? "en" : "id", sheets: r.sheets };
-    if (typeof r.timeZone === "string" && r.timeZone) out.timeZone = r.timeZone;
+    // Keys in the order setup writes them, so a registry saved again reads the same.
+    const out: Registry = {
+      v: 1,
+      locale: r.locale === "en" ? "en" : "id",
+      ...(typeof r.timeZone === "string" && r.timeZone ? { timeZone: r.timeZone } : {}),
+      sheets: r.sheets,
+    };
     if (Array.isArray(r.coordinators)) {
       out.coordinators = r.coordinators.filter((e): e is string => typeof e === "string");
     }
     if (r.text === "format" || r.text === "quote") out.text = r.text;
+    if (typeof r.defaultTab === "number") out.defaultTab = r.defaultTab;
     return out;
   } catch {
     return null;

@@ -61,9 +61,15 @@ function message(error: unknown): string {
 
 /**
  * The measurements, under the caller's document lock (so `lock` is true by construction).
- * One temporary sheet, removed again; about ten service calls.
+ * One temporary sheet, removed again; about ten service calls. A removal that fails hands the
+ * sheet to `leftover` (setup's rollback removes it with the sheets it made) before the error
+ * goes on, so a failed first setup leaves no stray tab behind.
  */
-export function probeSpreadsheet(ctx: Context, knownLocale?: string): SelfCheckFindings {
+export function probeSpreadsheet(
+  ctx: Context,
+  knownLocale?: string,
+  leftover?: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void,
+): SelfCheckFindings {
   const ss = ctx.ss();
   const email = ctx.email();
   const locale = knownLocale ?? ctx.retry(() => ss.getSpreadsheetLocale());
@@ -92,7 +98,13 @@ export function probeSpreadsheet(ctx: Context, knownLocale?: string): SelfCheckF
     const mechanism: TextMechanism = format.every((r) => r.kept) ? "format" : "quote";
     return { email, lock: true, flush, locale, timeZone, readMs, format, quote, mechanism };
   } finally {
-    ctx.retry(() => ss.deleteSheet(sheet));
+    try {
+      ctx.retry(() => ss.deleteSheet(sheet));
+    } catch (error) {
+      leftover?.(sheet);
+      // biome-ignore lint/correctness/noUnsafeFinally: the removal's own failure is the error
+      throw error;
+    }
   }
 }
 

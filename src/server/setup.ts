@@ -10,7 +10,13 @@ import { sameKey } from "../core/identity";
 import { defaultRubric } from "../core/rubric";
 import { DEFAULT_SETTINGS, type PanelMember } from "../core/schemas";
 import type { Locale } from "../core/types";
-import { checkFirstRun, finishFirstRun, listTabs, prepareFirstRun } from "./first-run";
+import {
+  checkFirstRun,
+  finishFirstRun,
+  finishLeftDefault,
+  listTabs,
+  prepareFirstRun,
+} from "./first-run";
 import { SHEET_KEYS, type SheetKey, SPECS, specOf } from "./layout";
 import { logNumberTaken, newSealState, SEAL_PROPERTY, saveSealState, sealState } from "./ledger";
 import { sealLegacySheet } from "./legacy";
@@ -229,7 +235,14 @@ export function runSetup(ctx: Context): void {
   // ledger and log are rewritten in the sealed layout); a new one gets its secret with the
   // registry, in the same write (the commit point).
   const sealed = before && !verdict.blocked ? sealOnce(ctx) : null;
-  let changed = !before || before.timeZone !== tz || verdict.claim || sealed !== null;
+  // A default tab a first run could not remove: removed now (before the registry is saved).
+  const removedLeftDefault = before ? finishLeftDefault(ctx, registry) : false;
+  let changed =
+    !before ||
+    before.timeZone !== tz ||
+    verdict.claim ||
+    sealed !== null ||
+    before.defaultTab !== undefined;
   const outcome: Outcome = { created: [], repaired: [], actions: [] };
   // Sheets inserted by this run: removed again if it fails before the registry is saved (the
   // commit point), so a retry starts clean instead of adopting half-formatted sheets.
@@ -256,7 +269,7 @@ export function runSetup(ctx: Context): void {
       registry.sheets[key] = made;
       changed = true;
     }
-    if (firstRun) registry.text = checkFirstRun(ctx, firstRun).mechanism;
+    if (firstRun) registry.text = checkFirstRun(ctx, firstRun, inserted).mechanism;
     // A new spreadsheet's seal, with its log row's number already taken (no write of its own).
     const seal = before ? null : { ...newSealState(ctx), log: 1 };
     if (changed) ctx.saveRegistry(registry, seal ? { [SEAL_PROPERTY]: JSON.stringify(seal) } : {});
@@ -283,6 +296,7 @@ export function runSetup(ctx: Context): void {
     repaired: outcome.repaired.map((k) => t(SPECS[k].name)),
     actions: outcome.actions,
     coordinator: verdict.claim ? email : undefined,
+    ...(removedLeftDefault && { removedDefaultSheet: true }),
     ...(firstRun && {
       spreadsheetLocale: firstRun.locale,
       timeZone: firstRun.timeZone,
@@ -302,7 +316,8 @@ export function runSetup(ctx: Context): void {
  * thrown as setup itself would.
  */
 export function isSetUpIntact(ctx: Context): boolean {
-  if (!ctx.registry() || !sealState(ctx)) return false;
+  const registry = ctx.registry();
+  if (!registry || registry.defaultTab !== undefined || !sealState(ctx)) return false;
   const verdict = panelVerdict(ctx, ctx.email(), ctx.inspect("panel"), ctx.knownTimeZone());
   if (verdict.claim || verdict.blocked) return false;
   return SHEET_KEYS.every((key) => {
