@@ -45,6 +45,7 @@ const ui: UiState = {
   quickwinDraft: null,
   ranking: null,
   exported: null,
+  csvStyle: null,
   rubricDraft: null,
   panelDraft: null,
   settingsDraft: null,

@@ -1,6 +1,7 @@
 // Shared pieces of the sidebar's views: the app context, labelled fields with inline errors,
 // and running a server call with visible progress and a localized error.
 
+import type { CsvStyle } from "../core/csv";
 import { formatInteger } from "../core/format";
 import type { Dimension, Flag } from "../core/schemas";
 import type { ComputeRankingResult, ExportResult, Locale, SidebarState } from "../core/types";
@@ -23,6 +24,8 @@ export interface UiState {
   quickwinDraft: QuickwinDraft | null;
   ranking: ComputeRankingResult | null;
   exported: ExportResult | null;
+  /** The CSV style picked beside the download (null: the sidebar language's default). */
+  csvStyle: CsvStyle | null;
   rubricDraft: CriterionDraft[] | null;
   panelDraft: MemberDraft[] | null;
   settingsDraft: Record<string, string> | null;

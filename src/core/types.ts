@@ -186,7 +186,12 @@ export interface VerifyLedgerResult extends LedgerCheck {
 export interface ExportResult {
   sheetName: string;
   quickwinIds: string[];
+  /** The CSV in the sheets' language's default style (core/csv.ts). */
   csv: string;
+  /** The CSV's cells (header first; numbers as numbers), for the style the user picks. */
+  csvRows: CsvValue[][];
 }
+
+import type { CsvValue } from "./csv";
 
 export type { Criterion, LedgerCheck, PanelMember, Quickwin, Review, Settings };

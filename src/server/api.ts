@@ -3,6 +3,7 @@
 // for a mutation, reads each sheet it needs with one range read, computes everything, writes
 // each block with one setValues (ledgers with one atomic appendRow), and logs last.
 import type * as z from "zod/mini";
+import { defaultCsvStyle } from "../core/csv";
 import { UserError } from "../core/errors";
 import type { MessageKey } from "../core/i18n";
 import { identityKey, sameKey } from "../core/identity";
@@ -610,14 +611,13 @@ export function handleExportShortlist(ctx: Context): ExportResult {
         world,
         date,
         ledgerLine(st, world.ledger.check),
-        ctx.registry()?.locale,
       );
       ctx.rewritePage(page, block.values);
-      const csv = toCsv(block.csv);
+      const csv = toCsv(block.csv, defaultCsvStyle(ctx.registry()?.locale ?? "id"));
       ctx.log({ shortlist: result.shortlist });
       // The tab's name as registered (a hint: reading its name now would cost a call).
       const sheetName = ctx.registry()?.sheets.shortlist?.name ?? page.name;
-      return { sheetName, quickwinIds: result.shortlist, csv };
+      return { sheetName, quickwinIds: result.shortlist, csv, csvRows: block.csv };
       // Its last step: the lock may stay held to the end of the execution (no release call).
     },
     { last: () => true },

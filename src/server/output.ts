@@ -1,6 +1,7 @@
 // The generated sheets: the ranking table (with highlighted shortlisted rows) and the printable
 // shortlist, built from their layouts (layout.ts) and placed at the page's own header columns.
-import { formatDate, formatScore } from "../core/format";
+import type { CsvValue } from "../core/csv";
+import { formatDate } from "../core/format";
 import type { Translate } from "../core/i18n";
 import { calibrationWords } from "../core/ranking/words";
 import type { Criterion, PanelMember, Quickwin, Review, Settings } from "../core/schemas";
@@ -52,6 +53,13 @@ export function rankingRows(
   return { values, backgrounds };
 }
 
+/** A layout cell as a JSON-clean CSV value (a blank as null). */
+function csvValue(v: unknown): CsvValue {
+  if (v === undefined || v === null || v === "") return null;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
 /** "5 September 2019" in the given time zone. */
 export function formatLongDate(date: Date, timeZone: string, locale: Locale): string {
   return formatDate(dateInZone(date, timeZone), locale);
@@ -76,8 +84,7 @@ export function shortlistBlock(
   world: WorldLike,
   date: string,
   ledgerText: string,
-  locale: Locale = "id",
-): { values: unknown[][]; csv: unknown[][] } {
+): { values: unknown[][]; csv: CsvValue[][] } {
   const spec = SPECS.shortlist;
   const first = Math.min(...Object.values(table.columns));
   const line = (text: string) => {
@@ -100,7 +107,7 @@ export function shortlistBlock(
   ];
   while (values.length < spec.headerRow - 1) values.push(line(""));
   values.push(placedHeader(table, t));
-  const csv: unknown[][] = [headerRow("shortlist", t)];
+  const csv: CsvValue[][] = [headerRow("shortlist", t)];
   const byId = new Map(world.quickwins.items.map((q) => [q.id, q]));
   const rows = new Map(result.rows.map((r) => [r.quickwinId, r]));
   for (const id of result.shortlist) {
@@ -108,9 +115,10 @@ export function shortlistBlock(
     const row = rows.get(id);
     if (!quickwin || !row) continue;
     const rankLine: RankLine = { row, quickwin, t };
-    // The CSV shows the score as everywhere else (one decimal); the sheet keeps the full value.
-    const csvRow = layoutRow(spec, rankLine);
-    csvRow[SCORE_AT] = formatScore(row.score, locale);
+    // The CSV has the score as shown everywhere (one decimal) but as a number, so a spreadsheet
+    // reads it as one in either style; the sheet keeps the full value.
+    const csvRow: CsvValue[] = layoutRow(spec, rankLine).map(csvValue);
+    csvRow[SCORE_AT] = row.score === null ? null : Math.round(row.score * 10) / 10;
     csv.push(csvRow);
     // The printed page shows Rupiah as text (no number format needed).
     const printed = placeRow(table, spec, rankLine);

@@ -579,7 +579,15 @@ describe("sidebar app", () => {
         }),
         exportShortlist: () => {
           exported = true;
-          return { sheetName: "Shortlist", quickwinIds: ["q2"], csv: "a,b\r\n" };
+          return {
+            sheetName: "Shortlist",
+            quickwinIds: ["q2"],
+            csv: "a,b\r\n",
+            csvRows: [
+              ["a", "b"],
+              [1, 80.3],
+            ],
+          };
         },
       },
       "en",
@@ -619,6 +627,14 @@ describe("sidebar app", () => {
     expect(exported).toBe(true);
     const link = $("a[download]") as HTMLAnchorElement;
     expect(link.getAttribute("download")).toMatch(/^shortlist-\d{4}-\d{2}-\d{2}\.csv$/);
+    // The CSV style beside the download: an English sidebar defaults to comma and point.
+    const style = $("#csv-style") as HTMLSelectElement;
+    expect(style.value).toBe("comma");
+    expect(document.body.textContent).toContain("Comma (,) and decimal point");
+    style.value = "semicolon";
+    style.dispatchEvent(new Event("change"));
+    expect(($("#csv-style") as HTMLSelectElement).value).toBe("semicolon");
+    expect($("a[download]")).not.toBeNull();
 
     ($("#tab-settings") as HTMLButtonElement).click();
     expect(document.body.textContent).toContain("0 means no cap");

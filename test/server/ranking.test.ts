@@ -1,6 +1,7 @@
 // computeRanking and exportShortlist: exactly the engine's result for the same data, the
 // ranking sheet's contents, highlight and chart, the printable shortlist and its CSV.
 import { describe, expect, it } from "vitest";
+import { defaultCsvStyle } from "../../src/core/csv";
 import { calibrationWords, rankQuickwins, translator } from "../../src/core/index";
 import type { ComputeRankingResult, ExportResult } from "../../src/core/types";
 import { csvCell, toCsv } from "../../src/server/csv";
@@ -213,16 +214,24 @@ describe("exportShortlist", () => {
     expect(r.sheetName).toBe("Daftar Pendek");
     expect(r.quickwinIds).toEqual(ranking.shortlist);
     expect(r.quickwinIds).toContain("QW-007");
+    // Indonesian sheets: the semicolon style, decimal commas (core/csv.ts).
     const lines = r.csv.split("\r\n");
     expect(lines[0]).toBe(
-      "Peringkat,ID quickwin,Nama,OPD,Dimensi,Tahapan,Tanggal mulai,Tanggal selesai,Anggaran (Rp),Skor,Rentang peringkat (90%),Peluang masuk daftar pendek (%),Skor per Rp1 juta,Catatan,Deskripsi,Tautan bukti",
+      "Peringkat;ID quickwin;Nama;OPD;Dimensi;Tahapan;Tanggal mulai;Tanggal selesai;Anggaran (Rp);Skor;Rentang peringkat (90%);Peluang masuk daftar pendek (%);Skor per Rp1 juta;Catatan;Deskripsi;Tautan bukti",
     );
     expect(r.csv).toContain(`'=cmd|' /C calc'!A0`);
-    // Scores as shown everywhere: one decimal, the sheets' language's decimal comma (quoted).
-    const scoreAt = lines[0]!.split(",").indexOf("Skor");
-    const first = lines[1]!.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ""));
-    expect(first[scoreAt]).toMatch(/^"\d+,\d"$/);
+    // Scores as shown everywhere (one decimal) but as numbers: a decimal comma, unquoted.
+    const scoreAt = lines[0]!.split(";").indexOf("Skor");
+    const first = lines[1]!.match(/("[^"]*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, ""));
+    expect(first[scoreAt]).toMatch(/^\d+(,\d)?$/);
+    const score = r.csvRows[1]![scoreAt];
+    expect(typeof score).toBe("number");
+    expect(Math.round((score as number) * 10)).toBe((score as number) * 10);
     expect(r.csv).toContain(`"'@SUM(1,2)\nbaris dua, ""kutip"""`);
+    expect(toCsv(r.csvRows, "semicolon")).toBe(r.csv);
+    // The same rows in the comma style: commas between fields, a decimal point.
+    const comma = toCsv(r.csvRows, "comma").split("\r\n");
+    expect(comma[0]!.startsWith("Peringkat,ID quickwin,Nama,")).toBe(true);
     expect(r.csv.endsWith("\r\n")).toBe(true);
     const page = sheet(w.rt, "Daftar Pendek").values;
     expect(page[0]![0]).toBe("Daftar Pendek Quickwin");
@@ -272,5 +281,31 @@ describe("CSV", () => {
         [1, "=x"],
       ]),
     ).toBe("a,b\r\n1,'=x\r\n");
+  });
+
+  it("writes the chosen style: numbers unguarded with their own decimal mark, text guarded", () => {
+    // Numbers we wrote are numbers: -5 is read as minus five, never as a formula.
+    expect(csvCell(-5)).toBe("-5");
+    expect(csvCell(-0.5, "semicolon")).toBe("-0,5");
+    expect(csvCell(80.3, "semicolon")).toBe("80,3");
+    expect(csvCell(80.3, "comma")).toBe("80.3");
+    // Text: a leading @ stays guarded (Excel reads it as a formula start in a CSV).
+    expect(csvCell("@PatiBersih", "semicolon")).toBe("'@PatiBersih");
+    expect(csvCell("-5", "semicolon")).toBe("'-5");
+    // Quoting follows the separator in use.
+    expect(csvCell("a;b", "semicolon")).toBe('"a;b"');
+    expect(csvCell("a,b", "semicolon")).toBe("a,b");
+    expect(csvCell("a;b", "comma")).toBe("a;b");
+    expect(
+      toCsv(
+        [
+          ["Nama", "Skor"],
+          ["Pasar, Baru", 3.5],
+        ],
+        "semicolon",
+      ),
+    ).toBe("Nama;Skor\r\nPasar, Baru;3,5\r\n");
+    expect(defaultCsvStyle("id")).toBe("semicolon");
+    expect(defaultCsvStyle("en")).toBe("comma");
   });
 });

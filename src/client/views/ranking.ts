@@ -1,6 +1,7 @@
 // Ranking and export (coordinators): compute, a compact ranked list, a small SVG chart with
 // rank-range whiskers, problems, and the shortlist export with a client-side CSV download.
 
+import { CSV_STYLES, defaultCsvStyle, toCsv } from "../../core/csv";
 import {
   csvFileName,
   formatDateTimeWib,
@@ -316,18 +317,32 @@ function exportSection(ctx: ViewContext): HTMLElement {
     const e = ui.exported;
     if (!e) return;
     const fileName = csvFileName(Date.now(), locale);
+    const style = ui.csvStyle ?? defaultCsvStyle(locale);
+    const link = () =>
+      downloadLink(
+        csvForDownload(toCsv(e.csvRows, style)),
+        fileName,
+        "text/csv;charset=utf-8",
+        t("rank.download", { file: fileName }),
+      );
+    const select = h(
+      "select",
+      {
+        id: "csv-style",
+        on: {
+          change: () => {
+            ui.csvStyle = select.value === "comma" ? "comma" : "semicolon";
+            showExport();
+            document.getElementById("csv-style")?.focus();
+          },
+        },
+      },
+      CSV_STYLES.map((s) => h("option", { value: s, selected: s === style }, t(`csv.${s}`))),
+    );
     result.replaceChildren(
       notice("ok", t("rank.exported", { sheet: e.sheetName, n: e.quickwinIds.length })),
-      h(
-        "div",
-        { class: "buttons" },
-        downloadLink(
-          csvForDownload(e.csv),
-          fileName,
-          "text/csv;charset=utf-8",
-          t("rank.download", { file: fileName }),
-        ),
-      ),
+      h("div", { class: "field" }, h("label", { for: "csv-style" }, t("csv.style")), select),
+      h("div", { class: "buttons" }, link()),
     );
   };
   const exportButton = button(

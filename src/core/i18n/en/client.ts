@@ -132,6 +132,9 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "rank.exportHelp": "Write a printable shortlist sheet and download it as CSV.",
   "rank.export": "Export shortlist",
   "rank.exported": "Sheet “{sheet}” written with {n} quickwins.",
+  "csv.style": "CSV format",
+  "csv.semicolon": "Semicolon (;) and decimal comma — Indonesian Excel/LibreOffice",
+  "csv.comma": "Comma (,) and decimal point — English Excel/LibreOffice",
   "rank.download": "Download {file}",
 
   "set.title": "Settings",

@@ -132,6 +132,9 @@ export const clientId = {
   "rank.exportHelp": "Buat lembar daftar pendek siap cetak dan unduh CSV-nya.",
   "rank.export": "Ekspor daftar pendek",
   "rank.exported": "Lembar “{sheet}” dibuat dengan {n} quickwin.",
+  "csv.style": "Format CSV",
+  "csv.semicolon": "Titik koma (;) dan koma desimal — Excel/LibreOffice berbahasa Indonesia",
+  "csv.comma": "Koma (,) dan titik desimal — Excel/LibreOffice berbahasa Inggris",
   "rank.download": "Unduh {file}",
 
   "set.title": "Pengaturan",
