@@ -56,7 +56,7 @@ import {
   reviewCells,
   sealedRow,
 } from "./ledger";
-import { formatLongDate, shortlistBlock } from "./output";
+import { formatLongDateTime, shortlistBlock } from "./output";
 import {
   orderedScores,
   type Parsed,
@@ -603,7 +603,8 @@ export function handleExportShortlist(ctx: Context): ExportResult {
       const result = rank(ctx, world);
       const page = ctx.table("shortlist");
       const st = ctx.sheetT();
-      const date = formatLongDate(new Date(), ctx.timeZone(), ctx.registry()?.locale ?? "id");
+      // Date and time: two exports of one day are told apart.
+      const date = formatLongDateTime(new Date(), ctx.timeZone(), ctx.registry()?.locale ?? "id");
       const block = shortlistBlock(
         page,
         st,

@@ -6,6 +6,7 @@ import type { Translate } from "../core/i18n";
 import { calibrationWords } from "../core/ranking/words";
 import type { Criterion, PanelMember, Quickwin, Review, Settings } from "../core/schemas";
 import type { Locale, RankResult } from "../core/types";
+import { weekday } from "../core/words";
 import { dateInZone } from "./cells";
 import { type Column, headerRow, printedCell, type RankLine, SPECS } from "./layout";
 import type { Parsed } from "./repo";
@@ -60,9 +61,42 @@ function csvValue(v: unknown): CsvValue {
   return String(v);
 }
 
-/** "5 September 2019" in the given time zone. */
-export function formatLongDate(date: Date, timeZone: string, locale: Locale): string {
-  return formatDate(dateInZone(date, timeZone), locale);
+/** Indonesia's zones by their own names; elsewhere the runtime's short name ("GMT+2"). */
+const ZONE_NAMES: Record<string, string> = {
+  "Asia/Jakarta": "WIB",
+  "Asia/Pontianak": "WIB",
+  "Asia/Makassar": "WITA",
+  "Asia/Jayapura": "WIT",
+};
+
+/**
+ * The instant as the export's title line prints it, in the spreadsheet's time zone: id "Senin,
+ * 7 Oktober 2019 pukul 10.00 WIB", en "Monday, 7 October 2019 at 10:00 WIB" — two exports of the
+ * same day are told apart by their time.
+ */
+export function formatLongDateTime(date: Date, timeZone: string, locale: Locale): string {
+  const day = dateInZone(date, timeZone);
+  if (day === "") return "";
+  let hh = "";
+  let mm = "";
+  let zone = ZONE_NAMES[timeZone] ?? "";
+  try {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    }).formatToParts(date);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+    hh = get("hour").padStart(2, "0");
+    mm = get("minute").padStart(2, "0");
+    if (!zone) zone = get("timeZoneName");
+  } catch {
+    return `${weekday(day, locale)}, ${formatDate(day, locale)}`;
+  }
+  const time = locale === "en" ? `at ${hh}:${mm}` : `pukul ${hh}.${mm}`;
+  return `${weekday(day, locale)}, ${formatDate(day, locale)} ${time}${zone ? ` ${zone}` : ""}`;
 }
 
 interface WorldLike {

@@ -5,6 +5,7 @@ import { defaultCsvStyle } from "../../src/core/csv";
 import { calibrationWords, rankQuickwins, translator } from "../../src/core/index";
 import type { ComputeRankingResult, ExportResult } from "../../src/core/types";
 import { csvCell, toCsv } from "../../src/server/csv";
+import { formatLongDateTime } from "../../src/server/output";
 import { COORD, failure, ok, REV_A, REV_B, REV_C, sheet, world } from "./helpers";
 
 function scored() {
@@ -236,7 +237,7 @@ describe("exportShortlist", () => {
     const page = sheet(w.rt, "Daftar Pendek").values;
     expect(page[0]![0]).toBe("Daftar Pendek Quickwin");
     expect(String(page[1]![0])).toMatch(
-      /^Tanggal: \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/,
+      /^Tanggal: (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} pukul \d\d\.\d\d WIB$/,
     );
     expect(String(page[2]![0])).toMatch(/^Metode: /);
     expect(page[4]![0]).toBe("Peringkat");
@@ -253,12 +254,31 @@ describe("exportShortlist", () => {
     // 17:30 UTC on 5 September is already 00:30 on 6 September in Jakarta (UTC+7).
     const w = world({ quickwins: 1, now: () => Date.parse("2019-09-05T17:30:00Z") });
     ok(w.call("exportShortlist", []));
-    const expected = "Tanggal: 6 September 2019";
+    const expected = "Tanggal: Jumat, 6 September 2019 pukul 00.30 WIB";
     // The same clock stamps the ranking.
     const ranking = ok<ComputeRankingResult>(w.call("computeRanking", []));
     expect(ranking.computedAt).toBe("2019-09-05T17:30:00.000Z");
     expect(sheet(w.rt, "Daftar Pendek").values[1]![0]).toBe(expected);
     expect(sheet(w.rt, "Daftar Pendek").values[5]![0]).toMatch(/Belum ada quickwin/);
+  });
+
+  it("prints the export's day, date and time in the zone, named the Indonesian way", () => {
+    const at = new Date("2019-10-07T03:00:00Z");
+    expect(formatLongDateTime(at, "Asia/Jakarta", "id")).toBe(
+      "Senin, 7 Oktober 2019 pukul 10.00 WIB",
+    );
+    expect(formatLongDateTime(at, "Asia/Makassar", "id")).toBe(
+      "Senin, 7 Oktober 2019 pukul 11.00 WITA",
+    );
+    expect(formatLongDateTime(at, "Asia/Jayapura", "en")).toBe(
+      "Monday, 7 October 2019 at 12:00 WIT",
+    );
+    // Two exports on one day differ by their time.
+    const later = new Date("2019-10-07T07:45:00Z");
+    expect(formatLongDateTime(later, "Asia/Jakarta", "id")).toBe(
+      "Senin, 7 Oktober 2019 pukul 14.45 WIB",
+    );
+    expect(formatLongDateTime(at, "UTC", "en")).toBe("Monday, 7 October 2019 at 03:00 UTC");
   });
 });
 
