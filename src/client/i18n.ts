@@ -3,24 +3,26 @@
 // the sidebar stays small. Same typed sources and helpers as src/core/i18n.
 import { clientEn } from "../core/i18n/en/client";
 import { coreEn } from "../core/i18n/en/core";
+import { ledgerUiEn } from "../core/i18n/en/ledger-ui";
 import { meetingEn } from "../core/i18n/en/meeting";
 import { planUiEn } from "../core/i18n/en/plan-ui";
 import { createTranslator, hasKey, type Params } from "../core/i18n/format";
 import { clientId } from "../core/i18n/id/client";
 import { coreId } from "../core/i18n/id/core";
+import { ledgerUiId } from "../core/i18n/id/ledger-ui";
 import { meetingId } from "../core/i18n/id/meeting";
 import { planUiId } from "../core/i18n/id/plan-ui";
 import type { Locale } from "../core/types";
 
 export { resolveLocale } from "../core/i18n/format";
 
-const id = { ...coreId, ...clientId, ...meetingId, ...planUiId };
+const id = { ...coreId, ...clientId, ...meetingId, ...planUiId, ...ledgerUiId };
 export type ClientKey = keyof typeof id;
 export type T = (key: ClientKey, params?: Params) => string;
 
 const dictionaries: Record<Locale, Record<ClientKey, string>> = {
   id,
-  en: { ...coreEn, ...clientEn, ...meetingEn, ...planUiEn },
+  en: { ...coreEn, ...clientEn, ...meetingEn, ...planUiEn, ...ledgerUiEn },
 };
 
 export function translator(locale: Locale): T {

@@ -576,6 +576,7 @@ describe("sidebar app", () => {
           agreementReading: null,
           rowProblems: [{ sheet: "Reviews", row: 4, message: "bad score" }],
           computedAt: "2019-09-05T03:30:00Z",
+          ledger: { rows: 3, sealed: 3, tampered: [], gaps: [], length: 3, lastSeal: "abc=" },
         }),
         exportShortlist: () => {
           exported = true;
@@ -621,6 +622,8 @@ describe("sidebar app", () => {
     expect(text).toContain("Not counted because of a conflict of interest");
     expect(text).not.toContain("Konflik");
     expect(text).toContain("Sheet Reviews, row 4: bad score");
+    // The sealed ledger held: said in words.
+    expect(text).toContain("Ledger verified: 3 reviews");
     expect($("svg.chart rect")).not.toBeNull();
     ($("#export-shortlist") as HTMLButtonElement).click();
     await settle("exportShortlist");

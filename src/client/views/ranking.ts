@@ -167,6 +167,7 @@ function rankingResult(ctx: ViewContext, r: ComputeRankingResult): HTMLElement {
       { class: "rank-list", "aria-label": t("rank.listLabel") },
       r.rows.map((row) => rankItem(ctx, row, byId.get(row.quickwinId))),
     ),
+    ledgerLine(ctx, r),
     problems(ctx, r),
     meetingSection(ctx),
     exportSection(ctx),
@@ -261,6 +262,21 @@ function problemText(ctx: ViewContext, p: RankProblem): string {
   const q = p.quickwinId ? ctx.state.quickwins.find((x) => x.id === p.quickwinId) : undefined;
   const quickwinId = q ? `${q.name} (${q.id})` : (p.quickwinId ?? "");
   return ctx.t(key, { quickwinId, reviewer: p.reviewer ?? "" });
+}
+
+/** Whether the sealed ledger held, in words: verified with its count, or what failed. */
+function ledgerLine(ctx: ViewContext, r: ComputeRankingResult): HTMLElement | null {
+  const check = r.ledger;
+  if (!check) return null;
+  const missing = check.gaps.reduce((n, [from, to]) => n + to - from + 1, 0);
+  if (check.tampered.length === 0 && missing === 0) {
+    return h("p", { class: "help ledger-ok" }, ctx.t("rank.ledgerVerified", { n: check.sealed }));
+  }
+  return h(
+    "p",
+    { class: "notice warn ledger-failed", role: "status" },
+    ctx.t("rank.ledgerFailed", { tampered: check.tampered.length, missing }),
+  );
 }
 
 function problems(ctx: ViewContext, r: ComputeRankingResult): HTMLElement | null {

@@ -11,9 +11,6 @@ export const ledgerEn: Record<keyof typeof ledgerId, string> = {
 
   "ledger.line": "Reviews ledger: {length} reviews; last seal {seal}",
   "ledger.lineEmpty": "Reviews ledger: no reviews yet",
-  "ledger.verified": "Ledger verified: {n} reviews",
-  "ledger.failed":
-    "The reviews ledger is NOT intact: {tampered} rows were edited, copied or moved outside the add-on; {missing} sequence numbers are missing. Those rows are not counted.",
   "ledger.tampered":
     "Row {row} of sheet {sheet} (seq. {seq}) was edited outside the add-on; not counted",
   "ledger.copied": "Row {row} of sheet {sheet} (seq. {seq}) is a copy of another row; not counted",

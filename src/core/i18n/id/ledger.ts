@@ -9,9 +9,6 @@ export const ledgerId = {
 
   "ledger.line": "Buku penilaian: {length} penilaian; segel terakhir {seal}",
   "ledger.lineEmpty": "Buku penilaian: belum ada penilaian",
-  "ledger.verified": "Buku penilaian terverifikasi: {n} penilaian",
-  "ledger.failed":
-    "Buku penilaian TIDAK utuh: {tampered} baris diubah, disalin atau dipindah di luar add-on; {missing} nomor urut hilang. Baris itu tidak dihitung.",
   "ledger.tampered":
     "Baris {row} lembar {sheet} (no. urut {seq}) diubah di luar add-on; tidak dihitung",
   "ledger.copied":
