@@ -162,6 +162,8 @@ export interface LastRanking {
   rows: number;
   ranked: number;
   shortlist: string[];
+  /** Computed from a ledger other than today's (reviews came in since): recompute. */
+  outdated: boolean;
 }
 
 export interface SaveResult<T> {

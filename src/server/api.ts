@@ -351,7 +351,7 @@ function memberState(ctx: Context): SidebarState {
     state.panel = panel.items;
     state.problems = [...world.problems, ...assignmentProblems(ctx, assignments, world)];
     state.reviewCount = world.reviews.items.length;
-    const last = readLastRanking(ctx);
+    const last = readLastRanking(ctx, ledgerLine(ctx.sheetT(), world.ledger.check));
     if (last) state.lastRanking = last;
   }
   return state;

@@ -5,8 +5,13 @@ import type { LastRanking } from "../core/types";
 import type { Context } from "./runtime";
 import { dataRows, isFault } from "./table";
 
-/** The ranked rows and shortlist on the ranking sheet; null when it holds none or is unreadable. */
-export function readLastRanking(ctx: Context): LastRanking | null {
+/**
+ * The ranked rows and shortlist on the ranking sheet; null when it holds none or is unreadable.
+ * `ledgerNow` is the ledger line (ledger.ts ledgerLine) of the ledger as it is now: the sheet
+ * prints the line of the ledger it was computed from, so a sheet without this line was computed
+ * from an older ledger (or before sheets printed it) and is marked outdated.
+ */
+export function readLastRanking(ctx: Context, ledgerNow: string): LastRanking | null {
   const found = ctx.inspect("ranking");
   if (isFault(found)) return null;
   const shortlist: string[] = [];
@@ -22,5 +27,7 @@ export function readLastRanking(ctx: Context): LastRanking | null {
     if (cells.shortlisted !== "" && cells.shortlisted !== undefined && cells.shortlisted !== null)
       shortlist.push(id);
   }
-  return rows === 0 ? null : { rows, ranked, shortlist };
+  if (rows === 0) return null;
+  const outdated = !found.values.some((row) => row.some((cell) => cell === ledgerNow));
+  return { rows, ranked, shortlist, outdated };
 }

@@ -140,14 +140,21 @@ describe("computeRanking", () => {
     expect(before.lastRanking).toBeUndefined();
     const result = ok<ComputeRankingResult>(w.call("computeRanking", []));
     // A new sidebar (a new execution): the ranking is read back from its sheet.
-    const state = ok<{ lastRanking?: { rows: number; ranked: number; shortlist: string[] } }>(
-      w.call("getSidebarState", []),
-    );
+    type Last = { rows: number; ranked: number; shortlist: string[]; outdated: boolean };
+    const state = ok<{ lastRanking?: Last }>(w.call("getSidebarState", []));
     expect(state.lastRanking).toEqual({
       rows: result.rows.length,
       ranked: result.rows.filter((r) => r.rank !== null).length,
       shortlist: result.shortlist,
+      outdated: false,
     });
+    // A review after the ranking: the sheet's ranking is kept, marked outdated.
+    ok(w.call("submitReview", [{ quickwinId: "QW-004", scores: w.scores(3) }], REV_A));
+    const later = ok<{ lastRanking?: Last }>(w.call("getSidebarState", []));
+    expect(later.lastRanking).toMatchObject({ shortlist: result.shortlist, outdated: true });
+    ok(w.call("computeRanking", []));
+    const again = ok<{ lastRanking?: Last }>(w.call("getSidebarState", []));
+    expect(again.lastRanking?.outdated).toBe(false);
     expect(result.shortlist.length).toBeGreaterThan(0);
     const reviewer = ok<{ lastRanking?: unknown }>(w.call("getSidebarState", [], REV_B));
     expect(reviewer.lastRanking).toBeUndefined();

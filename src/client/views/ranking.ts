@@ -113,6 +113,7 @@ function lastRankingSection(ctx: ViewContext): HTMLElement | null {
       { class: "help" },
       t("rank.lastOnSheet", { ranked: last.ranked, total: last.rows }),
       " ",
+      last.outdated ? [h("strong", { id: "last-outdated" }, t("rank.lastOutdated")), " "] : "",
       last.shortlist.length > 0
         ? [
             t("rank.lastShortlist"),

@@ -107,6 +107,8 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "rank.intro": "Compute the ranking from all scores so far. It is written to the ranking sheet.",
   "rank.lastOnSheet":
     "The ranking sheet holds an earlier ranking: {ranked} of {total} quickwins ranked.",
+  "rank.lastOutdated":
+    "This ranking is outdated: reviews came in since it was computed — recompute.",
   "rank.lastShortlist": "Shortlist:",
   "rank.lastNoShortlist": "No shortlist.",
   "rank.compute": "Compute ranking",

@@ -106,6 +106,8 @@ export const clientId = {
   "rank.intro": "Hitung peringkat dari semua nilai yang masuk. Hasil ditulis ke lembar peringkat.",
   "rank.lastOnSheet":
     "Lembar peringkat memuat peringkat yang dihitung sebelumnya: {ranked} dari {total} quickwin berperingkat.",
+  "rank.lastOutdated":
+    "Peringkat ini sudah usang: ada penilaian baru sejak dihitung — hitung ulang.",
   "rank.lastShortlist": "Daftar pendek:",
   "rank.lastNoShortlist": "Tanpa daftar pendek.",
   "rank.compute": "Hitung peringkat",
