@@ -263,6 +263,7 @@ export const BUDGET_CASES: BudgetCase[] = [
   ["submitReview", "submitReview", (w) => [{ quickwinId: "QW-004", scores: w.scores(4) }], REV_B],
   ["computeRanking", "computeRanking", () => [], COORD],
   ["exportShortlist", "exportShortlist", () => [], COORD],
+  ["verifyLedger", "verifyLedger", () => [], COORD],
   ["setupSpreadsheet (re-run)", "setupSpreadsheet", () => [], COORD],
   ["selfCheck", "selfCheck", () => [], COORD],
   ["proposeAssignment", "proposeAssignment", () => [{ reviewsPerQuickwin: 2 }], COORD],
