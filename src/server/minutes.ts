@@ -180,9 +180,17 @@ function tableLines(m: MinutesInputData): (MinutesLine & { selected: boolean })[
     const d = decided.get(identityKey(id));
     const flags = (r?.flags ?? []).map((f: Flag) => t(`flag.${f}` as Key));
     const computed = m.result.shortlist.includes(id);
+    // A decision records whether the ranking of its moment shortlisted the quickwin: when that
+    // differs from the ranking now, reviews came in since and it was taken on an outdated one.
+    const notes = d
+      ? [
+          d.departs ? t("minutes.departs") : "",
+          d.computed !== computed ? t("minutes.outdated") : "",
+        ].filter(Boolean)
+      : [];
     const decision = d
       ? `${t(d.decision === "selected" ? "decision.selected" : "decision.notSelected")}${
-          d.departs ? ` (${t("minutes.departs")})` : ""
+          notes.length > 0 ? ` (${notes.join("; ")})` : ""
         }`
       : t("minutes.undecided");
     return {

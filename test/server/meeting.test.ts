@@ -285,6 +285,25 @@ describe("exportMinutes", () => {
     expect(MINUTES_WIDTHS.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(690);
   });
 
+  it("marks a decision taken on a ranking that reviews have since changed", () => {
+    const w = scoredWorld();
+    const data = ok<MeetingData>(w.call("getMeetingData", []));
+    const unlisted = data.rows.map((r) => r.quickwinId).find((id) => !data.shortlist.includes(id))!;
+    // Decided while it was not shortlisted: it agreed with the computation then.
+    ok(w.call("recordDecision", [{ quickwinId: unlisted, decision: "not-selected" }]));
+    // Then every reviewer who may score it re-scores it at the top: it is shortlisted now.
+    for (const email of [REV_A, REV_B, REV_C]) {
+      w.call("submitReview", [{ quickwinId: unlisted, scores: w.scores(5) }], email);
+    }
+    expect(ok<MeetingData>(w.call("getMeetingData", [])).shortlist).toContain(unlisted);
+    ok(w.call("exportMinutes", []));
+    const name = data.quickwins.find((q) => q.id === unlisted)!.name;
+    const row = sheet(w.rt, "Berita Acara").values.find(
+      (r) => String(r[1]).split("\n")[0] === name,
+    )!;
+    expect(row[5]).toBe("Tidak dipilih (diputuskan dari peringkat yang sudah usang)");
+  });
+
   it("says when nothing is decided yet, in English too, and is for coordinators only", () => {
     const w = scoredWorld();
     expect(failure(w.call("exportMinutes", [], REV_B))).toBe(

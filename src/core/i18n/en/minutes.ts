@@ -37,6 +37,7 @@ export const minutesEn: Record<keyof typeof minutesId, string> = {
   "minutes.signature": "Signature",
   "minutes.tableHeading": "I. Assessment results and the panel's decisions",
   "minutes.departs": "departs from the computation",
+  "minutes.outdated": "decided from an outdated ranking",
   "minutes.undecided": "Not decided",
   "err.minutesTooLong": "The minutes are too long for one sheet (more than 1,000 rows).",
 };

@@ -40,6 +40,7 @@ export const minutesId = {
   "minutes.signature": "Tanda tangan",
   "minutes.tableHeading": "I. Hasil penilaian dan keputusan panel",
   "minutes.departs": "berbeda dari hasil hitung",
+  "minutes.outdated": "diputuskan dari peringkat yang sudah usang",
   "minutes.undecided": "Belum diputuskan",
   "err.minutesTooLong": "Berita acara terlalu panjang untuk satu lembar (lebih dari 1.000 baris).",
 } as const;
