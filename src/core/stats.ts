@@ -219,6 +219,40 @@ export function solveLinear(a: Float64Array, b: Float64Array, n: number): Float6
   return x;
 }
 
+/** Edges grouped by their node on one side (counting sort): node c owns edges[start[c]..start[c+1]). */
+function groupEdges(
+  nodeOf: ArrayLike<number>,
+  counts: Int32Array,
+  nodes: number,
+  edgeCount: number,
+): { start: Int32Array; edges: Int32Array } {
+  const start = new Int32Array(nodes + 1);
+  for (let c = 0; c < nodes; c++) start[c + 1] = start[c]! + counts[c]!;
+  const fill = start.slice(0, nodes);
+  const edges = new Int32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) edges[fill[nodeOf[e]!]!++] = e;
+  return { start, edges };
+}
+
+/** The mean of `valueOf(edge)` over each node's edges (0 for a node without edges). */
+function groupMeans(
+  start: Int32Array,
+  edges: Int32Array,
+  nodes: number,
+  valueOf: (edge: number) => number,
+): Float64Array {
+  const means = new Float64Array(nodes);
+  for (let c = 0; c < nodes; c++) {
+    const from = start[c]!;
+    const to = start[c + 1]!;
+    if (to === from) continue;
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += valueOf(edges[i]!);
+    means[c] = sum / (to - from);
+  }
+  return means;
+}
+
 /**
  * Least-squares fit of the additive model y_e = θ_q(e) + b_r(e) over the edges of a bipartite
  * graph (quickwins × reviewers), with Σ b = 0 over the reviewers that have an edge. Requires the
@@ -263,21 +297,8 @@ export function fitAdditive(
   let k = 0;
   for (let s = 0; s < nS; s++) if (sCountAll[s]! > 0) compact[s] = k++;
   const n = k;
-  // Edges grouped by their C node (counting sort).
-  const cStart = new Int32Array(nC + 1);
-  for (let c = 0; c < nC; c++) cStart[c + 1] = cStart[c]! + cCount[c]!;
-  const fill = cStart.slice(0, nC);
-  const byC = new Int32Array(edges);
-  for (let e = 0; e < edges; e++) byC[fill[cOf[e]!]!++] = e;
-  const cMean = new Float64Array(nC);
-  for (let c = 0; c < nC; c++) {
-    const from = cStart[c]!;
-    const to = cStart[c + 1]!;
-    if (to === from) continue;
-    let sum = 0;
-    for (let i = from; i < to; i++) sum += y[byC[i]!]!;
-    cMean[c] = sum / (to - from);
-  }
+  const { start: cStart, edges: byC } = groupEdges(cOf, cCount, nC, edges);
+  const cMean = groupMeans(cStart, byC, nC, (e) => y[e]!);
   const lap = new Float64Array(n * n).fill(1); // L + 1·1ᵀ
   const rhs = new Float64Array(n);
   for (let e = 0; e < edges; e++) {
@@ -300,18 +321,7 @@ export function fitAdditive(
   }
   const u = solveLinear(lap, rhs, n);
   // The C side: mean residual.
-  const v = new Float64Array(nC);
-  for (let c = 0; c < nC; c++) {
-    const from = cStart[c]!;
-    const to = cStart[c + 1]!;
-    if (to === from) continue;
-    let sum = 0;
-    for (let i = from; i < to; i++) {
-      const e = byC[i]!;
-      sum += y[e]! - u[compact[sOf[e]!]!]!;
-    }
-    v[c] = sum / (to - from);
-  }
+  const v = groupMeans(cStart, byC, nC, (e) => y[e]! - u[compact[sOf[e]!]!]!);
   for (let s = 0; s < nS; s++) {
     const idx = compact[s]!;
     if (idx < 0) continue;

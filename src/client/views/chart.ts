@@ -93,15 +93,102 @@ function axis(layout: ChartLayout, t: Translate): Element[] {
   return out;
 }
 
-function rowMarks(
-  layout: ChartLayout,
-  r: ChartLayout["rows"][number],
-  t: Translate,
-  locale: Locale,
-): Element {
+type ChartRow = ChartLayout["rows"][number];
+
+/** The "to discuss" mark: a filled circle with "!". */
+function flagMark(flag: NonNullable<ChartRow["flag"]>, small: number): Element {
+  return s(
+    "g",
+    { class: "chart-flag" },
+    s("circle", {
+      cx: fixed(flag.x),
+      cy: fixed(flag.y),
+      r: fixed(small * 0.55),
+      fill: COLOURS.flag,
+    }),
+    s(
+      "text",
+      {
+        x: fixed(flag.x),
+        y: fixed(flag.y + small * 0.36),
+        "text-anchor": "middle",
+        "font-size": String(Math.round(small * 0.9)),
+        "font-weight": "bold",
+        fill: "#ffffff",
+      },
+      "!",
+    ),
+  );
+}
+
+/** The score bar (an outlined empty box for an unranked quickwin). */
+function scoreBar(bar: ChartRow["bar"], ranked: boolean, fill: string): Element {
+  return s("rect", {
+    class: "chart-bar",
+    x: fixed(bar.x),
+    y: fixed(bar.y),
+    width: fixed(Math.max(bar.width, ranked ? 1 : 0)),
+    height: fixed(bar.height),
+    fill,
+    stroke: ranked ? "none" : COLOURS.other,
+    "stroke-width": "1",
+  });
+}
+
+/** The plausible ranks in the row's own lane: the track, the range and the rank itself. */
+function rankLane(lane: NonNullable<ChartRow["lane"]>, fill: string): Element {
+  return s(
+    "g",
+    { class: "chart-lane" },
+    s("line", {
+      x1: fixed(lane.x0),
+      x2: fixed(lane.x1),
+      y1: fixed(lane.y),
+      y2: fixed(lane.y),
+      stroke: COLOURS.track,
+      "stroke-width": "2",
+    }),
+    s("line", {
+      class: "chart-range",
+      x1: fixed(lane.low),
+      x2: fixed(Math.max(lane.high, lane.low + 0.5)),
+      y1: fixed(lane.y),
+      y2: fixed(lane.y),
+      stroke: COLOURS.range,
+      "stroke-width": "3",
+      "stroke-linecap": "round",
+    }),
+    s("circle", {
+      cx: fixed(lane.at),
+      cy: fixed(lane.y),
+      r: "3",
+      fill: fill === COLOURS.other ? COLOURS.range : fill,
+      stroke: "#ffffff",
+      "stroke-width": "1",
+    }),
+  );
+}
+
+/** A small text mark of a row (its score, its rank range). */
+function smallText(cls: string, at: { x: number; y: number }, size: number, text: string): Element {
+  const fill = cls === "chart-score" ? COLOURS.text : COLOURS.muted;
+  return s(
+    "text",
+    { class: cls, x: fixed(at.x), y: fixed(at.y), "font-size": String(size), fill },
+    text,
+  );
+}
+
+function rowMarks(layout: ChartLayout, r: ChartRow, t: Translate, locale: Locale): Element {
   const { font, small } = layout;
   const ranked = r.row.rank !== null && r.row.score !== null;
   const fill = !ranked ? COLOURS.unranked : r.row.shortlisted ? COLOURS.shortlist : COLOURS.other;
+  const score = r.row.score === null ? "" : formatScore(r.row.score, locale);
+  const range = r.range
+    ? r.range.low === r.range.high
+      ? String(r.range.low)
+      : `${r.range.low}–${r.range.high}`
+    : "";
   return s(
     "g",
     {
@@ -123,100 +210,11 @@ function rowMarks(
       },
       r.name.text,
     ),
-    r.flag
-      ? s(
-          "g",
-          { class: "chart-flag" },
-          s("circle", {
-            cx: fixed(r.flag.x),
-            cy: fixed(r.flag.y),
-            r: fixed(small * 0.55),
-            fill: COLOURS.flag,
-          }),
-          s(
-            "text",
-            {
-              x: fixed(r.flag.x),
-              y: fixed(r.flag.y + small * 0.36),
-              "text-anchor": "middle",
-              "font-size": String(Math.round(small * 0.9)),
-              "font-weight": "bold",
-              fill: "#ffffff",
-            },
-            "!",
-          ),
-        )
-      : null,
-    r.bar.width > 0 || !ranked
-      ? s("rect", {
-          class: "chart-bar",
-          x: fixed(r.bar.x),
-          y: fixed(r.bar.y),
-          width: fixed(Math.max(r.bar.width, ranked ? 1 : 0)),
-          height: fixed(r.bar.height),
-          fill,
-          stroke: ranked ? "none" : COLOURS.other,
-          "stroke-width": "1",
-        })
-      : null,
-    r.score
-      ? s(
-          "text",
-          {
-            class: "chart-score",
-            x: fixed(r.score.x),
-            y: fixed(r.score.y),
-            "font-size": String(small),
-            fill: COLOURS.text,
-          },
-          r.row.score === null ? "" : formatScore(r.row.score, locale),
-        )
-      : null,
-    r.lane
-      ? s(
-          "g",
-          { class: "chart-lane" },
-          s("line", {
-            x1: fixed(r.lane.x0),
-            x2: fixed(r.lane.x1),
-            y1: fixed(r.lane.y),
-            y2: fixed(r.lane.y),
-            stroke: COLOURS.track,
-            "stroke-width": "2",
-          }),
-          s("line", {
-            class: "chart-range",
-            x1: fixed(r.lane.low),
-            x2: fixed(Math.max(r.lane.high, r.lane.low + 0.5)),
-            y1: fixed(r.lane.y),
-            y2: fixed(r.lane.y),
-            stroke: COLOURS.range,
-            "stroke-width": "3",
-            "stroke-linecap": "round",
-          }),
-          s("circle", {
-            cx: fixed(r.lane.at),
-            cy: fixed(r.lane.y),
-            r: "3",
-            fill: fill === COLOURS.other ? COLOURS.range : fill,
-            stroke: "#ffffff",
-            "stroke-width": "1",
-          }),
-        )
-      : null,
-    r.range
-      ? s(
-          "text",
-          {
-            class: "chart-range-text",
-            x: fixed(r.range.x),
-            y: fixed(r.range.y),
-            "font-size": String(small),
-            fill: COLOURS.muted,
-          },
-          r.range.low === r.range.high ? String(r.range.low) : `${r.range.low}–${r.range.high}`,
-        )
-      : null,
+    r.flag ? flagMark(r.flag, small) : null,
+    r.bar.width > 0 || !ranked ? scoreBar(r.bar, ranked, fill) : null,
+    r.score ? smallText("chart-score", r.score, small, score) : null,
+    r.lane ? rankLane(r.lane, fill) : null,
+    r.range ? smallText("chart-range-text", r.range, small, range) : null,
   );
 }
 
