@@ -32,14 +32,19 @@ function unsealed<T extends { name: string; values: unknown[][] }>(s: T): T {
   return { ...s, values: s.values.map((r, i) => (i === 0 ? r : [...r.slice(0, -1), "S"])) };
 }
 
-/** Values of every sheet but the log, with timestamps and seals normalized. */
+/**
+ * Values of every sheet but the log, with timestamps and seals normalized (the shortlist's
+ * printed time of day too: a reference run and a later one may fall in different minutes).
+ */
 function data(rt: ReturnType<typeof fresh>): string {
   return JSON.stringify(
     rt.emulator
       .snapshot()
       .sheets.filter((s) => s.name !== "Log")
       .map(unsealed),
-  ).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, "T");
+  )
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, "T")
+    .replace(/pukul \d{2}\.\d{2}/g, "pukul T");
 }
 
 function ledger(rt: ReturnType<typeof fresh>) {
