@@ -652,6 +652,35 @@ describe("sidebar app", () => {
     expect($("[role=tab][aria-selected=true]").textContent).toBe("Pengaturan");
   });
 
+  it("a reopened sidebar shows the ranking sheet's shortlist and the export, outdated when so", async () => {
+    const state = baseState({
+      user: { email: "k@patikab.go.id", role: "coordinator" },
+      panel: [
+        { email: "k@patikab.go.id", role: "coordinator", name: undefined, agency: undefined },
+      ],
+      lastRanking: { rows: 3, ranked: 2, shortlist: ["q2"], outdated: true },
+    });
+    let exported = false;
+    await boot({
+      getSidebarState: () => state,
+      exportShortlist: () => {
+        exported = true;
+        return { sheetName: "Daftar Pendek", quickwinIds: ["q2"], csv: "", csvRows: [["a"]] };
+      },
+    });
+    await settle("getSidebarState");
+    ($("#tab-ranking") as HTMLButtonElement).click();
+    const kept = $("#last-ranking");
+    expect(kept.textContent).toContain("2 dari 3 quickwin berperingkat");
+    expect(kept.textContent).toContain("Daftar pendek: Quickwin q2");
+    expect($("#last-outdated").textContent).toContain("sudah usang");
+    // Export without recomputing; an Indonesian sidebar defaults to semicolons.
+    ($("#export-shortlist") as HTMLButtonElement).click();
+    await settle("exportShortlist");
+    expect(exported).toBe(true);
+    expect(($("#csv-style") as HTMLSelectElement).value).toBe("semicolon");
+  });
+
   it("moves between tabs with the arrow keys, Home and End (one tab stop)", async () => {
     await boot({
       getSidebarState: () => baseState({ user: { email: "k@b.id", role: "coordinator" } }),
