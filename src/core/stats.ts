@@ -234,12 +234,12 @@ function groupEdges(
   return { start, edges };
 }
 
-/** The mean of `valueOf(edge)` over each node's edges (0 for a node without edges). */
+/** The mean of `edgeValue(edge)` over each node's edges (0 for a node without edges). */
 function groupMeans(
   start: Int32Array,
   edges: Int32Array,
   nodes: number,
-  valueOf: (edge: number) => number,
+  edgeValue: (edge: number) => number,
 ): Float64Array {
   const means = new Float64Array(nodes);
   for (let c = 0; c < nodes; c++) {
@@ -247,7 +247,7 @@ function groupMeans(
     const to = start[c + 1]!;
     if (to === from) continue;
     let sum = 0;
-    for (let i = from; i < to; i++) sum += valueOf(edges[i]!);
+    for (let i = from; i < to; i++) sum += edgeValue(edges[i]!);
     means[c] = sum / (to - from);
   }
   return means;
