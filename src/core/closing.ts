@@ -1,42 +1,8 @@
 // When scoring closes (DESIGN §3 scoringOpen, scoringClosesAt): whether it is open at an
 // instant, and the closing time in words as people in the regency read it ("Senin, 7 Oktober
 // 2019 pukul 10.00 WIB"). Pure: the caller gives the zone's offset at that instant.
+import { MONTHS, WEEKDAYS } from "./format";
 import type { Locale } from "./types";
-
-const WEEKDAYS: Record<Locale, readonly string[]> = {
-  id: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
-  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-};
-const MONTHS: Record<Locale, readonly string[]> = {
-  id: [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-  ],
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-};
 
 /** Indonesia's three zones by name; elsewhere the offset ("UTC+1", "UTC−3.30"). */
 export function zoneLabel(timeZone: string, offsetMinutes: number): string {

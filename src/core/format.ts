@@ -3,7 +3,8 @@
 // same everywhere (Intl's id-ID currency inserts a non-breaking space and varies by engine).
 import type { Locale } from "./types";
 
-const MONTHS: Record<Locale, readonly string[]> = {
+/** Month names, January first. */
+export const MONTHS: Record<Locale, readonly string[]> = {
   id: [
     "Januari",
     "Februari",
@@ -32,6 +33,12 @@ const MONTHS: Record<Locale, readonly string[]> = {
     "November",
     "December",
   ],
+};
+
+/** Weekday names, Sunday first (as Date#getUTCDay counts). */
+export const WEEKDAYS: Record<Locale, readonly string[]> = {
+  id: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
 };
 
 /** Groups the digits of a non-negative integer string by thousands with `sep`. */

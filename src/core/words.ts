@@ -1,7 +1,7 @@
 // Numbers and dates in words, as minutes (berita acara) write them: "Pada hari ini, Senin,
 // tanggal tiga puluh bulan November tahun dua ribu dua puluh enam" / "On Monday, the thirtieth
 // day of November in the year two thousand twenty-six".
-import { formatDate } from "./format";
+import { formatDate, WEEKDAYS } from "./format";
 import type { Locale } from "./types";
 
 const ID_UNITS = [
@@ -102,15 +102,10 @@ export function ordinalWordsEn(n: number): string {
   return head + ord;
 }
 
-const DAYS: Record<Locale, readonly string[]> = {
-  id: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
-  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-};
-
 /** The weekday of a calendar date "YYYY-MM-DD" (no time zone: the date is already local). */
 export function weekday(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return DAYS[locale][new Date(Date.UTC(y, m - 1, d)).getUTCDay()] as string;
+  return WEEKDAYS[locale][new Date(Date.UTC(y, m - 1, d)).getUTCDay()] as string;
 }
 
 /**
