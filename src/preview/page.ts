@@ -302,6 +302,8 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
         if (r === state.sel.r && c2 === state.sel.c) cls.push("sel");
         var td = el("td", { "class": cls.join(" "), "data-r": String(r), "data-c": String(c2) }, shown);
         if (f) td.title = f;
+        var bg = sheet.backgrounds && sheet.backgrounds[r] ? sheet.backgrounds[r][c2] : null;
+        if (bg && cls.indexOf("sel") < 0 && /^#[0-9a-fA-F]{3,8}$/.test(bg)) td.style.backgroundColor = bg;
         tr.appendChild(td);
       }
       table.appendChild(tr);

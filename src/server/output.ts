@@ -25,21 +25,22 @@ function placedHeader(table: Table, t: Translate): unknown[] {
   return row;
 }
 
-/** The ranking page: header, then one row per quickwin in the engine's order (one colour each). */
+/**
+ * The ranking page: header, then one row per quickwin in the engine's order. No colours: the
+ * shortlisted rows are highlighted by the page's conditional-format rule (sheet-format.ts).
+ */
 export function rankingRows(
   table: Table,
   t: Translate,
   result: RankResult,
   quickwins: Quickwin[],
   ledgerText: string,
-): { values: unknown[][]; backgrounds: (string | null)[] } {
+): unknown[][] {
   const byId = new Map(quickwins.map((q) => [q.id, q]));
   const values: unknown[][] = [placedHeader(table, t)];
-  const backgrounds: (string | null)[] = [null];
   for (const row of result.rows) {
     const line: RankLine = { row, quickwin: byId.get(row.quickwinId), t };
     values.push(placeRow(table, SPECS.ranking, line));
-    backgrounds.push(row.shortlisted ? HIGHLIGHT : null);
   }
   // Below the table after a blank row: which calibration was applied and why (step 3).
   const note: unknown[] = new Array(table.width).fill(undefined);
@@ -50,8 +51,7 @@ export function rankingRows(
   const footer: unknown[] = new Array(table.width).fill(undefined);
   footer[Math.min(...Object.values(table.columns))] = ledgerText;
   values.push(footer);
-  backgrounds.push(null, null, null);
-  return { values, backgrounds };
+  return values;
 }
 
 /** A layout cell as a JSON-clean CSV value (a blank as null). */

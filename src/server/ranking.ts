@@ -42,14 +42,15 @@ export function computeRanking(ctx: Context): ComputeRankingResult {
           return true;
         }
         const st = ctx.sheetT();
-        const { values, backgrounds } = rankingRows(
+        const values = rankingRows(
           target,
           st,
           result,
           world.quickwins.items,
           ledgerLine(st, world.ledger.check),
         );
-        ctx.rewritePage(target, values, backgrounds);
+        // Values only: the page's conditional-format rule (set by setup) highlights the shortlist.
+        ctx.rewritePage(target, values);
         ctx.log({
           ranked: result.rows.filter((r) => r.rank !== null).length,
           shortlist: result.shortlist,

@@ -502,12 +502,7 @@ export class Context {
    * prefix ("quote" sheets). Backgrounds, when given (one colour per row), go first: the
    * values are the commit point.
    */
-  writeRows(
-    table: Table,
-    startRow: number,
-    rows: unknown[][],
-    backgrounds?: (string | null)[],
-  ): void {
+  writeRows(table: Table, startRow: number, rows: unknown[][]): void {
     if (rows.length === 0) return;
     const sheet = this.requireSheet(table.key);
     const spec = specOf(table.key);
@@ -533,10 +528,6 @@ export class Context {
         }
         return out;
       });
-      if (backgrounds) {
-        const colors = backgrounds.map((c) => new Array<string | null>(width).fill(c));
-        this.retry(() => range.setBackgrounds(colors));
-      }
       if (spec.text === "format") {
         const formats = Array.from({ length: width }, (_, j) => {
           const column = columnAt(table, first + j);
@@ -553,28 +544,21 @@ export class Context {
    * Writes a block from startRow that covers at least every data row there was (leftover rows
    * are blanked in the same pass); rows are inserted first when the sheet has too few.
    */
-  private writeCovering(
-    table: Table,
-    startRow: number,
-    rows: unknown[][],
-    backgrounds?: (string | null)[],
-  ): void {
+  private writeCovering(table: Table, startRow: number, rows: unknown[][]): void {
     const block = rows.slice();
-    const colors = backgrounds?.slice();
     while (startRow + block.length - 1 < table.lastRow) {
       block.push(new Array(table.width).fill(""));
-      colors?.push(null);
     }
     const have = Math.max(table.values.length, table.headerRow);
     const need = startRow + block.length - 1;
     try {
       // Usually the sheet has blank rows to spare below its data: no call to ask first.
-      this.writeRows(table, startRow, block, colors);
+      this.writeRows(table, startRow, block);
     } catch (error) {
       if (need <= have || !OUT_OF_GRID.test(errorMessage(error))) throw error;
       const sheet = this.requireSheet(table.key);
       this.retry(() => sheet.insertRowsAfter(have, need - have));
-      this.writeRows(table, startRow, block, colors);
+      this.writeRows(table, startRow, block);
     }
   }
 
@@ -583,9 +567,9 @@ export class Context {
     this.writeCovering(table, table.headerRow + 1, rows);
   }
 
-  /** Rewrites a generated page from row 1, its header included (one colour per row). */
-  rewritePage(table: Table, rows: unknown[][], backgrounds?: (string | null)[]): void {
-    this.writeCovering(table, 1, rows, backgrounds);
+  /** Rewrites a generated page from row 1, its header included. */
+  rewritePage(table: Table, rows: unknown[][]): void {
+    this.writeCovering(table, 1, rows);
   }
 
   /** Appends rows after the last data row, inserting exactly that much room there first. */

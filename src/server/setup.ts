@@ -23,7 +23,7 @@ import { sealLegacySheet } from "./legacy";
 import { repairSheet } from "./repair";
 import { parsePanel, settingLines } from "./repo";
 import type { Context, Registry } from "./runtime";
-import { formatNewSheet, insertChart, type Sheet } from "./sheet-format";
+import { formatNewSheet, highlightShortlisted, insertChart, type Sheet } from "./sheet-format";
 import {
   examine,
   isFault,
@@ -154,8 +154,10 @@ function checkSheet(ctx: Context, key: SheetKey, t: Translate, outcome: Outcome)
   if (!isFault(found)) {
     if (key === "ranking" && ctx.retry(() => sheet.getCharts()).length === 0) {
       insertChart(ctx, sheet, t, found);
+      // Its highlight rule too (a deleted rule alone is cosmetic and not checked for: a call).
+      highlightShortlisted(ctx, sheet, t, found);
       outcome.repaired.push(key);
-      outcome.actions.push(`${key}: chart made anew`);
+      outcome.actions.push(`${key}: chart and highlight made anew`);
     }
     return "ok";
   }
@@ -167,7 +169,14 @@ function checkSheet(ctx: Context, key: SheetKey, t: Translate, outcome: Outcome)
   outcome.actions.push(repairSheet(ctx, key, sheet, values, found, t));
   outcome.repaired.push(key);
   ctx.rememberSheet(key, sheet);
+  if (key === "ranking") rehighlight(ctx, sheet, t);
   return "ok";
+}
+
+/** A repaired or adopted ranking page gets its highlight rule at its columns as they are now. */
+function rehighlight(ctx: Context, sheet: Sheet, t: Translate): void {
+  const page = ctx.inspectHeader("ranking");
+  if (!isFault(page)) highlightShortlisted(ctx, sheet, t, page);
 }
 
 /**
@@ -196,6 +205,7 @@ function makeSheet(
       if (isFault(found) && belongsElsewhere(key, values)) continue;
       if (isFault(found)) outcome.actions.push(repairSheet(ctx, key, existing, values, found, t));
       ctx.rememberSheet(key, existing);
+      if (key === "ranking") rehighlight(ctx, existing, t);
       outcome.repaired.push(key);
       return { id: ctx.retry(() => existing.getSheetId()), name };
     }

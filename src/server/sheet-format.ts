@@ -1,7 +1,7 @@
 // A sheet setup makes: inserted (or adopted by name when the registry was lost), formatted once
 // — localized, frozen, bold header; plain text "@" on the text columns of the sheets people type
 // into; Rupiah and number formats; warning-only dropdowns where they help; warning-only
-// protection on the generated and ledger sheets; the ranking chart.
+// protection on the generated and ledger sheets; the ranking chart and its highlight rule.
 import type { Translate } from "../core/i18n";
 import { DIMENSIONS, ROLES, STAGES } from "../core/schemas";
 import {
@@ -20,6 +20,9 @@ import type { Context } from "./runtime";
 import type { Table } from "./table";
 
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The shortlisted rows' background on the ranking page (Sheets' light green 3). */
+export const HIGHLIGHT = "#d9ead3";
 
 /** The ranking sheet starts this tall so 1 000+ quickwins fit without growing it. */
 export const RANKING_ROWS = 2_000;
@@ -94,7 +97,10 @@ export function formatNewSheet(
     r(() => sheet.getRange(2, layoutIndex(key, column) + 1, rows - 1, 1).setDataValidation(rule));
   }
   if (spec.protect) r(() => sheet.protect().setWarningOnly(true));
-  if (key === "ranking") insertChart(ctx, sheet, t);
+  if (key === "ranking") {
+    insertChart(ctx, sheet, t);
+    highlightShortlisted(ctx, sheet, t);
+  }
 }
 
 /** Runs of equal widths that differ from the default: [first column (1-based), count, width]. */
@@ -143,4 +149,38 @@ export function insertChart(ctx: Context, sheet: Sheet, t: Translate, page?: Tab
     .setPosition(2, SPECS.ranking.columns.length + 2, 0, 0)
     .build();
   ctx.retry(() => sheet.insertChart(chart));
+}
+
+/** Text of a column's letters (1-based column), as A1 notation writes it. */
+function columnLetter(column: number): string {
+  let s = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  }
+  return s;
+}
+
+/**
+ * The ranking's shortlisted rows highlighted by a conditional-format rule on the page's own
+ * "shortlisted" column (the sheet language's "yes"), set once by setup, so a ranking writes its
+ * values only and no colours. The formula has no argument separator: it reads the same in
+ * every spreadsheet locale. Replaces the sheet's rules (the page has no others).
+ */
+export function highlightShortlisted(ctx: Context, sheet: Sheet, t: Translate, page?: Table): void {
+  const at = (column: string) =>
+    (page ? page.columns[column]! : layoutIndex("ranking", column)) + 1;
+  const width = Math.max(
+    SPECS.ranking.columns.length,
+    ...Object.values(page?.columns ?? {}).map((i) => i + 1),
+  );
+  const formula = `=$${columnLetter(at("shortlisted"))}2="${t("word.yes")}"`;
+  // Open at the bottom: rows a long ranking adds below are covered too.
+  const rows = ctx.retry(() => sheet.getRange(`A2:${columnLetter(width)}`));
+  const rule = ctx
+    .retry(() => SpreadsheetApp.newConditionalFormatRule())
+    .whenFormulaSatisfied(formula)
+    .setBackground(HIGHLIGHT)
+    .setRanges([rows])
+    .build();
+  ctx.retry(() => sheet.setConditionalFormatRules([rule]));
 }

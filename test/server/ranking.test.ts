@@ -126,12 +126,22 @@ describe("computeRanking", () => {
     const json = w.rt.emulator.toJSON().sheets.find((s) => s.name === "Peringkat")!;
     expect(json.charts).toHaveLength(1);
     expect(json.charts[0]!.type.toUpperCase()).toContain("BAR");
-    const bg = (r: number) =>
-      json.cells.find((c) => c.r === r && c.c === 3)?.st?.background ?? null;
+    // The highlight is setup's conditional-format rule on the "Daftar pendek" column (M), in
+    // the sheet's language, over every row below the header; the ranking writes no colours.
+    expect(json.conditionalFormats).toEqual([
+      { ranges: ["A2:N"], formula: '=$M2="ya"', background: "#d9ead3" },
+    ]);
+    expect(json.cells.some((c) => c.st?.background !== undefined)).toBe(false);
+    // The rule holds exactly on the shortlisted rows (the preview grid evaluates it per cell).
+    const grid = w.rt.emulator.grid().sheets.find((s) => s.name === "Peringkat")!;
+    expect(grid.backgrounds[0]!.every((b) => b === null)).toBe(true);
     result.rows.forEach((r, i) => {
-      if (r.shortlisted) expect(bg(i + 2)).toBe("#d9ead3");
-      else expect(bg(i + 2) === null || bg(i + 2) === "#ffffff").toBe(true);
+      const row = grid.backgrounds[i + 1]!;
+      expect(row.every((b) => b === (r.shortlisted ? "#d9ead3" : null))).toBe(true);
     });
+    expect(grid.backgrounds.slice(result.rows.length + 1).flat().every((b) => b === null)).toBe(
+      true,
+    );
   });
 
   it("a reopened sidebar keeps the ranking the ranking sheet holds (coordinators only)", () => {

@@ -118,8 +118,8 @@ describe("through the preview RPC", () => {
     );
     const result = await rpc("computeRanking", [], COORD);
     expect(result.ok).toBe(true);
-    // One over DESIGN §8's 25: the ranking page is found by id (see test/server/budget.test.ts).
-    expect(result.calls).toBeLessThanOrEqual(26);
+    // DESIGN §8: at most 25 (the highlight is setup's conditional-format rule, no colours).
+    expect(result.calls).toBeLessThanOrEqual(25);
     const full = (await rpc("getSidebarState", [], COORD)).value as {
       criteria: never[];
       quickwins: Record<string, unknown>[];

@@ -1,5 +1,6 @@
 // A sheet as the preview shows it: values (dates as ISO strings), formulas, what each cell
 // shows, and what retyping it takes (the formula bar), so Enter on an unchanged cell keeps it.
+import { conditionalBackground } from "./conditional-format";
 import { displayValue } from "./display";
 import { localeRules } from "./locale";
 import type { SheetModel, WorkbookModel } from "./model";
@@ -23,6 +24,8 @@ export interface SheetGrid extends SheetSnapshot {
    * into something else with Sheets' `'` prefix, a date as shown. The formula bar shows this.
    */
   inputs: string[][];
+  /** Each cell's background: a conditional format's that holds, else its own; null if none. */
+  backgrounds: (string | null)[][];
 }
 
 /** What typing gives this value back in this cell. */
@@ -40,11 +43,24 @@ function inputFor(wb: WorkbookModel, v: Val | "", nf: string | undefined, shown:
 }
 
 export function readSheet(wb: WorkbookModel, m: SheetModel, withGrid: boolean): SheetGrid {
-  const out: SheetGrid = { name: m.name, values: [], formulas: [], display: [], inputs: [] };
+  const out: SheetGrid = {
+    name: m.name,
+    values: [],
+    formulas: [],
+    display: [],
+    inputs: [],
+    backgrounds: [],
+  };
   const rows = m.lastRow();
   const cols = m.lastColumn();
   for (let r = 1; r <= rows; r++) {
-    const line = { v: [] as unknown[], f: [] as string[], d: [] as string[], i: [] as string[] };
+    const line = {
+      v: [] as unknown[],
+      f: [] as string[],
+      d: [] as string[],
+      i: [] as string[],
+      b: [] as (string | null)[],
+    };
     for (let c = 1; c <= cols; c++) {
       const v = wb.read(m, r, c);
       const cell = m.cell(r, c);
@@ -55,12 +71,15 @@ export function readSheet(wb: WorkbookModel, m: SheetModel, withGrid: boolean): 
       const shown = displayValue(v, cell?.nf, wb.timeZone, wb.locale);
       line.d.push(shown);
       line.i.push(f || inputFor(wb, v, cell?.nf, shown));
+      const own = cell?.st?.background;
+      line.b.push(conditionalBackground(wb, m, r, c) ?? (typeof own === "string" ? own : null));
     }
     out.values.push(line.v);
     out.formulas.push(line.f);
     if (withGrid) {
       out.display.push(line.d);
       out.inputs.push(line.i);
+      out.backgrounds.push(line.b);
     }
   }
   return out;

@@ -29,6 +29,13 @@ export interface ChartData {
   options: Record<string, unknown>;
 }
 
+/** A custom-formula conditional format: its ranges (A1 on its sheet) and the background. */
+export interface ConditionalFormatData {
+  ranges: string[];
+  formula: string;
+  background: string | null;
+}
+
 export interface ProtectionData {
   id: number;
   type: "SHEET" | "RANGE";
@@ -66,6 +73,8 @@ export interface SheetJson {
   rowHeights: Record<string, number>;
   merges: string[];
   charts: ChartData[];
+  /** Absent in workbooks saved before conditional formats were emulated. */
+  conditionalFormats?: ConditionalFormatData[];
   cells: CellData[];
 }
 
@@ -98,6 +107,7 @@ export class SheetModel {
   rowHeights = new Map<number, number>();
   merges: string[] = [];
   charts: ChartData[] = [];
+  conditionalFormats: ConditionalFormatData[] = [];
 
   constructor(
     readonly id: number,
@@ -232,8 +242,19 @@ export class WorkbookModel {
     return v;
   }
 
-  private evaluate(sheet: SheetModel, row: number, col: number, formula: string): Val | "" {
-    const key = `${sheet.id}:${row}:${col}`;
+  /** A conditional format's formula as it applies to one cell (see conditional-format.ts). */
+  evaluateRule(sheet: SheetModel, row: number, col: number, formula: string): Val | "" {
+    return this.evaluate(sheet, row, col, formula, "rule:");
+  }
+
+  private evaluate(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+    formula: string,
+    kind = "",
+  ): Val | "" {
+    const key = `${kind}${sheet.id}:${row}:${col}`;
     if (this.evaluating.has(key)) return "#REF!";
     // A chain of formulas each reading the next is followed this far, then shows #ERROR!.
     if (this.evaluating.size >= MAX_REFERENCE_CHAIN) return "#ERROR!";
@@ -308,6 +329,7 @@ export class WorkbookModel {
       s.rowHeights = new Map(Object.entries(sd.rowHeights ?? {}).map(([k, v]) => [Number(k), v]));
       s.merges = [...sd.merges];
       s.charts = structuredClone(sd.charts);
+      s.conditionalFormats = structuredClone(sd.conditionalFormats ?? []);
       for (const cd of sd.cells) {
         const cell = s.ensure(cd.r, cd.c);
         if (cd.v !== undefined) cell.v = fromJsonVal(cd.v);
@@ -358,6 +380,7 @@ function sheetToJSON(s: SheetModel): SheetJson {
     rowHeights: Object.fromEntries(s.rowHeights),
     merges: [...s.merges],
     charts: structuredClone(s.charts),
+    conditionalFormats: structuredClone(s.conditionalFormats),
     cells,
   };
 }
@@ -485,9 +508,12 @@ const sheetCheck = (cells: Check) =>
       rowHeights: recordOf(num),
       merges: arrayOf(str),
       charts: arrayOf(CHART),
+      conditionalFormats: arrayOf(
+        object({ ranges: arrayOf(str), formula: str, background: strOrNull }),
+      ),
       cells,
     },
-    ["rowHeights"],
+    ["rowHeights", "conditionalFormats"],
   );
 const workbookCheck = (cells: Check) =>
   object({

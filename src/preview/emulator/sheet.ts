@@ -1,6 +1,8 @@
-// Sheet: ranges, rows and columns, frozen rows, widths, visibility, protection, charts.
+// Sheet: ranges, rows and columns, frozen rows, widths, visibility, protection, charts,
+// conditional formats.
 import { columnLetters, parseA1, splitSheet } from "./a1";
 import { EmbeddedChartBuilderObj, EmbeddedChartObj } from "./chart";
+import { ConditionalFormatRuleObj } from "./conditional-format";
 import { integer, MAX_SHEET_NAME, type SpreadsheetState, typeName, uniqueEmails } from "./context";
 import { Emulated } from "./core";
 import { enumName } from "./enums";
@@ -348,5 +350,25 @@ export class SheetObj extends Emulated {
     m.charts = m.charts.filter((c) => c.id !== chart._data.id);
     if (m.charts.length === before) throw this._ctx.core.error("The chart is not on this sheet.");
     this._ctx.touch();
+  }
+  /** Replaces all the sheet's conditional format rules (as Sheets does). */
+  setConditionalFormatRules(rules: unknown): void {
+    const m = this._alive();
+    const list = Array.isArray(rules) ? rules.map((r) => this._ctx.core.unwrap(r)) : null;
+    if (!list || !list.every((r) => r instanceof ConditionalFormatRuleObj)) {
+      throw this._ctx.core.badParameters(
+        typeName(rules),
+        "SpreadsheetApp.Sheet.setConditionalFormatRules",
+      );
+    }
+    m.conditionalFormats = (list as ConditionalFormatRuleObj[]).map((r) =>
+      structuredClone(r._data),
+    );
+    this._ctx.touch();
+  }
+  getConditionalFormatRules(): ConditionalFormatRuleObj[] {
+    return this._alive().conditionalFormats.map(
+      (d) => new ConditionalFormatRuleObj(this._ctx, structuredClone(d)),
+    );
   }
 }

@@ -1,4 +1,6 @@
 // SpreadsheetApp: the entry point, the enums the server reads from it, flush and the Ui.
+
+import { ConditionalFormatRuleBuilderObj } from "./conditional-format";
 import type { SpreadsheetState } from "./context";
 import { Emulated } from "./core";
 import { DataValidationBuilderObj } from "./data-validation";
@@ -35,6 +37,9 @@ export class SpreadsheetAppObj extends Emulated {
   }
   newDataValidation(): DataValidationBuilderObj {
     return new DataValidationBuilderObj(this._ctx);
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderObj {
+    return new ConditionalFormatRuleBuilderObj(this._ctx);
   }
 }
 
