@@ -139,9 +139,12 @@ describe("computeRanking", () => {
       const row = grid.backgrounds[i + 1]!;
       expect(row.every((b) => b === (r.shortlisted ? "#d9ead3" : null))).toBe(true);
     });
-    expect(grid.backgrounds.slice(result.rows.length + 1).flat().every((b) => b === null)).toBe(
-      true,
-    );
+    expect(
+      grid.backgrounds
+        .slice(result.rows.length + 1)
+        .flat()
+        .every((b) => b === null),
+    ).toBe(true);
   });
 
   it("a reopened sidebar keeps the ranking the ranking sheet holds (coordinators only)", () => {

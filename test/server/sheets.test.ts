@@ -104,6 +104,19 @@ describe("setupSpreadsheet", () => {
     expect(JSON.stringify(rt(w).emulator.toJSON())).toBe(before);
   });
 
+  it("a deleted highlight rule alone is cosmetic: a re-run does not look for it (no call)", () => {
+    const w = world();
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+      app.getActiveSpreadsheet().getSheetByName("Peringkat")!.setConditionalFormatRules([]),
+    );
+    const before = JSON.stringify(rt(w).emulator.toJSON());
+    const again = w.call("setupSpreadsheet", []);
+    ok(again);
+    expect(again.serviceCalls).toBeLessThanOrEqual(25);
+    expect(JSON.stringify(rt(w).emulator.toJSON())).toBe(before);
+  });
+
   it("repairs a deleted chart, a damaged log header and deleted generated sheets, and logs it", () => {
     const w = world();
     ok(w.call("computeRanking", []));
@@ -116,12 +129,21 @@ describe("setupSpreadsheet", () => {
     inSheets((ss) => {
       const ranking = ss.getSheetByName("Peringkat")!;
       for (const chart of ranking.getCharts()) ranking.removeChart(chart);
+      ranking.setConditionalFormatRules([]);
       ss.getSheetByName("Log")!
         .getRange("A1:D1")
         .setValues([["x", "", "", ""]]);
     });
     ok(w.call("setupSpreadsheet", []));
     expect(inSheets((ss) => ss.getSheetByName("Peringkat")!.getCharts().length)).toBe(1);
+    // The highlight rule comes back with the chart (a repairing setup puts it on again).
+    const rules = inSheets((ss) =>
+      ss
+        .getSheetByName("Peringkat")!
+        .getConditionalFormatRules()
+        .map((r) => r.getBooleanCondition()!.getCriteriaValues()),
+    );
+    expect(rules).toEqual([['=$M2="ya"']]);
     const log = sheet(w.rt, "Log").values;
     expect(log[0]).toEqual(["No. urut", "Waktu", "Pengguna", "Tindakan", "Rincian", "Segel"]);
     expect(log.at(-1)![3]).toBe("Penyiapan spreadsheet");
