@@ -58,7 +58,8 @@ export interface MinutesInputData {
   world: Pick<World, "quickwins" | "criteria" | "settings">;
   result: RankResult;
   decisions: Decision[];
-  ledgerRows: number;
+  /** The verified ledger as printed: its length and last seal, to check the paper later. */
+  ledger: { length: number; lastSeal: string };
 }
 
 const OPENING_LINES = 3;
@@ -142,7 +143,7 @@ export function minutesBlock(table: Table, m: MinutesInputData): unknown[][] {
   });
   line("");
   text(t("minutes.ledgerHeading"), true);
-  text(t("minutes.ledger", { n: m.ledgerRows }));
+  text(t("minutes.ledger", { n: m.ledger.length, seal: m.ledger.lastSeal || "—" }));
   line("");
   text(t("minutes.closing"));
   line("");
@@ -262,7 +263,6 @@ export function handleExportMinutes(ctx: Context, input: unknown): MinutesResult
       const present = panel.items.filter((p) => !wanted || wanted.has(identityKey(p.email)));
       const known = new Set(world.quickwins.items.map((q) => q.id));
       const decisions = decisionsInForce(ctx, known);
-      const ledger = ctx.table("reviews");
       const values = minutesBlock(layoutTable(), {
         t: ctx.sheetT(),
         locale: ctx.registry()?.locale ?? "id",
@@ -274,7 +274,7 @@ export function handleExportMinutes(ctx: Context, input: unknown): MinutesResult
         world,
         result,
         decisions,
-        ledgerRows: Math.max(0, ledger.lastRow - ledger.headerRow),
+        ledger: world.ledger.check,
       });
       if (values.length > MINUTES_ROWS) throw new UserError(ctx.t("err.minutesTooLong"));
       writePage(ctx, values);

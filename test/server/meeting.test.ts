@@ -270,7 +270,10 @@ describe("exportMinutes", () => {
     expect(text).toContain("1. Koordinator — Koordinator");
     expect(text).not.toContain(REV_A);
     expect(text).toContain("IV. BUKU BESAR PENILAIAN");
-    expect(text).toContain("berisi 15 baris penilaian");
+    // The verified ledger's length and last seal, so the paper can be checked against the file.
+    const ledger = ok<{ length: number; lastSeal: string }>(w.call("verifyLedger", []));
+    expect(ledger.length).toBe(15);
+    expect(flat).toContain(`berisi 15 penilaian; segel terakhir ${ledger.lastSeal}.`);
     expect(text).toContain("KOORDINATOR PANEL,");
     expect(text).toContain("( Koordinator )");
     expect(text).toContain("ANGGOTA PANEL:");

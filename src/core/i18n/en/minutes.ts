@@ -30,7 +30,8 @@ export const minutesEn: Record<keyof typeof minutesId, string> = {
   "minutes.noDecisions": "No decision has been recorded yet.",
   "minutes.outcome": "The panel thus selects {n} quickwins: {names}.",
   "minutes.ledgerHeading": "IV. The review ledger",
-  "minutes.ledger": "When these minutes were made, the review ledger held {n} review rows.",
+  "minutes.ledger":
+    "When these minutes were made, the review ledger held {n} reviews; last seal {seal}.",
   "minutes.closing": "These minutes are a true record, made to be used as required.",
   "minutes.coordinatorSigns": "Panel coordinator,",
   "minutes.membersSign": "Panel members:",

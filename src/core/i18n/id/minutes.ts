@@ -32,7 +32,7 @@ export const minutesId = {
   "minutes.outcome": "Dengan demikian panel menetapkan {n} quickwin: {names}.",
   "minutes.ledgerHeading": "IV. Buku besar penilaian",
   "minutes.ledger":
-    "Buku besar penilaian pada saat berita acara ini dibuat berisi {n} baris penilaian.",
+    "Buku besar penilaian pada saat berita acara ini dibuat berisi {n} penilaian; segel terakhir {seal}.",
   "minutes.closing":
     "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.",
   "minutes.coordinatorSigns": "Koordinator panel,",
