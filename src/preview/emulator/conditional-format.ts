@@ -27,7 +27,7 @@ export class ConditionalFormatRuleBuilderObj extends Emulated {
   }
   setRanges(ranges: unknown): ConditionalFormatRuleBuilderObj {
     const list = Array.isArray(ranges) ? ranges.map((r) => this._ctx.core.unwrap(r)) : null;
-    if (!list || !list.every((r) => r instanceof RangeObj)) {
+    if (!list?.every((r) => r instanceof RangeObj)) {
       throw this._ctx.core.badParameters(
         typeName(ranges),
         "SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges",

@@ -355,7 +355,7 @@ export class SheetObj extends Emulated {
   setConditionalFormatRules(rules: unknown): void {
     const m = this._alive();
     const list = Array.isArray(rules) ? rules.map((r) => this._ctx.core.unwrap(r)) : null;
-    if (!list || !list.every((r) => r instanceof ConditionalFormatRuleObj)) {
+    if (!list?.every((r) => r instanceof ConditionalFormatRuleObj)) {
       throw this._ctx.core.badParameters(
         typeName(rules),
         "SpreadsheetApp.Sheet.setConditionalFormatRules",
