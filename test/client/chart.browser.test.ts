@@ -2,19 +2,15 @@
 // every quickwin has a row with its name (whole, or cut with an ellipsis and whole in its
 // tooltip), no two rows' marks overlap, nothing leaves the sidebar's width, the score axis is
 // labelled 0–100 and the shortlist and the flags are marked.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findChromium, launch, root, startPreview, watchErrors } from "./support/browser";
+import { findChromium, launch, screenshotDir, startPreview, watchErrors } from "./support/browser";
 import { SEED_COORDINATOR, seedMeeting } from "./support/seed";
 
 const chromium = findChromium();
-const shots =
-  process.env.QW_SCREENSHOTS === "1"
-    ? join(root, "docs/screenshots")
-    : mkdtempSync(join(tmpdir(), "qw-screenshots-"));
+const shots = screenshotDir();
 
 interface DrawnRow {
   id: string;

@@ -3,8 +3,7 @@
 // a quickwin outside the computed shortlist is selected (refused without a reason, recorded with
 // one), a shortlisted one is selected by keyboard, the minutes are made and the sheets hold it
 // all. Screenshots of the meeting view and the minutes sheet go to docs/screenshots/.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,17 +12,14 @@ import {
   findChromium,
   launch,
   type Preview,
-  root,
+  screenshotDir,
   startPreview,
   watchErrors,
 } from "./support/browser";
 import { rpc, SEED_COORDINATOR, seedMeeting } from "./support/seed";
 
 const chromium = findChromium();
-const shots =
-  process.env.QW_SCREENSHOTS === "1"
-    ? join(root, "docs/screenshots")
-    : mkdtempSync(join(tmpdir(), "qw-screenshots-"));
+const shots = screenshotDir();
 
 describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
   let preview: Preview;

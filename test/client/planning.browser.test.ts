@@ -3,8 +3,7 @@
 // it; closing refuses a late review with the time in words; reopening accepts it. Then an
 // import from a form-like sheet with bad, duplicate and good rows, imported twice. Every view is
 // checked with axe-core; screenshots of the board and the import go to docs/screenshots/.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,16 +13,13 @@ import {
   findChromium,
   launch,
   type Preview,
-  root,
+  screenshotDir,
   startPreview,
   watchErrors,
 } from "./support/browser";
 
 const chromium = findChromium();
-const shots =
-  process.env.QW_SCREENSHOTS === "1"
-    ? join(root, "docs/screenshots")
-    : mkdtempSync(join(tmpdir(), "qw-screenshots-"));
+const shots = screenshotDir();
 
 const COORDINATOR = "koordinator@patikab.go.id";
 const ANI = "ani@patikab.go.id"; // Dinkes

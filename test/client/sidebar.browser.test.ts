@@ -3,8 +3,7 @@
 // three reviewers score (one by keyboard only), an own-agency review is refused with the
 // server's message, the coordinator ranks and exports and the CSV downloads. Every view is
 // checked with axe-core; no console or page errors; screenshots go to docs/screenshots/.
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,19 +12,14 @@ import {
   findChromium,
   launch,
   type Preview,
-  root,
+  screenshotDir,
   startPreview,
   tabTo,
   watchErrors,
 } from "./support/browser";
 
 const chromium = findChromium();
-// The README's pictures are refreshed on request (`npm run screenshots`); ordinary runs write
-// them to a temporary folder so that `npm test` leaves the work tree clean.
-const shots =
-  process.env.QW_SCREENSHOTS === "1"
-    ? join(root, "docs/screenshots")
-    : mkdtempSync(join(tmpdir(), "qw-screenshots-"));
+const shots = screenshotDir();
 
 const COORDINATOR = "koordinator@patikab.go.id";
 const REVIEWERS = {

@@ -8,6 +8,16 @@ import type { Browser, Page } from "playwright-core";
 
 export const root = join(import.meta.dirname, "../../..");
 
+/**
+ * Where a browser suite writes its pictures: the README's folder on request (`npm run
+ * screenshots`), else a temporary folder, so that `npm test` leaves the work tree clean.
+ */
+export function screenshotDir(): string {
+  return process.env.QW_SCREENSHOTS === "1"
+    ? join(root, "docs/screenshots")
+    : mkdtempSync(join(tmpdir(), "qw-screenshots-"));
+}
+
 const CANDIDATES = [
   process.env.CHROMIUM_PATH,
   "/usr/bin/chromium",
