@@ -200,12 +200,17 @@ function makeCtx(s: SidebarState): ViewContext {
     },
     render,
     async refresh() {
+      // Busy while the state reloads: assistive tech (and the browser tests) wait for the
+      // redraw instead of reading the view it replaces.
+      root.setAttribute("aria-busy", "true");
       try {
         state = await call("getSidebarState");
         ui.plan.stale = true;
         render();
       } catch {
         // The view already shows what it has; a later reload will catch up.
+      } finally {
+        root.removeAttribute("aria-busy");
       }
     },
   };
