@@ -41,7 +41,10 @@ export interface ReviewerProgress {
   email: string;
   name: string;
   assigned: number;
+  /** Assigned quickwins scored. */
   done: number;
+  /** Every quickwin this reviewer has scored, assigned or not. */
+  scored: number;
   conflict: number;
   missing: number;
   /** Quickwin ids assigned and not yet scored. */

@@ -88,11 +88,15 @@ export function handleGetProgress(ctx: Context): ProgressResult {
     const row: GridCell[] = [];
     const missing: Quickwin[] = [];
     let done = 0;
+    let scored = 0;
     let conflict = 0;
     quickwins.forEach((q, qi) => {
       const own = latest.get(`${identityKey(q.id)}|${rKey}`);
       const status = reviewStatus(hasConflict(m, q, declared), own, criteria);
-      if (status === "scored") qStats[qi]!.counted++;
+      if (status === "scored") {
+        qStats[qi]!.counted++;
+        scored++;
+      }
       if (!mine.has(identityKey(q.id))) {
         row.push(status === "scored" ? "done" : status === "conflict" ? "conflict" : "none");
         return;
@@ -113,6 +117,7 @@ export function handleGetProgress(ctx: Context): ProgressResult {
       name: m.name ?? "",
       assigned: done + conflict + missing.length,
       done,
+      scored,
       conflict,
       missing: missing.length,
       missingIds: missing.map((q) => q.id),

@@ -175,7 +175,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
 
     await clickAndWait(coord, "#board-reload");
     const row = coord.locator(`.board-reviewers li[data-email="${BUDI}"]`);
-    expect(await row.textContent()).toContain(`1 dari ${mine.assigned} selesai`);
+    expect(await row.textContent()).toContain(`1 dari ${mine.assigned} tugas selesai`);
     expect(await row.textContent()).toMatch(/Terakhir: \w+, \d+ \w+ \d{4} pukul \d\d\.\d\d WIB/);
     const remind = row.locator("a.mailto");
     const href = decodeURIComponent((await remind.getAttribute("href")) as string);
@@ -213,7 +213,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     await clickAndWait(budi, '.score-form button:has-text("Kirim nilai")');
     expect(await budi.textContent(".notice.ok")).toContain("tersimpan");
     await clickAndWait(coord, "#board-reload");
-    expect(await row.textContent()).toContain(`2 dari ${mine.assigned} selesai`);
+    expect(await row.textContent()).toContain(`2 dari ${mine.assigned} tugas selesai`);
     // The ranking names who has not scored what they were asked.
     await coord.click("#tab-ranking");
     await clickAndWait(coord, "#compute-ranking");

@@ -143,11 +143,17 @@ describe("getProgress", () => {
     ok(w.call("saveAssignments", [proposal.pairs]));
     const mineB = proposal.pairs.filter((p) => p.reviewer === REV_B).map((p) => p.quickwinId);
     ok(w.call("submitReview", [{ quickwinId: mineB[0], scores: w.scores(4) }], REV_B));
+    // A quickwin not assigned to Budi (he has no agency): scored, but not one of his tasks.
+    const unassigned = ["QW-001", "QW-002", "QW-003", "QW-004", "QW-005"].find(
+      (id) => !mineB.includes(id),
+    )!;
+    ok(w.call("submitReview", [{ quickwinId: unassigned, scores: w.scores(3) }], REV_B));
     const board = ok<ProgressResult>(w.call("getProgress", []));
     const b = board.reviewers.find((r) => r.email === REV_B)!;
     expect(b).toMatchObject({
       assigned: mineB.length,
       done: 1,
+      scored: 2,
       missing: mineB.length - 1,
       conflict: 0,
     });

@@ -119,7 +119,12 @@ function boardBody(ctx: ViewContext, p: ProgressResult): HTMLElement {
         h(
           "span",
           { class: "qw-meta" },
-          t("board.reviewer", { done: r.done, assigned: r.assigned }),
+          r.assigned === 0
+            ? `${t("board.unassigned")} · ${t("board.scored", { n: r.scored })}`
+            : t("board.reviewer", { done: r.done, assigned: r.assigned }),
+          r.assigned > 0 && r.scored > r.done
+            ? ` · ${t("board.extra", { n: r.scored - r.done })}`
+            : "",
           r.missing ? ` · ${t("board.missing", { n: r.missing })}` : "",
           r.conflict ? ` · ${t("board.conflict", { n: r.conflict })}` : "",
         ),
