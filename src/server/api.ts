@@ -3,7 +3,6 @@
 // for a mutation, reads each sheet it needs with one range read, computes everything, writes
 // each block with one setValues (ledgers with one atomic appendRow), and logs last.
 import type * as z from "zod/mini";
-import { defaultCsvStyle } from "../core/csv";
 import { UserError } from "../core/errors";
 import type { MessageKey } from "../core/i18n";
 import { identityKey, sameKey } from "../core/identity";
@@ -33,7 +32,6 @@ import {
 } from "../core/schemas";
 import { scoreIssue } from "../core/scores";
 import type {
-  ExportResult,
   MyReview,
   RankResult,
   RowProblem,
@@ -43,7 +41,6 @@ import type {
 } from "../core/types";
 import { describeIssues } from "../core/validation";
 import { assignmentProblems, parseAssignments, readAssignments } from "./assignments";
-import { toCsv } from "./csv";
 import { nextQuickwinId } from "./ids";
 import { readLastRanking } from "./last-ranking";
 import { SPECS } from "./layout";
@@ -56,7 +53,6 @@ import {
   reviewCells,
   sealedRow,
 } from "./ledger";
-import { formatLongDateTime, shortlistBlock } from "./output";
 import {
   orderedScores,
   type Parsed,
@@ -240,7 +236,7 @@ export function rank(ctx: Context, world: World): RankResult {
  * time zone changed after setup shows at once in the dates the sidebar reads and prints.
  */
 export function handleGetSidebarState(ctx: Context): SidebarState {
-  ctx.timeZone();
+  ctx.noteTimeZone();
   return sidebarState(ctx);
 }
 
@@ -587,40 +583,4 @@ function requireScoringAllowed(ctx: Context, q: Quickwin, email: string): void {
   const pairs = readAssignments(ctx).items;
   if (!pairs.some((p) => sameKey(p.quickwinId, q.id) && sameKey(p.reviewer, email)))
     throw new UserError(ctx.t("err.notAssigned", { name: q.name }));
-}
-
-// ---------- ranking and shortlist ----------
-
-export function handleExportShortlist(ctx: Context): ExportResult {
-  ctx.email();
-  return ctx.withLock(
-    () => {
-      const { panel } = requireCoordinator(ctx);
-      // The printed date is in the spreadsheet's time zone as it is now (under the lock, the
-      // registry learns a changed one, so every later call reads dates in it).
-      ctx.syncTimeZone();
-      const world = loadWorld(ctx, panel);
-      const result = rank(ctx, world);
-      const page = ctx.table("shortlist");
-      const st = ctx.sheetT();
-      // Date and time: two exports of one day are told apart.
-      const date = formatLongDateTime(new Date(), ctx.timeZone(), ctx.registry()?.locale ?? "id");
-      const block = shortlistBlock(
-        page,
-        st,
-        result,
-        world,
-        date,
-        ledgerLine(st, world.ledger.check),
-      );
-      ctx.rewritePage(page, block.values);
-      const csv = toCsv(block.csv, defaultCsvStyle(ctx.registry()?.locale ?? "id"));
-      ctx.log({ shortlist: result.shortlist });
-      // The tab's name as registered (a hint: reading its name now would cost a call).
-      const sheetName = ctx.registry()?.sheets.shortlist?.name ?? page.name;
-      return { sheetName, quickwinIds: result.shortlist, csv, csvRows: block.csv };
-      // Its last step: the lock may stay held to the end of the execution (no release call).
-    },
-    { last: () => true },
-  );
 }

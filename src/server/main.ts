@@ -46,7 +46,6 @@ import type {
   VerifyLedgerResult,
 } from "../core/types";
 import {
-  handleExportShortlist,
   handleGetSidebarState,
   handleSaveCriteria,
   handleSaveQuickwin,
@@ -70,6 +69,7 @@ import { handleGetProgress } from "./progress";
 import { computeRanking as handleComputeRanking } from "./ranking";
 import { handleSetScoring, type SetScoringInput } from "./scoring";
 import { handleSelfCheck, type SelfCheckReport } from "./self-check";
+import { handleExportShortlist } from "./shortlist-export";
 import { verifyLedger as handleVerifyLedger } from "./verify";
 
 export { onInstall, onOpen, showSelfCheck, showSidebar } from "./addon";

@@ -266,7 +266,7 @@ export function handleExportMinutes(ctx: Context, input: unknown): MinutesResult
       const values = minutesBlock(layoutTable(), {
         t: ctx.sheetT(),
         locale: ctx.registry()?.locale ?? "id",
-        // The registry's zone (kept current by the sidebar's state and exports): no extra call.
+        // The zone as the sidebar's state last noted it (runtime.ts knownTimeZone): no extra call.
         date: dateInZone(new Date(), ctx.knownTimeZone()),
         place: options.place ?? "",
         present,

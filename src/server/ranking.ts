@@ -16,7 +16,8 @@ export function ledgerMark(values: readonly (readonly unknown[])[]): string {
   return JSON.stringify(values);
 }
 
-function withLedger(ctx: Context, world: World, table: Table): World {
+/** The world with the ledger read again (its problems replace the earlier read's). */
+export function withLedger(ctx: Context, world: World, table: Table): World {
   const ledger = verifiedLedger(ctx, table);
   const reviews = ledger.reviews;
   const others = world.problems.filter((p) => !world.reviews.problems.includes(p));

@@ -33,6 +33,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const REGISTRY_PROPERTY = "quickwin.registry";
+/** The spreadsheet's time zone as last read live, when it differs from the one set up. */
+export const ZONE_PROPERTY = "quickwin.timeZone";
 export const LOCK_WAIT_MS = 10_000;
 const ATTEMPTS = 3;
 
@@ -293,16 +295,32 @@ export class Context {
     this._timeZone = timeZone;
   }
 
-  /** The time zone when already known, else WIB (for converting stray Date cells cheaply). */
+  /**
+   * The time zone when already known, else the one last noted (a zone changed after setup),
+   * else setup's, else WIB — no call (for dates in sheets and stray Date cells).
+   */
   knownTimeZone(): string {
-    return this._timeZone ?? this.registry()?.timeZone ?? "Asia/Jakarta";
+    return (
+      this._timeZone ?? this.property(ZONE_PROPERTY) ?? this.registry()?.timeZone ?? "Asia/Jakarta"
+    );
   }
 
-  /** Reads the spreadsheet's time zone and, if it changed since setup, saves it (under lock). */
-  syncTimeZone(): void {
-    const tz = this.timeZone();
+  /**
+   * Reads the spreadsheet's time zone and, if it differs from the one known, notes it (one
+   * property write, only then), so calls that do not read it live follow a changed zone. Its
+   * own property, not the registry: no lock is needed, since every writer writes the live zone.
+   */
+  noteTimeZone(): void {
+    const live = this.timeZone();
     const reg = this.registry();
-    if (reg && reg.timeZone !== tz) this.saveRegistry({ ...reg, timeZone: tz });
+    if (!reg) return;
+    const noted = this.property(ZONE_PROPERTY) ?? reg.timeZone;
+    if (noted === live) return;
+    try {
+      this.setProperty(ZONE_PROPERTY, live);
+    } catch {
+      // a cache of a spreadsheet setting: the next state read notes it again
+    }
   }
 
   // ---------- locking ----------

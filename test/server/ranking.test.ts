@@ -257,11 +257,18 @@ describe("exportShortlist", () => {
     const page = sheet(w.rt, "Daftar Pendek").values;
     expect(page[0]![0]).toBe("Daftar Pendek Quickwin");
     expect(String(page[1]![0])).toMatch(
-      /^Tanggal: (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} pukul \d\d\.\d\d WIB$/,
+      /^Tanggal: (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} pukul \d\d\.\d\d WIB, diekspor oleh Koordinator$/,
     );
     expect(String(page[2]![0])).toMatch(/^Metode: /);
     expect(page[4]![0]).toBe("Peringkat");
-    expect(page.slice(5).map((row) => row[1])).toEqual(r.quickwinIds);
+    const table = page.slice(5, 5 + r.quickwinIds.length);
+    expect(table.map((row) => row[1])).toEqual(r.quickwinIds);
+    // Then, after a blank row, the decisions beside the computation (none recorded yet).
+    expect(page.slice(5 + r.quickwinIds.length).map((row) => row[0])).toEqual([
+      "",
+      "Hasil hitung dan keputusan panel",
+      "Panel belum mencatat keputusan.",
+    ]);
     expect(page.slice(5).find((row) => row[1] === "QW-007")![2]).toBe("=cmd|' /C calc'!A0");
     expect(
       sheet(w.rt, "Daftar Pendek")
@@ -274,7 +281,7 @@ describe("exportShortlist", () => {
     // 17:30 UTC on 5 September is already 00:30 on 6 September in Jakarta (UTC+7).
     const w = world({ quickwins: 1, now: () => Date.parse("2019-09-05T17:30:00Z") });
     ok(w.call("exportShortlist", []));
-    const expected = "Tanggal: Jumat, 6 September 2019 pukul 00.30 WIB";
+    const expected = "Tanggal: Jumat, 6 September 2019 pukul 00.30 WIB, diekspor oleh Koordinator";
     // The same clock stamps the ranking.
     const ranking = ok<ComputeRankingResult>(w.call("computeRanking", []));
     expect(ranking.computedAt).toBe("2019-09-05T17:30:00.000Z");

@@ -618,13 +618,15 @@ describe("hand-edited sheets", () => {
       year: "numeric",
     }).format(new Date());
     expect(JSON.stringify(sheet(w.rt, "Daftar Pendek").values.slice(0, 3))).toContain(today);
-    // The registry learnt it, so calls that do not read it live agree too.
+    // The sidebar's state noted it, so calls that do not read it live agree too.
     const props = w.rt.emulator.globals
       .PropertiesService as GoogleAppsScript.Properties.PropertiesService;
-    const registry = w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
-      props.getDocumentProperties().getProperty("quickwin.registry"),
+    const noted = w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+      props.getDocumentProperties().getProperty("quickwin.timeZone"),
     ).value;
-    expect(JSON.parse(registry!).timeZone).toBe("Asia/Jayapura");
+    expect(noted).toBe("Asia/Jayapura");
+    ok(w.call("exportMinutes", []));
+    expect(JSON.stringify(sheet(w.rt, "Berita Acara").values)).toContain(today);
   });
 
   it("reads a date a person typed into a date cell in the spreadsheet's time zone", () => {

@@ -40,5 +40,15 @@ export const minutesEn: Record<keyof typeof minutesId, string> = {
   "minutes.departs": "departs from the computation",
   "minutes.outdated": "decided from an outdated ranking",
   "minutes.undecided": "Not decided",
+  "shortlist.exportedBy": "{date}, exported by {who}",
+  "shortlist.outdated":
+    "NOTE: {n} reviews came in after this list was computed; it is outdated — export it again.",
+  "shortlist.decisionsHeading": "Computation and the panel's decisions",
+  "shortlist.noDecisions": "The panel has recorded no decision yet.",
+  "shortlist.computedIn": "Shortlisted",
+  "shortlist.computedOut": "Not shortlisted",
+  "col.computedNow": "Computed",
+  "col.note": "Note",
+  "shortlist.differs": "⚠ departs from the computation",
   "err.minutesTooLong": "The minutes are too long for one sheet (more than 1,000 rows).",
 };

@@ -42,5 +42,16 @@ export const minutesId = {
   "minutes.departs": "berbeda dari hasil hitung",
   "minutes.outdated": "diputuskan dari peringkat yang sudah usang",
   "minutes.undecided": "Belum diputuskan",
+  // The shortlist page's second table: the computation beside the panel's decisions.
+  "shortlist.exportedBy": "{date}, diekspor oleh {who}",
+  "shortlist.outdated":
+    "PERHATIAN: {n} penilaian masuk setelah daftar ini dihitung; daftar ini sudah usang — ekspor ulang.",
+  "shortlist.decisionsHeading": "Hasil hitung dan keputusan panel",
+  "shortlist.noDecisions": "Panel belum mencatat keputusan.",
+  "shortlist.computedIn": "Masuk daftar pendek",
+  "shortlist.computedOut": "Tidak masuk daftar pendek",
+  "col.computedNow": "Hasil hitung",
+  "col.note": "Catatan",
+  "shortlist.differs": "⚠ berbeda dari hasil hitung",
   "err.minutesTooLong": "Berita acara terlalu panjang untuk satu lembar (lebih dari 1.000 baris).",
 } as const;

@@ -1,0 +1,191 @@
+// exportShortlist outside the lock (DESIGN §2) and its page of computed vs decided (issue #15):
+// the sheets are read and the ranking computed with no lock held; a review landing between the
+// read and the write makes the export recompute once; one landing during the recomputation too
+// leaves a page that says it is outdated. Below the shortlist the page shows the panel's
+// decisions beside the computation, marking where they differ.
+import { describe, expect, it } from "vitest";
+import type { ExportResult } from "../../src/core/types";
+import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
+import { loadServer, type RpcResult } from "../../src/preview/script-host";
+import { COORD, ok, REV_A, REV_B, REV_C, sheet, world } from "./helpers";
+
+const base = world({ quickwins: 4 });
+for (const [email, id, score] of [
+  [REV_B, "QW-001", 5],
+  [REV_C, "QW-001", 5],
+  [REV_B, "QW-002", 3],
+  [REV_C, "QW-002", 3],
+] as const) {
+  ok(base.call("submitReview", [{ quickwinId: id, scores: base.scores(score) }], email));
+}
+ok(base.call("saveSettings", [{ bootstrapResamples: 20, shortlistSize: 1, minReviews: 1 }]));
+const DATA: WorkbookData = base.rt.emulator.toJSON();
+const as = (email: string, locale = "id") => ({ email, locale });
+const fresh = () =>
+  loadServer({ emulator: createEmulator({ data: structuredClone(DATA), bufferedWrites: true }) });
+// QW-003 has no review yet: a review of it during the export shows on the page.
+const late = { quickwinId: "QW-003", scores: base.scores(5), comment: "late" };
+const later = { quickwinId: "QW-004", scores: base.scores(4) };
+
+/** The page's rows from the table's header (row 5) on, first cells only where wanted. */
+function page(rt: ReturnType<typeof fresh>) {
+  return sheet(rt, "Daftar Pendek").values;
+}
+
+describe("exportShortlist outside the lock", () => {
+  const probe = fresh();
+  const methods: string[] = [];
+  probe.emulator.onServiceCall((info) => {
+    if (info.depth === 0) methods.push(info.method);
+  });
+  const plain = ok<ExportResult>(probe.call("exportShortlist", [], as(COORD)));
+  probe.emulator.onServiceCall(null);
+
+  /** Exports with a review submitted just before the n-th time the export asks for the lock. */
+  function exportWithReviews(reviews: [string, object][]) {
+    const rt = fresh();
+    const results: RpcResult[] = [];
+    let locks = 0;
+    rt.emulator.onServiceCall((info) => {
+      if (info.depth !== 0 || info.method !== "LockService.getDocumentLock") return;
+      const next = reviews[locks++];
+      if (next) results.push(rt.call("submitReview", [next[1]], as(next[0])));
+    });
+    const exported = rt.call("exportShortlist", [], as(COORD));
+    rt.emulator.onServiceCall(null);
+    return { rt, exported, results, locks };
+  }
+
+  it("reads every sheet before the lock; under it only the seal's counters, then the write", () => {
+    const lockedFrom = methods.indexOf("Lock.waitLock") + 1;
+    const underLock = methods.slice(lockedFrom);
+    expect(underLock).toEqual([
+      "Properties.getProperties",
+      "Sheet.getRange",
+      "Range.setValues",
+      "SpreadsheetApp.flush",
+    ]);
+    expect(methods.filter((m) => m === "Lock.waitLock")).toHaveLength(1);
+    expect(methods).toHaveLength(25);
+    expect(plain.quickwinIds).toEqual(["QW-001"]);
+  });
+
+  it("recomputes once when a review lands between the read and the write, and counts it", () => {
+    const { rt, exported, results, locks } = exportWithReviews([[REV_A, late]]);
+    ok(results[0]!);
+    const r = ok<ExportResult>(exported);
+    expect(locks).toBe(2);
+    // QW-003 scored 5 by one reviewer now ties with QW-001 on the top: it is ranked with it.
+    const values = page(rt);
+    const ledgerRow = String(values[3]![0]);
+    expect(ledgerRow).toMatch(/^Buku penilaian: 5 penilaian; segel terakhir \S+$/);
+    expect(ledgerRow).not.toMatch(/usang/);
+    expect(r.csv).toContain("QW-00");
+    // The recomputed ranking is the one a fresh export gives now.
+    const again = ok<ExportResult>(rt.call("exportShortlist", [], as(COORD)));
+    expect(r.quickwinIds).toEqual(again.quickwinIds);
+    expect(r.csvRows).toEqual(again.csvRows);
+  });
+
+  it("a review landing during the recomputation too: the page says it is outdated, by how much", () => {
+    const { rt, exported, results, locks } = exportWithReviews([
+      [REV_A, late],
+      [REV_B, later],
+    ]);
+    ok(results[0]!);
+    ok(results[1]!);
+    ok(exported);
+    expect(locks).toBe(2);
+    const ledgerRow = String(page(rt)[3]![0]);
+    expect(ledgerRow).toMatch(
+      /^Buku penilaian: 5 penilaian; segel terakhir \S+ — PERHATIAN: 1 penilaian masuk setelah daftar ini dihitung; daftar ini sudah usang — ekspor ulang\.$/,
+    );
+    // Exported again, the page is current and no longer says so.
+    ok(rt.call("exportShortlist", [], as(COORD)));
+    expect(String(page(rt)[3]![0])).toMatch(/^Buku penilaian: 6 penilaian; segel terakhir \S+$/);
+  });
+});
+
+describe("the shortlist page: computed vs decided", () => {
+  it("shows each decision beside the computation, with its reason, marking a departure", () => {
+    const rt = fresh();
+    // QW-001 is the computed shortlist (size 1). The panel drops it and picks QW-002 instead.
+    ok(
+      rt.call(
+        "recordDecision",
+        [{ quickwinId: "QW-002", decision: "selected", reason: "Siap dipamerkan bulan ini." }],
+        as(COORD),
+      ),
+    );
+    ok(
+      rt.call(
+        "recordDecision",
+        [{ quickwinId: "QW-001", decision: "not-selected", reason: "Anggaran belum ada." }],
+        as(COORD),
+      ),
+    );
+    const r = ok<ExportResult>(rt.call("exportShortlist", [], as(COORD)));
+    // The export's ids and CSV stay the computed shortlist.
+    expect(r.quickwinIds).toEqual(["QW-001"]);
+    const values = page(rt);
+    const start = values.findIndex((row) => row[0] === "Hasil hitung dan keputusan panel");
+    expect(start).toBeGreaterThan(5);
+    const table = values.slice(start + 1, start + 4).map((row) => row.slice(0, 6));
+    expect(table).toEqual([
+      ["ID quickwin", "Nama", "Hasil hitung", "Keputusan", "Alasan", "Catatan"],
+      [
+        "QW-001",
+        "Quickwin 1",
+        "Masuk daftar pendek",
+        "Tidak dipilih",
+        "Anggaran belum ada.",
+        "⚠ berbeda dari hasil hitung",
+      ],
+      [
+        "QW-002",
+        "Quickwin 2",
+        "Tidak masuk daftar pendek",
+        "Dipilih",
+        "Siap dipamerkan bulan ini.",
+        "⚠ berbeda dari hasil hitung",
+      ],
+    ]);
+    // Nothing below the table but blank rows.
+    expect(values.slice(start + 4).every((row) => row.every((c) => c === ""))).toBe(true);
+  });
+
+  it("a decision agreeing with the computation has no mark; one taken on another ranking says so", () => {
+    const rt = fresh();
+    ok(rt.call("recordDecision", [{ quickwinId: "QW-001", decision: "selected" }], as(COORD)));
+    // Then reviews move QW-003 above QW-001: the decision was taken on a ranking now outdated.
+    for (const email of [REV_A, REV_B]) {
+      ok(rt.call("submitReview", [{ quickwinId: "QW-003", scores: base.scores(5) }], as(email)));
+    }
+    ok(rt.call("submitReview", [{ quickwinId: "QW-001", scores: base.scores(1) }], as(REV_B)));
+    const r = ok<ExportResult>(rt.call("exportShortlist", [], as(COORD)));
+    expect(r.quickwinIds).toEqual(["QW-003"]);
+    const values = page(rt);
+    const start = values.findIndex((row) => row[0] === "Hasil hitung dan keputusan panel");
+    const rows = values.slice(start + 2, start + 4).map((row) => row.slice(0, 6));
+    expect(rows).toEqual([
+      ["QW-003", "Quickwin 3", "Masuk daftar pendek", "Belum diputuskan", "", ""],
+      [
+        "QW-001",
+        "Quickwin 1",
+        "Tidak masuk daftar pendek",
+        "Dipilih",
+        "",
+        "⚠ berbeda dari hasil hitung; diputuskan dari peringkat yang sudah usang",
+      ],
+    ]);
+  });
+
+  it("is written in the sheets' language, with who exported it", () => {
+    const w = world({ quickwins: 0, locale: "en" });
+    ok(w.call("exportShortlist", []));
+    const values = sheet(w.rt, "Shortlist").values;
+    expect(String(values[1]![0])).toMatch(/^Date: .* at \d\d:\d\d \w+, exported by Koordinator$/);
+    expect(values.map((row) => row[0])).toContain("Computation and the panel's decisions");
+    expect(values.map((row) => row[0])).toContain("The panel has recorded no decision yet.");
+  });
+});
