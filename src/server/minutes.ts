@@ -229,8 +229,9 @@ function layoutTable(): Table {
 
 /**
  * Writes the whole page, all MINUTES_ROWS rows, with one setValues (so nothing of a longer
- * earlier page stays) — three calls, no read. A page made now, or damaged by hand (a deleted
- * column makes the range fail), is made or repaired first, as setup would (a one-time cost).
+ * earlier page stays) — three calls, no read. The page is made by setup; one deleted or damaged
+ * by hand (a deleted column makes the range fail) is remade or repaired first, as setup would
+ * (a one-time cost of that repair).
  */
 function writePage(ctx: Context, values: unknown[][]): void {
   const width = SPECS.minutes.columns.length;

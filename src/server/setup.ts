@@ -260,11 +260,10 @@ export function runSetup(ctx: Context): void {
   let panelSeeded = false;
   try {
     for (const key of SHEET_KEYS) {
-      // The minutes page is made by the first exportMinutes; the decisions sheet by the first
-      // setup and, once registered, not checked again (recordDecision repairs or remakes it).
-      if (key === "minutes" || (before && key === "decisions" && before.sheets.decisions)) {
-        continue;
-      }
+      // The decisions sheet and the minutes page are made by the first setup (so their first
+      // use costs no more than any other) and, once registered, not checked again:
+      // recordDecision and exportMinutes repair or remake them as setup would.
+      if (before && (key === "decisions" || key === "minutes") && before.sheets[key]) continue;
       if (before && checkSheet(ctx, key, t, outcome) === "ok") continue;
       // A lost panel comes back with the coordinators remembered, never with the caller.
       const members =
@@ -331,8 +330,7 @@ export function isSetUpIntact(ctx: Context): boolean {
   const verdict = panelVerdict(ctx, ctx.email(), ctx.inspect("panel"), ctx.knownTimeZone());
   if (verdict.claim || verdict.blocked) return false;
   return SHEET_KEYS.every((key) => {
-    if (key === "minutes") return true;
-    if (key === "decisions") return Boolean(ctx.registry()?.sheets.decisions);
+    if (key === "decisions" || key === "minutes") return Boolean(ctx.registry()?.sheets[key]);
     const sheet = ctx.sheet(key);
     if (!sheet) return false;
     // The ranking page is read whole (still one call): the state setup returns carries the
