@@ -336,6 +336,10 @@ const rankingColumns: Column<RankLine>[] = [
   col("valueForMoney", "number", (l) => round(l.row.valueForMoney, 2)),
   col("shortlisted", "text", (l) => (l.row.shortlisted ? l.t("word.yes") : "")),
   col("flags", "text", flagWords),
+  // The chart's two series, side by side: a row's score in the first when shortlisted, else in
+  // the second, so the stacked bar chart shows one bar per quickwin in its series' colour.
+  col("chartShortlisted", "score", (l) => (l.row.shortlisted ? full(l.row.score) : "")),
+  col("chartOthers", "score", (l) => (l.row.shortlisted ? "" : full(l.row.score))),
 ];
 
 const shortlistColumns: Column<RankLine>[] = [

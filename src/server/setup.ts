@@ -23,7 +23,13 @@ import { sealLegacySheet } from "./legacy";
 import { repairSheet } from "./repair";
 import { parsePanel, settingLines } from "./repo";
 import type { Context, Registry } from "./runtime";
-import { formatNewSheet, highlightShortlisted, insertChart, type Sheet } from "./sheet-format";
+import {
+  formatNewSheet,
+  highlightShortlisted,
+  insertChart,
+  redrawChart,
+  type Sheet,
+} from "./sheet-format";
 import {
   examine,
   isFault,
@@ -169,14 +175,19 @@ function checkSheet(ctx: Context, key: SheetKey, t: Translate, outcome: Outcome)
   outcome.actions.push(repairSheet(ctx, key, sheet, values, found, t));
   outcome.repaired.push(key);
   ctx.rememberSheet(key, sheet);
-  if (key === "ranking") rehighlight(ctx, sheet, t);
+  if (key === "ranking") rehighlight(ctx, sheet, t, true);
   return "ok";
 }
 
-/** A repaired or adopted ranking page gets its highlight rule at its columns as they are now. */
-function rehighlight(ctx: Context, sheet: Sheet, t: Translate): void {
+/**
+ * A repaired or adopted ranking page gets its highlight rule at its columns as they are now;
+ * a repaired one its chart too (a page from before the chart's two series gets them so).
+ */
+function rehighlight(ctx: Context, sheet: Sheet, t: Translate, chart = false): void {
   const page = ctx.inspectHeader("ranking");
-  if (!isFault(page)) highlightShortlisted(ctx, sheet, t, page);
+  if (isFault(page)) return;
+  highlightShortlisted(ctx, sheet, t, page);
+  if (chart) redrawChart(ctx, sheet, t, page);
 }
 
 /**

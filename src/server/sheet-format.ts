@@ -129,26 +129,49 @@ function formatMinutes(ctx: Context, sheet: Sheet, rows: number, width: number):
   ctx.retry(() => sheet.getRange(1, 2, MINUTES_ROWS, width - 1).setWrap(true));
 }
 
+/** The chart's colours: the computed shortlist in blue (as in the sidebar's chart), others grey. */
+export const CHART_COLOURS = ["#1a73e8", "#9aa0a6"] as const;
+
 /**
- * The ranking chart: a bar chart of the top quickwins' scores (names and scores), at the
- * columns where the page has them (the layout's, on a new page).
+ * The ranking chart: a bar chart of the top quickwins in rank order, their names on the axis,
+ * the score on a labelled 0–100 axis; stacked over the page's two chart columns (a row's score
+ * is in exactly one of them), so the shortlist is coloured apart and the legend names both. At
+ * the columns where the page has them (the layout's, on a new page): two ranges when a person
+ * moved the chart columns apart, one when they are side by side.
  */
 export function insertChart(ctx: Context, sheet: Sheet, t: Translate, page?: Table): void {
   const at = (column: string) =>
     (page ? page.columns[column]! : layoutIndex("ranking", column)) + 1;
   const names = ctx.retry(() => sheet.getRange(1, at("name"), CHART_ROWS, 1));
-  const scores = ctx.retry(() => sheet.getRange(1, at("score"), CHART_ROWS, 1));
-  const chart = ctx
+  const listed = at("chartShortlisted");
+  const others = at("chartOthers");
+  const series =
+    others === listed + 1
+      ? [ctx.retry(() => sheet.getRange(1, listed, CHART_ROWS, 2))]
+      : [listed, others].map((c) => ctx.retry(() => sheet.getRange(1, c, CHART_ROWS, 1)));
+  // The bar chart's own options first (addRange returns the general builder).
+  let builder = ctx
     .retry(() => sheet.newChart())
     .asBarChart()
-    .addRange(names)
-    .addRange(scores)
+    .setStacked()
+    .setColors([...CHART_COLOURS])
+    .setRange(0, 100)
+    .setXAxisTitle(t("chart.axis"))
+    .addRange(names);
+  for (const range of series) builder = builder.addRange(range);
+  const chart = builder
     .setNumHeaders(1)
     .setOption("title", t("chart.title"))
-    .setOption("legend", { position: "none" })
+    .setOption("legend", { position: "bottom" })
     .setPosition(2, SPECS.ranking.columns.length + 2, 0, 0)
     .build();
   ctx.retry(() => sheet.insertChart(chart));
+}
+
+/** The chart drawn anew at the page's columns as they are now (a repaired ranking page). */
+export function redrawChart(ctx: Context, sheet: Sheet, t: Translate, page: Table): void {
+  for (const chart of ctx.retry(() => sheet.getCharts())) ctx.retry(() => sheet.removeChart(chart));
+  insertChart(ctx, sheet, t, page);
 }
 
 /** Text of a column's letters (1-based column), as A1 notation writes it. */

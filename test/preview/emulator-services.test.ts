@@ -248,6 +248,45 @@ describe("protections, validation, charts", () => {
     sheet.removeChart(charts[0]!);
     expect(sheet.getCharts()).toHaveLength(0);
   });
+
+  it("a bar chart's own options: only on the builder asBarChart returns, as on Apps Script", () => {
+    const { sheet, s } = setup();
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .setStacked()
+      .setColors(["#1a73e8", "#9aa0a6"])
+      .setRange(0, 100)
+      .setXAxisTitle("Skor (0–100)")
+      .addRange(sheet.getRange("A1:A5"))
+      .addRange(sheet.getRange("B1:C5"))
+      .build();
+    sheet.insertChart(chart);
+    const options = sheet.getCharts()[0]!.getOptions();
+    expect(options.get("isStacked")).toBe(true);
+    expect(options.get("colors")).toEqual(["#1a73e8", "#9aa0a6"]);
+    expect([options.get("hAxis.viewWindow.min"), options.get("hAxis.viewWindow.max")]).toEqual([
+      0, 100,
+    ]);
+    expect(options.get("hAxis.title")).toBe("Skor (0–100)");
+    // The general builder has no such methods (newChart, or setChartType after asBarChart).
+    const general =
+      sheet.newChart() as unknown as GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder;
+    expect(thrown(() => general.setStacked())).toMatch(/setStacked is not a function/);
+    const retyped = sheet
+      .newChart()
+      .asBarChart()
+      .setChartType(s.Charts.ChartType.BAR) as GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder;
+    expect(thrown(() => retyped.setColors(["red"]))).toMatch(/setColors is not a function/);
+    expect(
+      thrown(() =>
+        sheet
+          .newChart()
+          .asBarChart()
+          .setColors("red" as unknown as string[]),
+      ),
+    ).toMatch(/don't match the method signature/);
+  });
 });
 
 describe("persistence", () => {

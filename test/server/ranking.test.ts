@@ -99,6 +99,8 @@ describe("computeRanking", () => {
       "Skor per Rp1 juta",
       "Daftar pendek",
       "Catatan",
+      "Skor — daftar pendek",
+      "Skor — lainnya",
     ]);
     const body = values.slice(1, 1 + result.rows.length);
     expect(body.map((r) => r[1])).toEqual(result.rows.map((r) => r.quickwinId));
@@ -129,7 +131,7 @@ describe("computeRanking", () => {
     // The highlight is setup's conditional-format rule on the "Daftar pendek" column (M), in
     // the sheet's language, over every row below the header; the ranking writes no colours.
     expect(json.conditionalFormats).toEqual([
-      { ranges: ["A2:N"], formula: '=$M2="ya"', background: "#d9ead3" },
+      { ranges: ["A2:P"], formula: '=$M2="ya"', background: "#d9ead3" },
     ]);
     expect(json.cells.some((c) => c.st?.background !== undefined)).toBe(false);
     // The rule holds exactly on the shortlisted rows (the preview grid evaluates it per cell).
@@ -203,6 +205,61 @@ describe("computeRanking", () => {
       Array.from({ length: 5 }, () => new Array(7).fill("")),
     );
     expect(failure(w.call("computeRanking", []))).toMatch(/Rubrik belum memiliki kriteria/);
+  });
+});
+
+describe("the ranking sheet's chart", () => {
+  it("names on the axis in rank order, scores on 0–100, the shortlist in its own colour", () => {
+    const w = scored();
+    const result = ok<ComputeRankingResult>(w.call("computeRanking", []));
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const chart = w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      const charts = app.getActiveSpreadsheet().getSheetByName("Peringkat")!.getCharts();
+      const options = charts[0]!.getOptions();
+      return {
+        count: charts.length,
+        ranges: charts[0]!.getRanges().map((r) => r.getA1Notation()),
+        series: charts[0]!.getRanges().map((r) => r.getValues()),
+        stacked: options.get("isStacked"),
+        colors: options.get("colors"),
+        axis: [
+          options.get("hAxis.viewWindow.min"),
+          options.get("hAxis.viewWindow.max"),
+          options.get("hAxis.title"),
+        ],
+        legend: options.get("legend"),
+      };
+    }).value;
+    expect(chart.count).toBe(1);
+    // The domain (names), then the two score columns side by side: one range, two series.
+    expect(chart.ranges).toEqual(["C1:C21", "O1:P21"]);
+    expect(chart.stacked).toBe(true);
+    expect(chart.colors).toEqual(["#1a73e8", "#9aa0a6"]);
+    expect(chart.axis).toEqual([0, 100, "Skor (0–100)"]);
+    expect(chart.legend).toEqual({ position: "bottom" });
+    const [names, scores] = chart.series as [unknown[][], unknown[][]];
+    // The headers are the legend's words.
+    expect(scores[0]).toEqual(["Skor — daftar pendek", "Skor — lainnya"]);
+    const names_ = new Map(
+      ok<{ quickwins: { id: string; name: string }[] }>(
+        w.call("getSidebarState", []),
+      ).quickwins.map((q) => [q.id, q.name]),
+    );
+    // One row per quickwin in rank order, its score in exactly one series: the first when
+    // shortlisted (blue), else the second (grey); the rows below the ranking are blank.
+    result.rows.forEach((r, i) => {
+      expect(names[i + 1]![0]).toBe(names_.get(r.quickwinId));
+      const [listed, other] = scores[i + 1]!;
+      expect(listed).toBe(r.shortlisted ? (r.score ?? "") : "");
+      expect(other).toBe(r.shortlisted ? "" : (r.score ?? ""));
+    });
+    expect(result.rows.filter((r) => r.shortlisted)).toHaveLength(3);
+    expect(
+      scores
+        .slice(1 + result.rows.length)
+        .flat()
+        .filter((c) => typeof c === "number"),
+    ).toEqual([]);
   });
 });
 

@@ -330,7 +330,16 @@ describe("setupSpreadsheet", () => {
     expect(ok<{ id: string }>(w.call("saveQuickwin", [QUICKWIN], REV_B)).id).toBe("QW-004");
     ok(w.call("saveSettings", [{ shortlistSize: 3 }]));
     ok(w.call("computeRanking", []));
-    expect(sheet(w.rt, "Peringkat").values[0]).toHaveLength(14);
+    expect(sheet(w.rt, "Peringkat").values[0]).toHaveLength(16);
+    // The repaired ranking page has its chart drawn anew over the restored chart columns.
+    const charts = w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+      app
+        .getActiveSpreadsheet()
+        .getSheetByName("Peringkat")!
+        .getCharts()
+        .map((c) => c.getRanges().map((r) => r.getA1Notation())),
+    ).value;
+    expect(charts).toEqual([["C1:C21", "O1:P21"]]);
   });
 
   it("once a panel exists, only a coordinator may run it", () => {

@@ -32,6 +32,7 @@ export class EmbeddedChartBuilderObj extends Emulated {
   }
   setChartType(type: unknown): EmbeddedChartBuilderObj {
     this._data.type = enumName(type) ?? String(type);
+    this._asBar = false;
     return this;
   }
   setPosition(
@@ -56,7 +57,46 @@ export class EmbeddedChartBuilderObj extends Emulated {
     return this.setOption("numHeaders", n);
   }
   asBarChart(): EmbeddedChartBuilderObj {
-    return this.setChartType("BAR");
+    this.setChartType("BAR");
+    this._asBar = true;
+    return this;
+  }
+  /** Whether this is an EmbeddedBarChartBuilder (asBarChart, not setChartType, makes one). */
+  _asBar = false;
+  /**
+   * Methods of EmbeddedBarChartBuilder only: on Apps Script the general builder (newChart,
+   * setChartType) has no such method, so calling one there fails as it would.
+   */
+  private _bar(method: string): void {
+    if (!this._asBar) {
+      throw this._ctx.core.error(`TypeError: ${method} is not a function`);
+    }
+  }
+  setStacked(): EmbeddedChartBuilderObj {
+    this._bar("setStacked");
+    return this.setOption("isStacked", true);
+  }
+  setColors(cssValues: unknown): EmbeddedChartBuilderObj {
+    this._bar("setColors");
+    if (!Array.isArray(cssValues) || !cssValues.every((c) => typeof c === "string")) {
+      throw this._ctx.core.badParameters(typeName(cssValues), "EmbeddedBarChartBuilder.setColors");
+    }
+    return this.setOption("colors", cssValues);
+  }
+  setRange(start: unknown, end: unknown): EmbeddedChartBuilderObj {
+    this._bar("setRange");
+    if (typeof start !== "number" || typeof end !== "number") {
+      throw this._ctx.core.badParameters(
+        `${typeName(start)},${typeName(end)}`,
+        "EmbeddedBarChartBuilder.setRange",
+      );
+    }
+    this.setOption("hAxis.viewWindow.min", start);
+    return this.setOption("hAxis.viewWindow.max", end);
+  }
+  setXAxisTitle(title: unknown): EmbeddedChartBuilderObj {
+    this._bar("setXAxisTitle");
+    return this.setOption("hAxis.title", String(title));
   }
   getChartType(): unknown {
     return (ChartType as Record<string, unknown>)[this._data.type] ?? null;

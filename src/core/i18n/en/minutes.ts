@@ -50,5 +50,9 @@ export const minutesEn: Record<keyof typeof minutesId, string> = {
   "col.computedNow": "Computed",
   "col.note": "Note",
   "shortlist.differs": "⚠ departs from the computation",
+  // The ranking chart's two series (their headers are its legend) and its score axis.
+  "col.chartShortlisted": "Score — shortlisted",
+  "col.chartOthers": "Score — others",
+  "chart.axis": "Score (0–100)",
   "err.minutesTooLong": "The minutes are too long for one sheet (more than 1,000 rows).",
 };

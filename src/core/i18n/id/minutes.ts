@@ -53,5 +53,9 @@ export const minutesId = {
   "col.computedNow": "Hasil hitung",
   "col.note": "Catatan",
   "shortlist.differs": "⚠ berbeda dari hasil hitung",
+  // The ranking chart's two series (their headers are its legend) and its score axis.
+  "col.chartShortlisted": "Skor — daftar pendek",
+  "col.chartOthers": "Skor — lainnya",
+  "chart.axis": "Skor (0–100)",
   "err.minutesTooLong": "Berita acara terlalu panjang untuk satu lembar (lebih dari 1.000 baris).",
 } as const;
