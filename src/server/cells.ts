@@ -9,25 +9,56 @@ export function isDate(value: unknown): value is Date {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+const SHAPES = {
+  date: { year: "numeric", month: "2-digit", day: "2-digit" },
+  minute: {
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/**
+ * An "en-US" formatter of wall-clock parts in a zone, made once per zone and shape: making one
+ * costs far more than using it, and date cells are read by the thousand. null for a zone that
+ * Intl does not know.
+ */
+export function zoneFormatter(
+  timeZone: string,
+  shape: keyof typeof SHAPES,
+): Intl.DateTimeFormat | null {
+  const key = `${shape} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-US", { timeZone, ...SHAPES[shape] });
+    } catch {
+      formatter = null;
+    }
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** YYYY-MM-DD of an instant in a time zone (Intl where it knows the zone, else UTC+7). */
 export function dateInZone(date: Date, timeZone: string): string {
   const ms = date.getTime();
   if (!Number.isFinite(ms)) return "";
-  try {
-    const parts = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    }).formatToParts(new Date(ms));
+  const formatter = zoneFormatter(timeZone, "date");
+  if (formatter) {
+    const parts = formatter.formatToParts(new Date(ms));
     const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
     const y = get("year");
     const m = get("month");
     const d = get("day");
     if (y && m && d) return `${y.padStart(4, "0")}-${m}-${d}`;
-  } catch {
-    // an unknown zone: fall through to WIB, the zone this add-on is made for
   }
+  // an unknown zone: WIB, the zone this add-on is made for
   const wib = new Date(ms + 7 * 3_600_000);
   return `${pad(wib.getUTCFullYear(), 4)}-${pad(wib.getUTCMonth() + 1)}-${pad(wib.getUTCDate())}`;
 }

@@ -7,6 +7,7 @@ import type { ScoringState } from "../core/planning";
 import { isInstant, type Settings } from "../core/schemas";
 import type { Locale } from "../core/types";
 import { check, requireCoordinator } from "./api";
+import { zoneFormatter } from "./cells";
 import { SPECS } from "./layout";
 import { parseSettings, settingLines } from "./repo";
 import type { Context } from "./runtime";
@@ -14,22 +15,12 @@ import { placeRow } from "./table";
 
 /** The zone's offset from UTC at an instant, in minutes (0 when the zone is unknown). */
 export function zoneOffset(timeZone: string, ms: number): number {
-  try {
-    const parts = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).formatToParts(new Date(ms));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "0");
-    const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-    return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000);
-  } catch {
-    return 0;
-  }
+  const formatter = zoneFormatter(timeZone, "minute");
+  if (!formatter || !Number.isFinite(ms)) return 0;
+  const parts = formatter.formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "0");
+  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000);
 }
 
 /** "Senin, 7 Oktober 2019 pukul 10.00 WIB" in a zone. */
