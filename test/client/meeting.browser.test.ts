@@ -12,11 +12,12 @@ import {
   findChromium,
   launch,
   type Preview,
+  rpcOver,
   screenshotDir,
   startPreview,
   watchErrors,
 } from "./support/browser";
-import { rpc, SEED_COORDINATOR, seedMeeting } from "./support/seed";
+import { SEED_COORDINATOR, seedMeeting } from "./support/seed";
 
 const chromium = findChromium();
 const shots = screenshotDir();
@@ -30,7 +31,7 @@ describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     [preview, browser] = await Promise.all([startPreview(), launch(chromium as string)]);
-    await seedMeeting(preview.url, 10);
+    await seedMeeting(preview, 10);
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     watchErrors(page, errors);
   }, 120_000);
@@ -84,7 +85,7 @@ describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
     expect(evidence).toContain("Catatan ke-");
     expect(evidence).not.toMatch(/penilai\.[a-z]+@patikab|Ibu |Bapak /);
 
-    const data = await rpc<MeetingData>(preview.url, "getMeetingData", [], SEED_COORDINATOR);
+    const data = await rpcOver<MeetingData>(preview.url, "getMeetingData", [], SEED_COORDINATOR);
     const listed = data.shortlist[0] as string;
     const outside = data.rows.find((r) => r.rank !== null && !r.shortlisted)!.quickwinId;
 

@@ -55,7 +55,31 @@ export async function launch(executablePath: string): Promise<Browser> {
 
 export interface Preview {
   url: string;
+  /**
+   * One server function as `user`, as google.script.run would make it (a refusal throws). In
+   * this process when the preview is ours — no HTTP round trip and no workbook file written
+   * per call, so seeding a meeting is quick; over /rpc/ for a preview at QW_PREVIEW_URL.
+   */
+  call<T>(name: string, args: unknown[], user: string, locale?: string): Promise<T>;
   stop(): Promise<void>;
+}
+
+/** POST /rpc/NAME on a preview at `url` (what the sidebar's google.script.run shim does). */
+export async function rpcOver<T>(
+  url: string,
+  name: string,
+  args: unknown[],
+  user: string,
+  locale = "id",
+): Promise<T> {
+  const response = await fetch(`${url}/rpc/${name}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ args, user, locale }),
+  });
+  const data = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!data.ok) throw new Error(`${name}: ${data.error?.message}`);
+  return data.value as T;
 }
 
 /**
@@ -66,7 +90,12 @@ export interface Preview {
  */
 export async function startPreview(): Promise<Preview> {
   if (process.env.QW_PREVIEW_URL) {
-    return { url: process.env.QW_PREVIEW_URL.replace(/\/$/, ""), stop: async () => {} };
+    const url = process.env.QW_PREVIEW_URL.replace(/\/$/, "");
+    return {
+      url,
+      call: (name, args, user, locale) => rpcOver(url, name, args, user, locale),
+      stop: async () => {},
+    };
   }
   const dataDir = mkdtempSync(join(tmpdir(), "qw-preview-"));
   const { startPreview: start } = await import("../../../src/preview/server");
@@ -79,6 +108,11 @@ export async function startPreview(): Promise<Preview> {
   });
   return {
     url: preview.url.replace(/\/$/, ""),
+    async call<T>(name: string, args: unknown[], user: string, locale = "id"): Promise<T> {
+      const result = preview.runtime.call(name, args, { email: user, locale });
+      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+      return result.value as T;
+    },
     async stop() {
       await preview.close();
       rmSync(dataDir, { recursive: true, force: true });

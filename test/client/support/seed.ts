@@ -1,7 +1,8 @@
-// A meeting made through the preview's own /rpc/ surface (as the sidebar would make it): setup,
-// a panel of a coordinator and three reviewers, n quickwins with names short and long, and three
-// reviews each (the last quickwin gets one, so it stays unranked), scores spread so that many
-// rank ranges overlap.
+// A meeting made through the server's own functions in the preview, one execution each, as the
+// users who would make them (as the sidebar would make it): setup, a panel of a coordinator and
+// three reviewers, n quickwins with names short and long, and three reviews each (the last
+// quickwin gets one, so it stays unranked), scores spread so that many rank ranges overlap.
+import type { Preview } from "./browser";
 
 export const SEED_COORDINATOR = "koordinator@patikab.go.id";
 export const SEED_REVIEWERS = [
@@ -30,33 +31,19 @@ export function seedName(i: number): string {
   return i < NAMES.length ? base : `${base} ${Math.floor(i / NAMES.length) + 1}`;
 }
 
-export async function rpc<T>(
-  url: string,
-  name: string,
-  args: unknown[],
-  user: string,
-  locale = "id",
-): Promise<T> {
-  const response = await fetch(`${url}/rpc/${name}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ args, user, locale }),
-  });
-  const data = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!data.ok) throw new Error(`${name}: ${data.error?.message}`);
-  return data.value as T;
-}
-
 export interface SeededMeeting {
   ids: string[];
   names: string[];
 }
 
-export async function seedMeeting(url: string, n: number): Promise<SeededMeeting> {
+export async function seedMeeting(
+  preview: Pick<Preview, "call">,
+  n: number,
+): Promise<SeededMeeting> {
   const coord = SEED_COORDINATOR;
-  await rpc(url, "setupSpreadsheet", [], coord);
+  const rpc = <T>(name: string, args: unknown[], user: string) => preview.call<T>(name, args, user);
+  await rpc("setupSpreadsheet", [], coord);
   await rpc(
-    url,
     "saveReviewers",
     [
       [
@@ -67,7 +54,6 @@ export async function seedMeeting(url: string, n: number): Promise<SeededMeeting
     coord,
   );
   const state = await rpc<{ criteria: { id: string; min: number; max: number }[] }>(
-    url,
     "getSidebarState",
     [],
     coord,
@@ -77,7 +63,6 @@ export async function seedMeeting(url: string, n: number): Promise<SeededMeeting
   for (let i = 0; i < n; i++) {
     const name = seedName(i);
     const saved = await rpc<{ id: string }>(
-      url,
       "saveQuickwin",
       [
         {
@@ -108,7 +93,6 @@ export async function seedMeeting(url: string, n: number): Promise<SeededMeeting
         }),
       );
       await rpc(
-        url,
         "submitReview",
         [{ quickwinId: id, scores, comment: `Catatan ke-${j + 1} untuk ${seedName(i)}.` }],
         reviewer.email,
