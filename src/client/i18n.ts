@@ -1,6 +1,7 @@
 // The sidebar's dictionaries: the domain words of core and the sidebar's own text, in both
-// languages — not the server's (sheet headers, server messages arrive already localized), so
-// the sidebar stays small. Same typed sources and helpers as src/core/i18n.
+// languages — not the server's (sheet headers, server messages arrive already localized) nor
+// the meeting view's (meeting-i18n.ts), so the sidebar stays small. Same typed sources and
+// helpers as src/core/i18n.
 import { clientEn } from "../core/i18n/en/client";
 import { coreEn } from "../core/i18n/en/core";
 import { ledgerUiEn } from "../core/i18n/en/ledger-ui";
@@ -20,13 +21,13 @@ const id = { ...coreId, ...clientId, ...meetingId, ...planUiId, ...ledgerUiId };
 export type ClientKey = keyof typeof id;
 export type T = (key: ClientKey, params?: Params) => string;
 
-const dictionaries: Record<Locale, Record<ClientKey, string>> = {
+export const sidebarDictionaries: Record<Locale, Record<ClientKey, string>> = {
   id,
   en: { ...coreEn, ...clientEn, ...meetingEn, ...planUiEn, ...ledgerUiEn },
 };
 
 export function translator(locale: Locale): T {
-  return createTranslator(dictionaries[locale]);
+  return createTranslator(sidebarDictionaries[locale]);
 }
 
 export function isClientKey(key: string): key is ClientKey {

@@ -8,7 +8,8 @@ import { discussFirst, type MeetingData } from "../core/meeting";
 import type { Locale } from "../core/types";
 import { call } from "./api";
 import { h, mount } from "./dom";
-import { resolveLocale, type T as Translate, translator } from "./i18n";
+import { resolveLocale } from "./i18n";
+import { meetingTranslator, type MeetingT as Translate } from "./meeting-i18n";
 import { button, failureText, notice, spinner, withProgress } from "./ui";
 import { rankingChart } from "./views/chart";
 import { type CardContext, quickwinCard } from "./views/evidence";
@@ -24,7 +25,7 @@ function bootLocale(): Locale {
 
 const root = document.getElementById("app") ?? document.body;
 const locale: Locale = bootLocale();
-const t: Translate = translator(locale);
+const t: Translate = meetingTranslator(locale);
 let data: MeetingData | null = null;
 const reasons = new Map<string, string>();
 let focusAfter: string | null = null;

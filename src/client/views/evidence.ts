@@ -9,7 +9,7 @@ import { formatDateTimeWib, formatDecimal, formatPercent } from "../../core/form
 import type { MeetingData } from "../../core/meeting";
 import type { Locale, RankRow } from "../../core/types";
 import { h, s } from "../dom";
-import type { T as Translate } from "../i18n";
+import type { MeetingT as Translate } from "../meeting-i18n";
 
 export interface CardContext {
   t: Translate;

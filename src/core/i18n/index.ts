@@ -5,6 +5,7 @@ import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
 import { ledgerEn } from "./en/ledger";
 import { meetingEn } from "./en/meeting";
+import { meetingViewEn } from "./en/meeting-view";
 import { minutesEn } from "./en/minutes";
 import { planningEn } from "./en/planning";
 import { serverEn } from "./en/server";
@@ -13,6 +14,7 @@ import { clientId } from "./id/client";
 import { coreId } from "./id/core";
 import { ledgerId } from "./id/ledger";
 import { meetingId } from "./id/meeting";
+import { meetingViewId } from "./id/meeting-view";
 import { minutesId } from "./id/minutes";
 import { planningId } from "./id/planning";
 import { serverId } from "./id/server";
@@ -24,6 +26,7 @@ const id = {
   ...serverId,
   ...clientId,
   ...meetingId,
+  ...meetingViewId,
   ...planningId,
   ...minutesId,
   ...ledgerId,
@@ -38,6 +41,7 @@ export const dictionaries: Record<Locale, Dictionary> = {
     ...serverEn,
     ...clientEn,
     ...meetingEn,
+    ...meetingViewEn,
     ...planningEn,
     ...minutesEn,
     ...ledgerEn,

@@ -124,10 +124,6 @@ export const clientId = {
   "rank.chance": "peluang terpilih {p}",
   "rank.reviews": "{n} penilaian",
   "rank.flags": "Catatan",
-  "rank.chartLabel": "Grafik skor menurut peringkat, dengan rentang peringkat yang mungkin",
-  "rank.chartCaption":
-    "Batang: skor (biru = terpilih). Garis di atasnya: rentang peringkat yang mungkin.",
-  "rank.barLabel": "Peringkat {rank}: {name}, skor {score}",
   "rank.problems": "Masalah data ({n})",
   "rank.rowProblem": "Lembar {sheet}, baris {row}: {message}",
   "rank.exportTitle": "Daftar pendek",

@@ -1,0 +1,55 @@
+import type { meetingViewId } from "../id/meeting-view";
+
+export const meetingViewEn: Record<keyof typeof meetingViewId, string> = {
+  "decision.selected": "Selected",
+  "decision.notSelected": "Not selected",
+  "meeting.close": "Close",
+  "meeting.summary":
+    "Computed {when}: {ranked} of {total} quickwins ranked; the shortlist holds {size}.",
+  "meeting.chartHeading": "Ranking",
+  "meeting.shortlistHeading": "Computed shortlist ({n})",
+  "meeting.noShortlist": "No quickwin qualifies yet.",
+  "meeting.selectedOutside": "Selected by the panel beyond the computation:",
+  "meeting.undecidedShort": "not decided",
+  "meeting.discussHeading": "Discuss first ({n})",
+  "meeting.discussHelp":
+    "Quickwins whose place is uncertain, whose reviewers disagree, or that have too few reviews.",
+  "meeting.nothingToDiscuss": "None: the data are clear enough for every quickwin.",
+  "meeting.othersHeading": "Other quickwins ({n})",
+  "meeting.listed": "Shortlist",
+  "meeting.score": "score {score}",
+  "meeting.range": "plausible ranks {low}–{high}",
+  "meeting.chance": "chance {p}",
+  "meeting.reviews": "{n} counted reviews",
+  "meeting.criteria": "Mean score per criterion",
+  "meeting.criterionMean":
+    "{name}: mean {mean} on the {min}–{max} scale; lowest {low}, highest {high}",
+  "meeting.criterionNone": "{name}: no scores yet",
+  "meeting.noReviews": "No counted review yet.",
+  "meeting.spread": "Scores of {n} reviews: {low} to {high} (standard deviation {sd}).",
+  "meeting.spreadOne": "One review: score {score}.",
+  "meeting.comments": "Reviewers' comments",
+  "meeting.reviewer": "Reviewer {label}",
+  "meeting.noComment": "no comment",
+  "meeting.undecided": "Not decided yet.",
+  "meeting.decidedSelected": "Decision: selected ({when}).",
+  "meeting.decidedNot": "Decision: not selected ({when}).",
+  "meeting.departs": "departs from the computation",
+  "meeting.reasonLabelListed": "Reason (required to leave it out)",
+  "meeting.reasonLabelUnlisted": "Reason (required to select it)",
+  "meeting.reasonToAdd":
+    "This quickwin is not on the computed shortlist: give the reason for selecting it.",
+  "meeting.reasonToDrop":
+    "This quickwin is on the computed shortlist: give the reason for leaving it out.",
+  "meeting.select": "Select",
+  "meeting.notSelect": "Not selected",
+  "meeting.savedSelected": "Decision recorded: “{name}” selected.",
+  "meeting.savedNot": "Decision recorded: “{name}” not selected.",
+  "meeting.minutesHeading": "Minutes",
+  "meeting.minutesHelp":
+    "Writes a print-ready minutes sheet (A4): date, place, those present, the method, the shortlist, the decisions with reasons, and signature lines.",
+  "meeting.place": "Place of the meeting",
+  "meeting.presentLegend": "Panel members present",
+  "meeting.makeMinutes": "Make the minutes",
+  "meeting.minutesMade": "Sheet “{sheet}” written. Open it to print.",
+};
