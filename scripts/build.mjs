@@ -3,7 +3,7 @@
 // Apps Script runs classic scripts, so every export of the server entry becomes a top-level
 // `function` stub that forwards to the bundled IIFE — adding an export is all it takes.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
@@ -59,6 +59,51 @@ async function buildServer() {
   return { bytes: Buffer.byteLength(code), names, metafile: result.metafile };
 }
 
+/** A TypeScript module bundled alone and imported here (the dictionaries: plain data). */
+async function evaluate(file) {
+  const result = await esbuild.build({ ...common, entryPoints: [file], format: "esm" });
+  const code = Buffer.from(result.outputFiles[0].text).toString("base64");
+  return import(`data:text/javascript;base64,${code}`);
+}
+
+/**
+ * The pages' English dictionaries as bare values in the order of the Indonesian keys, so each
+ * key is shipped once (about 6 KB of the sidebar). The sources stay as they are: en/*.ts is
+ * typed against id/*.ts, and this refuses to build if their keys differ. test/build checks
+ * that the pages' dictionaries come out equal to the sources.
+ */
+export const compactEnglish = {
+  name: "compact-english",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]i18n[\\/]en[\\/][\w-]+\.ts$/ }, async (args) => {
+      const name = basename(args.path, ".ts");
+      const idFile = join(dirname(args.path), "..", "id", `${name}.ts`);
+      const [en, id] = await Promise.all([evaluate(args.path), evaluate(idFile)]);
+      const [enName, enDict] = Object.entries(en)[0] ?? [];
+      const [idName, idDict] = Object.entries(id)[0] ?? [];
+      const keys = Object.keys(idDict ?? {});
+      const same =
+        Object.keys(en).length === 1 &&
+        Object.keys(id).length === 1 &&
+        keys.length === Object.keys(enDict ?? {}).length &&
+        keys.every((key) => Object.hasOwn(enDict, key));
+      if (!same)
+        throw new Error(
+          `en/${name}.ts and id/${name}.ts must export one dictionary each, with the same keys`,
+        );
+      const values = JSON.stringify(keys.map((key) => enDict[key]));
+      return {
+        loader: "js",
+        resolveDir: dirname(args.path),
+        contents:
+          `import { ${idName} } from "../id/${name}";\n` +
+          `const values = ${values};\n` +
+          `export const ${enName} = Object.fromEntries(Object.keys(${idName}).map((key, i) => [key, values[i]]));\n`,
+      };
+    });
+  },
+};
+
 /**
  * One self-contained HTML page (inline CSS and JS) from a client entry, its template and its
  * style sheets: the sidebar, and the meeting dialog (which shares the sidebar's client code).
@@ -70,6 +115,9 @@ async function buildPage({ entry, template, styles, out }) {
     entryPoints: [join(root, entry)],
     format: "iife",
     minify: true,
+    plugins: [compactEnglish],
+    // The page is served as UTF-8: "–" as itself (3 bytes), not as "\u2013" (6).
+    charset: "utf8",
   });
   // A literal "</script" inside the inlined JS would end the script element early.
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");

@@ -4,7 +4,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
+import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
+import { sidebarDictionaries } from "../../src/client/i18n";
+import { meetingViewEn } from "../../src/core/i18n/en/meeting-view";
 import * as serverEntry from "../../src/server/main";
 
 const root = join(import.meta.dirname, "../..");
@@ -81,6 +84,42 @@ describe.each(["sidebar.html", "meeting.html"])("dist/%s", (file) => {
   });
   it("fits the size budget", () => {
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(150 * 1024);
+  });
+});
+
+describe("the pages' dictionaries", () => {
+  it("come out of the build equal to the sources, in every language", async () => {
+    // @ts-expect-error: the build script is plain ESM JavaScript without type declarations.
+    const { compactEnglish } = (await import("../../scripts/build.mjs")) as {
+      compactEnglish: esbuild.Plugin;
+    };
+    const result = await esbuild.build({
+      stdin: {
+        contents: [
+          'export { sidebarDictionaries } from "./src/client/i18n";',
+          'export { meetingViewEn } from "./src/core/i18n/en/meeting-view";',
+        ].join("\n"),
+        resolveDir: root,
+        loader: "ts",
+      },
+      bundle: true,
+      format: "esm",
+      platform: "neutral",
+      write: false,
+      plugins: [compactEnglish],
+    });
+    const code = result.outputFiles[0]!.text;
+    // The English file is bare values: its keys are not in it twice.
+    expect(code).not.toContain('"meeting.makeMinutes": "Make the minutes"');
+    const built = (await import(
+      `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
+    )) as { sidebarDictionaries: typeof sidebarDictionaries; meetingViewEn: typeof meetingViewEn };
+    for (const locale of ["id", "en"] as const) {
+      expect(Object.entries(built.sidebarDictionaries[locale])).toEqual(
+        Object.entries(sidebarDictionaries[locale]),
+      );
+    }
+    expect(Object.entries(built.meetingViewEn)).toEqual(Object.entries(meetingViewEn));
   });
 });
 
