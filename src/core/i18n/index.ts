@@ -1,6 +1,7 @@
 // One typed dictionary per language. Indonesian is the source; English must have every key
 // (a missing or extra key is a type error in en/*.ts). Messages use {name} placeholders.
 import type { Locale } from "../types";
+import { agenciesEn } from "./en/agencies";
 import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
 import { ledgerEn } from "./en/ledger";
@@ -10,6 +11,7 @@ import { minutesEn } from "./en/minutes";
 import { planningEn } from "./en/planning";
 import { serverEn } from "./en/server";
 import { createTranslator, type Params } from "./format";
+import { agenciesId } from "./id/agencies";
 import { clientId } from "./id/client";
 import { coreId } from "./id/core";
 import { ledgerId } from "./id/ledger";
@@ -30,6 +32,7 @@ const id = {
   ...planningId,
   ...minutesId,
   ...ledgerId,
+  ...agenciesId,
 };
 export type MessageKey = keyof typeof id;
 export type Dictionary = Record<MessageKey, string>;
@@ -45,6 +48,7 @@ export const dictionaries: Record<Locale, Dictionary> = {
     ...planningEn,
     ...minutesEn,
     ...ledgerEn,
+    ...agenciesEn,
   },
 };
 
