@@ -1,6 +1,7 @@
 // Pure view-model logic of the sidebar: drafts of the forms (raw text as typed), turning them
 // into server payloads, and updating the state after a save. No DOM here: unit-tested in Node.
 
+import { agencyResolver, sameAgencyOf } from "../core/agencies";
 import { formatRupiah, parseCount, parseDateInput, parseRupiah } from "../core/format";
 import {
   type Criterion,
@@ -12,7 +13,6 @@ import {
   type QuickwinInput,
   type ReviewInput,
   reviewStatus,
-  sameAgency,
 } from "../core/schemas";
 import { scoreIssue } from "../core/scores";
 import type { MyReview, ReviewStatus, SidebarQuickwin, SidebarState } from "../core/types";
@@ -185,8 +185,10 @@ export function withReview(state: SidebarState, review: MyReview): SidebarState 
  * them: after the rubric, the caller's agency or a quickwin changed, the list stays true.
  */
 export function withStatuses(state: SidebarState): SidebarState {
+  // One agency however it is spelled, as the list says (the server's rule).
+  const agencyKey = agencyResolver(state.agencies ?? []);
   const quickwins = state.quickwins.map((q): SidebarQuickwin => {
-    const agencyConflict = sameAgency(state.user.agency, q.agency);
+    const agencyConflict = sameAgencyOf(agencyKey, state.user.agency, q.agency);
     const own = state.myReviews.find((r) => r.quickwinId === q.id);
     return { ...q, agencyConflict, status: reviewStatus(agencyConflict, own, state.criteria) };
   });

@@ -4,7 +4,7 @@
 // missing or extra field is refused). Custom messages are i18n keys (see validation.ts).
 // zod/mini, not classic zod: the same schemas run in the sidebar, where classic costs ~100 KB.
 import * as z from "zod/mini";
-import { identityKey, isBlankKey, sameKey } from "./identity";
+import { identityKey, isBlankKey } from "./identity";
 import { isValidScore, SCORE_BOUNDS } from "./scores";
 
 export const DIMENSIONS = [
@@ -126,11 +126,6 @@ export function reviewStatus(
   const complete =
     own !== undefined && criteria.every((c) => isValidScore(ownValue(own.scores, c.id), c));
   return complete ? "scored" : "todo";
-}
-
-/** An automatic conflict of interest: both agencies given and the same identity key (§2). */
-export function sameAgency(a: string | undefined, b: string | undefined): boolean {
-  return sameKey(a, b);
 }
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: "v.tooLong" }));

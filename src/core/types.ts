@@ -1,5 +1,6 @@
 // Result types of the engine (DESIGN §4) and of the server functions (DESIGN §5).
 // Shared by the server, the sidebar and the preview; only JSON-like values (no Date).
+import type { Agency } from "./agencies";
 import type { LedgerCheck } from "./ledger";
 import type { ScoringState } from "./planning";
 import type {
@@ -29,6 +30,11 @@ export interface RankInput {
    * "in_ID" are accepted too.
    */
   locale?: Locale | string;
+  /**
+   * The agency of a typed name, for conflicts (step 1) and the per-agency cap (step 7): the
+   * agency list's resolver (agencies.ts). Default: the name's own identity key.
+   */
+  agencyKey?: (name: unknown) => string;
 }
 
 export interface RankRow {
@@ -148,6 +154,10 @@ export interface SidebarState {
   progress: { scored: number; conflict: number; todo: number; total: number };
   /** Whether reviews are accepted now, and until when (members only). */
   scoring?: ScoringState;
+  /** The agency list (suggested as people type; a name maps to its agency). */
+  agencies?: Agency[];
+  /** Coordinators only: agency names in use (e.g. imported) that are on no agency of the list. */
+  unlistedAgencies?: string[];
   /** Coordinators only: the whole panel, and rows of any sheet that could not be read. */
   panel?: PanelMember[];
   problems?: RowProblem[];

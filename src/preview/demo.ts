@@ -38,6 +38,23 @@ export const DEMO_PANEL = [
   },
 ] as const;
 
+/** The agency list: full names, the short names people type, and other spellings seen. */
+export const DEMO_AGENCIES = [
+  { name: "Dinas Kesehatan", shortName: "Dinkes", aliases: ["Dinas Kesehatan Kabupaten Pati"] },
+  {
+    name: "Dinas Komunikasi dan Informatika",
+    shortName: "Diskominfo",
+    aliases: ["Dinkominfo", "Kominfo"],
+  },
+  { name: "Badan Perencanaan Pembangunan Daerah", shortName: "Bappeda", aliases: [] },
+  {
+    name: "Dinas Perdagangan dan Perindustrian",
+    shortName: "Disdagperin",
+    aliases: ["Dinas Perdagangan"],
+  },
+  { name: "Dinas Kelautan dan Perikanan", shortName: "Dislautkan", aliases: ["DKP"] },
+];
+
 export const DEMO_QUICKWINS = [
   {
     name: "Satrio Pasar",
@@ -183,6 +200,7 @@ export function seedDemo(runtime: ServerRuntime, options: { owner?: string } = {
   const needed = [
     "setupSpreadsheet",
     "saveReviewers",
+    "saveAgencies",
     "saveQuickwin",
     "submitReview",
     "getSidebarState",
@@ -203,6 +221,7 @@ export function seedDemo(runtime: ServerRuntime, options: { owner?: string } = {
   };
 
   call("setupSpreadsheet", [], owner);
+  call("saveAgencies", [DEMO_AGENCIES], owner);
   const panel = DEMO_PANEL.map((m) => (m.role === "coordinator" ? { ...m, email: owner } : m)).map(
     (m) => (m.agency === "" ? { email: m.email, name: m.name, role: m.role } : { ...m }),
   );

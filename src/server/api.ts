@@ -3,6 +3,7 @@
 // for a mutation, reads each sheet it needs with one range read, computes everything, writes
 // each block with one setValues (ledgers with one atomic appendRow), and logs last.
 import type * as z from "zod/mini";
+import { type AgencyKey, newAgencyNames, sameAgencyOf } from "../core/agencies";
 import { UserError } from "../core/errors";
 import type { MessageKey } from "../core/i18n";
 import { identityKey, sameKey } from "../core/identity";
@@ -27,7 +28,6 @@ import {
   reviewStatus,
   type Settings,
   SettingsPatchSchema,
-  sameAgency,
   tooLightCriterion,
 } from "../core/schemas";
 import { scoreIssue } from "../core/scores";
@@ -40,6 +40,7 @@ import type {
   SidebarState,
 } from "../core/types";
 import { describeIssues } from "../core/validation";
+import { type AgencyList, addAgencyNames, indexedResolver, readAgencies } from "./agencies";
 import { assignmentProblems, parseAssignments, readAssignments } from "./assignments";
 import { nextQuickwinId } from "./ids";
 import { readLastRanking } from "./last-ranking";
@@ -65,7 +66,7 @@ import {
 import { withoutUndefined } from "./rpc-value";
 import { Context, SheetFaultError } from "./runtime";
 import { requireScoringOpen, scoringState } from "./scoring";
-import { isSetUpIntact, runSetup } from "./setup";
+import { ensureSheet, isSetUpIntact, runSetup } from "./setup";
 import { isBlankDataRow, layoutRow, placeRow } from "./table";
 
 /** One error boundary for every server function: user messages pass, the rest is generic. */
@@ -178,6 +179,10 @@ export function requireCoordinator(ctx: Context): {
 /** Everything the engine needs, read with one range read per sheet. */
 export interface World {
   panel: Parsed<PanelMember>;
+  /** The agency of a typed name (agencies.ts): from the sheet when read, else the index. */
+  agencyKey: AgencyKey;
+  /** The agency list, when this call read its sheet. */
+  agencies?: AgencyList;
   quickwins: Parsed<Quickwin>;
   criteria: Parsed<Criterion>;
   /** The verified reviews: only rows whose seal holds, in sequence order. */
@@ -187,8 +192,18 @@ export interface World {
   problems: RowProblem[];
 }
 
-export function loadWorld(ctx: Context, panel: Parsed<PanelMember>, lenient = false): World {
+/**
+ * `agencies: "sheet"` reads the agency list (and brings its index up to date); the ranking
+ * functions, whose budgets have no room for that read, resolve with the index.
+ */
+export function loadWorld(
+  ctx: Context,
+  panel: Parsed<PanelMember>,
+  lenient = false,
+  options: { agencies?: "sheet" | "index" } = {},
+): World {
   const tz = ctx.knownTimeZone();
+  const agencies = options.agencies === "sheet" ? readAgencies(ctx) : undefined;
   const quickwins = parseQuickwins(ctx.table("quickwins"), ctx.t, tz);
   const criteria = parseCriteria(ctx.table("criteria"), ctx.t, tz);
   // Only the rows whose seal holds, in sequence order (the latest of a pair is the last).
@@ -197,6 +212,8 @@ export function loadWorld(ctx: Context, panel: Parsed<PanelMember>, lenient = fa
   const settings = parseSettings(ctx.table("settings"), ctx.t, tz);
   return {
     panel,
+    agencyKey: agencies ? agencies.resolve : indexedResolver(ctx),
+    ...(agencies && { agencies }),
     quickwins,
     criteria,
     reviews,
@@ -208,6 +225,7 @@ export function loadWorld(ctx: Context, panel: Parsed<PanelMember>, lenient = fa
       ...criteria.problems,
       ...reviews.problems,
       ...settings.problems,
+      ...(agencies?.problems ?? []),
     ],
   };
 }
@@ -225,6 +243,7 @@ export function rank(ctx: Context, world: World): RankResult {
     reviews: world.reviews.items,
     settings: world.settings,
     locale: ctx.knownLocale(),
+    agencyKey: world.agencyKey,
   });
   return { ...result, problems: [...world.ledger.problems, ...result.problems] };
 }
@@ -296,8 +315,10 @@ function memberState(ctx: Context): SidebarState {
   const panel = loadPanel(ctx);
   const member = findMember(panel, email);
   if (!member) return emptyState(ctx, email, true);
-  const world = loadWorld(ctx, panel, true);
+  const world = loadWorld(ctx, panel, true, { agencies: "sheet" });
   const state = emptyState(ctx, email, true);
+  const agencies = world.agencies?.items ?? [];
+  state.agencies = agencies;
   state.user = { email, role: member.role };
   if (member.name) state.user.name = member.name;
   if (member.agency) state.user.agency = member.agency;
@@ -319,7 +340,7 @@ function memberState(ctx: Context): SidebarState {
   const progress = { scored: 0, conflict: 0, todo: 0, total: 0 };
   for (const q of world.quickwins.items) {
     const own = mine.get(identityKey(q.id));
-    const agencyConflict = sameAgency(member.agency, q.agency);
+    const agencyConflict = sameAgencyOf(world.agencyKey, member.agency, q.agency);
     const status = reviewStatus(agencyConflict, own, world.criteria.items);
     progress[status]++;
     progress.total++;
@@ -345,6 +366,11 @@ function memberState(ctx: Context): SidebarState {
     }));
   if (member.role === "coordinator") {
     state.panel = panel.items;
+    const unlisted = newAgencyNames(agencies, [
+      ...world.quickwins.items.map((q) => q.agency),
+      ...panel.items.map((m) => m.agency),
+    ]);
+    if (unlisted.length) state.unlistedAgencies = unlisted;
     state.problems = [...world.problems, ...assignmentProblems(ctx, assignments, world)];
     state.reviewCount = world.reviews.items.length;
     const last = readLastRanking(ctx, ledgerLine(ctx.sheetT(), world.ledger.check));
@@ -449,6 +475,12 @@ export function handleSaveReviewers(ctx: Context, input: unknown): PanelMember[]
     if (self?.role !== "coordinator") throw new UserError(ctx.t("err.selfDemote"));
     const table = ctx.table("panel");
     const rows = members.map((m) => placeRow(table, SPECS.panel, m, ctx.sheetT()));
+    const list = readAgencies(ctx);
+    const added = addAgencyNames(
+      ctx,
+      list,
+      members.map((m) => m.agency),
+    );
     // Remembered beside the registry, so a deleted panel sheet comes back with them (setup);
     // saved before the panel, and put back if the panel's write fails: never half a change.
     const registry = ctx.registry();
@@ -461,9 +493,15 @@ export function handleSaveReviewers(ctx: Context, input: unknown): PanelMember[]
     ctx.log({
       members: members.length,
       coordinators: members.filter((m) => m.role === "coordinator").length,
+      added: orNone(added),
     });
     return members;
   });
+}
+
+/** A log detail that is left out when empty. */
+function orNone(names: string[]): string[] | undefined {
+  return names.length ? names : undefined;
 }
 
 // ---------- quickwins ----------
@@ -490,18 +528,21 @@ export function handleSaveQuickwin(ctx: Context, input: unknown): Quickwin {
         createdBy: existing.createdBy,
         source: existing.source,
       });
+      const added = addAgencyNames(ctx, readAgencies(ctx), [saved.agency]);
       ctx.writeRows(table, parsed.rows[index]!, [
         placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }, ctx.sheetT()),
       ]);
-      ctx.log({ update: saved.id, longDuration: isLongDuration(saved) });
+      ctx.log({ update: saved.id, longDuration: isLongDuration(saved), added: orNone(added) });
       return saved;
     }
     const id = nextQuickwinId(table, ctx.table("reviews"));
     const saved = QuickwinSchema.parse({ ...fields, id, createdBy: email });
+    // A name not on the agency list joins it (before the quickwin: never a quickwin without).
+    const added = addAgencyNames(ctx, readAgencies(ctx), [saved.agency]);
     ctx.appendRows(table, [
       placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }, ctx.sheetT()),
     ]);
-    ctx.log({ create: id, longDuration: isLongDuration(saved) });
+    ctx.log({ create: id, longDuration: isLongDuration(saved), added: orNone(added) });
     return saved;
   });
 }
@@ -519,7 +560,8 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
     if (!q)
       throw new UserError(ctx.t("err.unknownQuickwin", { id: review.quickwinId.slice(0, 64) }));
     const declared = review.declaredConflict === true;
-    if (!declared && sameAgency(member.agency, q.agency)) {
+    // One agency however it is spelled: the list maps names, short names and aliases to it.
+    if (!declared && sameAgencyOf(readAgencies(ctx).resolve, member.agency, q.agency)) {
       throw new UserError(ctx.t("err.conflict", { name: q.name, agency: q.agency }));
     }
     requireScoringAllowed(ctx, q, email);

@@ -2,12 +2,14 @@
 // and saveAssignments, which writes the assignments sheet (quickwin id, reviewer email) that a
 // coordinator may also edit by hand; reading it back goes through the same row checks.
 import * as z from "zod/mini";
+import { type AgencyKey, sameAgencyOf } from "../core/agencies";
 import { type AssignmentPair, describeProposal, proposeAssignment } from "../core/assignment";
 import { UserError } from "../core/errors";
 import { identityKey, sameKey } from "../core/identity";
 import type { AssignmentProposalResult, SaveAssignmentsResult } from "../core/planning";
 import { EmailSchema, LIMITS, type PanelMember, type Quickwin, type Review } from "../core/schemas";
 import type { RowProblem } from "../core/types";
+import { readAgencies } from "./agencies";
 import { check, loadWorld, requireCoordinator, type World } from "./api";
 import { SPECS } from "./layout";
 import { readLedger } from "./ledger";
@@ -38,17 +40,21 @@ export function assignmentProblems(
   world: Pick<World, "quickwins" | "panel">,
 ): RowProblem[] {
   const out = [...parsed.problems];
-  const sheet = ctx.sheetName("assignments");
+  // The tab's name costs a call: asked for only when a pair is wrong (then cached).
   parsed.items.forEach((p, i) => {
     const row = parsed.rows[i]!;
     if (!world.quickwins.items.some((q) => sameKey(q.id, p.quickwinId)))
       out.push({
-        sheet,
+        sheet: ctx.sheetName("assignments"),
         row,
         message: ctx.t("err.unknownQuickwin", { id: p.quickwinId.slice(0, 64) }),
       });
     else if (!world.panel.items.some((m) => sameKey(m.email, p.reviewer)))
-      out.push({ sheet, row, message: ctx.t("err.assignNotPanel", { reviewer: p.reviewer }) });
+      out.push({
+        sheet: ctx.sheetName("assignments"),
+        row,
+        message: ctx.t("err.assignNotPanel", { reviewer: p.reviewer }),
+      });
   });
   return out.sort((a, b) => a.row - b.row);
 }
@@ -67,13 +73,17 @@ export function declaredConflicts(reviews: readonly Review[]): AssignmentPair[] 
     .map((r) => ({ quickwinId: r.quickwinId, reviewer: r.reviewer }));
 }
 
-/** Whether a panel member may not be asked to score a quickwin (same agency, or declared). */
+/**
+ * Whether a panel member may not be asked to score a quickwin: the same agency as the agency
+ * list resolves it (however either is spelled), or a conflict they declared.
+ */
 export function hasConflict(
+  agencyKey: AgencyKey,
   member: Pick<PanelMember, "email" | "agency">,
   q: Pick<Quickwin, "id" | "agency">,
   declared: readonly AssignmentPair[],
 ): boolean {
-  if (sameKey(member.agency, q.agency)) return true;
+  if (sameAgencyOf(agencyKey, member.agency, q.agency)) return true;
   return declared.some((d) => sameKey(d.quickwinId, q.id) && sameKey(d.reviewer, member.email));
 }
 
@@ -106,7 +116,7 @@ export function handleProposeAssignment(ctx: Context, input: unknown): Assignmen
   const args = check(ProposeInput, input, ctx, "field.reviewsPerQuickwin");
   ctx.email();
   const { panel } = requireCoordinator(ctx);
-  const world = loadWorld(ctx, panel);
+  const world = loadWorld(ctx, panel, false, { agencies: "sheet" });
   const existing = readAssignments(ctx).items;
   const declared = declaredConflicts(world.reviews.items);
   const reviewers = panel.items.filter((m) => m.role === "reviewer");
@@ -117,10 +127,13 @@ export function handleProposeAssignment(ctx: Context, input: unknown): Assignmen
     reviewsPerQuickwin: k,
     existing,
     declared,
+    agencyKey: world.agencyKey,
   });
   const conflicts: Record<string, string[]> = {};
   for (const m of reviewers) {
-    const ids = world.quickwins.items.filter((q) => hasConflict(m, q, declared)).map((q) => q.id);
+    const ids = world.quickwins.items
+      .filter((q) => hasConflict(world.agencyKey, m, q, declared))
+      .map((q) => q.id);
     if (ids.length) conflicts[m.email] = ids;
   }
   return {
@@ -165,6 +178,7 @@ export function handleSaveAssignments(ctx: Context, input: unknown): SaveAssignm
       reviews: readLedger(ctx).reviews,
     };
     const table = ctx.table("assignments");
+    const agencyKey = readAgencies(ctx).resolve;
     const declared = declaredConflicts(world.reviews.items);
     const name = labels(world);
     const out: AssignmentPair[] = [];
@@ -174,7 +188,7 @@ export function handleSaveAssignments(ctx: Context, input: unknown): SaveAssignm
       if (!q) throw new UserError(ctx.t("err.unknownQuickwin", { id: p.quickwinId.slice(0, 64) }));
       const m = panel.items.find((x) => sameKey(x.email, p.reviewer));
       if (!m) throw new UserError(ctx.t("err.assignNotPanel", { reviewer: p.reviewer }));
-      if (hasConflict(m, q, declared))
+      if (hasConflict(agencyKey, m, q, declared))
         throw new UserError(
           ctx.t("err.assignConflict", {
             reviewer: name.reviewer(m.email),

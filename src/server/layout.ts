@@ -4,6 +4,7 @@
 // and how its cell is read back — so adding a column is one edit here. Columns are found in a
 // sheet by their header (see table.ts), never by position.
 import * as z from "zod/mini";
+import { type Agency, joinAliases, splitAliases } from "../core/agencies";
 import { formatRupiah, SCORE_NUMBER_FORMAT } from "../core/format";
 import { type MessageKey, type Translate, translator } from "../core/i18n";
 import {
@@ -21,6 +22,7 @@ export const SHEET_KEYS = [
   "quickwins",
   "criteria",
   "panel",
+  "agencies",
   "reviews",
   "assignments",
   "settings",
@@ -277,6 +279,18 @@ const panelColumns: Column<PanelMember>[] = [
   col("role", "text", (m) => m.role, enumOf(ROLES, ["role"]), "role"),
 ];
 
+// The agency list (DESIGN §2): aliases in one cell, separated by ";" (the header says so).
+const agencyColumns: Column<Agency>[] = [
+  col("name", "text", (a) => a.name, trimmed),
+  col("shortName", "text", (a) => a.shortName ?? "", optional),
+  col(
+    "aliases",
+    "text",
+    (a) => joinAliases(a.aliases),
+    (c, { tz }) => splitAliases(cellText(c, tz)),
+  ),
+];
+
 const cell =
   (key: string) =>
   (line: SealedLine): unknown =>
@@ -480,6 +494,7 @@ export const SPECS = {
     finish: levelsInRange,
   }),
   panel: sheet("panel", panelColumns, { text: "format", protect: false }),
+  agencies: sheet("agencies", agencyColumns, { text: "format", protect: false }),
   reviews: sheet("reviews", reviewColumns, { text: "quote", protect: true }),
   assignments: sheet("assignments", assignmentColumns, { text: "format", protect: false }),
   settings: sheet("settings", settingColumns, { text: "format", protect: false }),

@@ -16,6 +16,7 @@
 // - result: a declared type that survives JSON unchanged (no Date, function or undefined in an
 //   array; the contract test checks every result with JsonClean, src/core/json.ts).
 
+import type { Agency, AgencyListInput } from "../core/agencies";
 import type { Decision, DecisionInput, MinutesInput } from "../core/decision";
 import type { MeetingData } from "../core/meeting";
 import type {
@@ -45,6 +46,7 @@ import type {
   SidebarState,
   VerifyLedgerResult,
 } from "../core/types";
+import { handleSaveAgencies } from "./agencies";
 import {
   handleGetSidebarState,
   handleSaveCriteria,
@@ -92,6 +94,11 @@ export function saveCriteria(...args: [criteria: RubricInput]): SaveResult<Crite
 
 export function saveReviewers(...args: [members: PanelInput]): PanelMember[] {
   return serve("saveReviewers", args, 1, (ctx) => handleSaveReviewers(ctx, args[0]));
+}
+
+/** The whole agency list (coordinator): names, short names, aliases; merges are aliases. */
+export function saveAgencies(...args: [agencies: AgencyListInput]): Agency[] {
+  return serve("saveAgencies", args, 1, (ctx) => handleSaveAgencies(ctx, args[0]));
 }
 
 export function saveQuickwin(...args: [quickwin: QuickwinInput]): Quickwin {

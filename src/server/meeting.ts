@@ -35,7 +35,7 @@ export function handleShowMeetingView(ctx: Context): void {
 export function handleGetMeetingData(ctx: Context): MeetingData {
   ctx.email();
   const { panel } = requireCoordinator(ctx);
-  const world = loadWorld(ctx, panel);
+  const world = loadWorld(ctx, panel, false, { agencies: "sheet" });
   const result = rank(ctx, world);
   const criteria = world.criteria.items;
   const known = new Set(world.quickwins.items.map((q) => q.id));

@@ -57,7 +57,7 @@ function remindLink(
 export function handleGetProgress(ctx: Context): ProgressResult {
   ctx.email();
   const { panel } = requireCoordinator(ctx);
-  const world = loadWorld(ctx, panel);
+  const world = loadWorld(ctx, panel, false, { agencies: "sheet" });
   const tz = ctx.timeZone();
   const pairs = readAssignments(ctx).items;
   const declared = declaredConflicts(world.reviews.items);
@@ -92,7 +92,7 @@ export function handleGetProgress(ctx: Context): ProgressResult {
     let conflict = 0;
     quickwins.forEach((q, qi) => {
       const own = latest.get(`${identityKey(q.id)}|${rKey}`);
-      const status = reviewStatus(hasConflict(m, q, declared), own, criteria);
+      const status = reviewStatus(hasConflict(world.agencyKey, m, q, declared), own, criteria);
       if (status === "scored") {
         qStats[qi]!.counted++;
         scored++;

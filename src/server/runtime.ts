@@ -236,6 +236,13 @@ export class Context {
     if (this._properties) this._properties[name] = value;
   }
 
+  /** Writes several document properties with one call, and remembers them. */
+  setProperties(values: Record<string, string>): void {
+    const props = this.props();
+    this.retry(() => props.setProperties(values));
+    if (this._properties) Object.assign(this._properties, values);
+  }
+
   /** The sheet registry (null before setup): ONE properties read per execution. */
   registry(): Registry | null {
     if (this._registry === undefined) {
@@ -599,10 +606,13 @@ export class Context {
     return at + 1;
   }
 
-  /** Appends one row with Sheets' atomic appendRow (the ledger, the log). */
-  appendRow(table: Table, row: unknown[]): void {
+  /**
+   * Appends one row with Sheets' atomic appendRow (the ledger, the log); `quote` gives text the
+   * text prefix in a sheet people type into too (one call, no format call).
+   */
+  appendRow(table: Table, row: unknown[], options: { quote?: boolean } = {}): void {
     const sheet = this.requireSheet(table.key);
-    const quote = SPECS[table.key].text === "quote";
+    const quote = options.quote === true || SPECS[table.key].text === "quote";
     const values = row.map((v) => (v === undefined || v === null ? "" : quote ? quoted(v) : v));
     this.retry(() => sheet.appendRow(values));
     this.invalidate(table.key);

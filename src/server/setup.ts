@@ -10,6 +10,7 @@ import { sameKey } from "../core/identity";
 import { defaultRubric } from "../core/rubric";
 import { DEFAULT_SETTINGS, type PanelMember } from "../core/schemas";
 import type { Locale } from "../core/types";
+import { indexIsCurrent, indexProperties, parseAgencies } from "./agencies";
 import {
   checkFirstRun,
   finishFirstRun,
@@ -292,7 +293,15 @@ export function runSetup(ctx: Context): void {
     if (firstRun) registry.text = checkFirstRun(ctx, firstRun, inserted).mechanism;
     // A new spreadsheet's seal, with its log row's number already taken (no write of its own).
     const seal = before ? null : { ...newSealState(ctx), log: 1 };
-    if (changed) ctx.saveRegistry(registry, seal ? { [SEAL_PROPERTY]: JSON.stringify(seal) } : {});
+    // The agency index (agencies.ts) as the sheet holds it, written with the registry.
+    const index = agencyIndexUpdate(ctx, outcome);
+    if (index) changed = true;
+    if (changed) {
+      ctx.saveRegistry(registry, {
+        ...(seal ? { [SEAL_PROPERTY]: JSON.stringify(seal) } : {}),
+        ...(index ?? {}),
+      });
+    }
     if (seal) logNumberTaken(ctx, 1);
   } catch (error) {
     removeSheets(ctx, inserted);
@@ -329,6 +338,15 @@ export function runSetup(ctx: Context): void {
   if (verdict.blocked) refuseClaim(ctx, email, verdict.blocked);
 }
 
+/** The agency index's properties when the stored one is not the sheet's (null: current). */
+function agencyIndexUpdate(ctx: Context, outcome: Outcome): Record<string, string> | null {
+  // A sheet made by this run is empty: no read to learn it.
+  const found = outcome.created.includes("agencies") ? null : ctx.inspect("agencies");
+  if (found && isFault(found)) return null;
+  const groups = found ? parseAgencies(found, ctx).groups : [];
+  return indexIsCurrent(ctx, groups) ? null : indexProperties(ctx, groups);
+}
+
 /**
  * Whether a re-run would change nothing (checked without the lock, so an intact spreadsheet
  * costs no lock calls): a registry, the caller a coordinator of a readable panel, and every
@@ -342,6 +360,10 @@ export function isSetUpIntact(ctx: Context): boolean {
   if (verdict.claim || verdict.blocked) return false;
   return SHEET_KEYS.every((key) => {
     if (key === "decisions" || key === "minutes") return Boolean(ctx.registry()?.sheets[key]);
+    if (key === "agencies") {
+      const found = ctx.inspect(key);
+      return !isFault(found) && indexIsCurrent(ctx, parseAgencies(found, ctx).groups);
+    }
     const sheet = ctx.sheet(key);
     if (!sheet) return false;
     // The ranking page is read whole (still one call): the state setup returns carries the

@@ -34,6 +34,7 @@ export const FRESH_SHEET_ROWS = 1_000;
 export const FORMATTED_ROWS: Partial<Record<SheetKey, number>> = {
   quickwins: 1_000,
   panel: 600,
+  agencies: 500,
   criteria: 100,
   settings: 50,
   assignments: 1_000,

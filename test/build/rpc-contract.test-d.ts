@@ -9,6 +9,7 @@
 import { expectTypeOf } from "vitest";
 import { type ApiName, type ApiResult, call, type ServerApi } from "../../src/client/api";
 import { withProgress } from "../../src/client/ui";
+import type { Agency, AgencyListInput } from "../../src/core/agencies";
 import type { Decision, DecisionInput, MinutesInput } from "../../src/core/decision";
 import type { IsJsonClean } from "../../src/core/json";
 import type { MeetingData } from "../../src/core/meeting";
@@ -53,6 +54,7 @@ expectTypeOf<ServerApi["saveCriteria"]>().toEqualTypeOf<
   (criteria: RubricInput) => SaveResult<Criterion[]>
 >();
 expectTypeOf<ServerApi["saveReviewers"]>().toEqualTypeOf<(members: PanelInput) => PanelMember[]>();
+expectTypeOf<ServerApi["saveAgencies"]>().toEqualTypeOf<(agencies: AgencyListInput) => Agency[]>();
 expectTypeOf<ServerApi["saveQuickwin"]>().toEqualTypeOf<(quickwin: QuickwinInput) => Quickwin>();
 expectTypeOf<ServerApi["submitReview"]>().toEqualTypeOf<(review: ReviewInput) => MyReview>();
 expectTypeOf<ServerApi["computeRanking"]>().toEqualTypeOf<() => ComputeRankingResult>();

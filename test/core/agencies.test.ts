@@ -14,6 +14,8 @@ import {
   sameAgencyOf,
   splitAliases,
 } from "../../src/core/agencies";
+import { rankQuickwins } from "../../src/core/ranking";
+import { input, member, plain, qw, settings } from "./helpers";
 
 const CYRILLIC_DINKES = "Dink\u0435s";
 const LIST: Agency[] = [
@@ -170,5 +172,36 @@ describe("the list's cells and edits", () => {
       name: "A",
       aliases: ["b"],
     });
+  });
+});
+
+describe("the ranking with the agency list (DESIGN §4 steps 1 and 7)", () => {
+  const spellings = ["Dinkes\u200B", "Dinas Kesehatan", CYRILLIC_DINKES, "Bappeda"];
+  const quickwins = spellings.map((agency, i) => qw(`QW-00${i + 1}`, { agency }));
+  const reviews = quickwins.flatMap((q, i) =>
+    ["a@x.id", "b@x.id"].map((r) => plain(q.id, r, 90 - i)),
+  );
+  const base = input({
+    quickwins,
+    reviews,
+    settings: settings({ maxPerAgency: 1, shortlistSize: 4 }),
+  });
+
+  it("caps one agency however its quickwins spell it, once the list says so", () => {
+    // Without the list, only the key folds: three "agencies" among the Dinkes spellings.
+    expect(rankQuickwins(base).shortlist).toEqual(["QW-001", "QW-002", "QW-003", "QW-004"]);
+    const list: Agency[] = [
+      { name: "Dinas Kesehatan", shortName: "Dinkes", aliases: [CYRILLIC_DINKES] },
+    ];
+    const ranked = rankQuickwins({ ...base, agencyKey: agencyResolver(list) });
+    expect(ranked.shortlist).toEqual(["QW-001", "QW-004"]);
+  });
+
+  it("counts a Dinkes reviewer's review of any spelling as a conflict", () => {
+    const list: Agency[] = [{ name: "Dinkes", aliases: ["Dinas Kesehatan", CYRILLIC_DINKES] }];
+    const reviewers = [member("a@x.id", { agency: "DINAS KESEHATAN" }), member("b@x.id")];
+    const ranked = rankQuickwins({ ...base, reviewers, agencyKey: agencyResolver(list) });
+    const conflicts = ranked.problems.filter((p) => p.code === "conflict-of-interest");
+    expect(conflicts.map((p) => p.quickwinId).sort()).toEqual(["QW-001", "QW-002", "QW-003"]);
   });
 });

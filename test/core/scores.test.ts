@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isValidScore, reviewStatus, SCORE_BOUNDS, sameAgency, scoreIssue } from "../../src/core";
+import { isValidScore, reviewStatus, SCORE_BOUNDS, scoreIssue } from "../../src/core";
+import { agencyResolver, sameAgencyOf } from "../../src/core/agencies";
+
+/** Agencies compared with an empty list: by identity key alone. */
+const sameAgency = (a: string | undefined, b: string | undefined) =>
+  sameAgencyOf(agencyResolver([]), a, b);
+
 import { ReviewInputSchema } from "../../src/core/schemas";
 
 describe("the score-validity rule", () => {

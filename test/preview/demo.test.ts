@@ -11,7 +11,7 @@ describe("seedDemo", () => {
       code: "function setupSpreadsheet() {}\nfunction getSidebarState() {}",
     });
     expect(() => seedDemo(rt)).toThrow(DemoSeedError);
-    expect(() => seedDemo(rt)).toThrow(/saveReviewers, saveQuickwin, submitReview/);
+    expect(() => seedDemo(rt)).toThrow(/saveReviewers, saveAgencies, saveQuickwin, submitReview/);
     // Nothing was called: the workbook is still one blank sheet.
     expect(rt.emulator.snapshot().sheets).toEqual([{ name: "Sheet1", values: [], formulas: [] }]);
   });
@@ -21,6 +21,7 @@ describe("seedDemo", () => {
       code: [
         "function setupSpreadsheet() {}",
         "function getSidebarState() { return { criteria: [] }; }",
+        "function saveAgencies() {}",
         "function saveReviewers() { throw new Error('panel refused'); }",
         "function saveQuickwin() {}",
         "function submitReview() {}",
@@ -43,7 +44,11 @@ describe("seedDemo", () => {
       panel: { email: string; role: string; agency?: string }[];
       quickwins: { id: string; name: string; agency: string }[];
       reviewCount: number;
+      agencies: { name: string; shortName?: string }[];
     };
+    // The agency list: full names with the short names the panel and the quickwins use.
+    expect(state.agencies.find((a) => a.shortName === "Dinkes")?.name).toBe("Dinas Kesehatan");
+    expect(state.agencies.map((a) => a.shortName)).toContain("Disdagperin");
     expect(state.user.role).toBe("coordinator");
     expect(state.panel.map((m) => m.email).sort()).toEqual(DEMO_PANEL.map((m) => m.email).sort());
     expect(state.quickwins.map((q) => q.name)).toEqual(DEMO_QUICKWINS.map((q) => q.name));

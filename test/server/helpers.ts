@@ -258,6 +258,29 @@ export const BUDGET_CASES: BudgetCase[] = [
     ],
     COORD,
   ],
+  [
+    "saveReviewers (new agencies)",
+    "saveReviewers",
+    () => [
+      [
+        { email: COORD, role: "coordinator" },
+        { email: REV_B, role: "reviewer", agency: "Dinas Pariwisata" },
+        { email: REV_C, role: "reviewer", agency: "Dinas Perhubungan" },
+      ],
+    ],
+    COORD,
+  ],
+  [
+    "saveAgencies",
+    "saveAgencies",
+    () => [
+      [
+        { name: "Dinas Kesehatan", shortName: "Dinkes", aliases: ["Dink\u0435s"] },
+        { name: "Bappeda", aliases: [] },
+      ],
+    ],
+    COORD,
+  ],
   ["saveQuickwin (create)", "saveQuickwin", () => [QUICKWIN], REV_B],
   ["saveQuickwin (update)", "saveQuickwin", () => [{ ...QUICKWIN, id: "QW-002" }], COORD],
   ["submitReview", "submitReview", (w) => [{ quickwinId: "QW-004", scores: w.scores(4) }], REV_B],

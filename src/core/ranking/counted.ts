@@ -3,6 +3,7 @@
 // reviewers by identity key), and counted reviews are stored sorted by (quickwin, reviewer). All
 // later sums run in that order, so permuting the input arrays changes nothing but which review
 // of a pair is the latest (ledger order) and the order of problems.
+import type { AgencyKey } from "../agencies";
 import type { Translate } from "../i18n";
 import { identityKey } from "../identity";
 import { isLongDuration, ownValue } from "../schemas";
@@ -51,7 +52,7 @@ function textOf(value: unknown): string {
 }
 
 /** Quickwins with unique ids (first wins), in canonical (id) order. */
-function indexQuickwins(quickwins: unknown[]): QuickwinInfo[] {
+function indexQuickwins(quickwins: unknown[], agencyKey: AgencyKey): QuickwinInfo[] {
   const byId = new Map<string, Record<string, unknown>>();
   for (const q of quickwins) {
     if (!isRecord(q)) continue;
@@ -75,7 +76,7 @@ function indexQuickwins(quickwins: unknown[]): QuickwinInfo[] {
       }
       return {
         id,
-        agencyKey: identityKey(q.agency),
+        agencyKey: agencyKey(q.agency),
         budgetKey: budget === null ? Number.POSITIVE_INFINITY : budget,
         budget,
         longDuration,
@@ -84,13 +85,16 @@ function indexQuickwins(quickwins: unknown[]): QuickwinInfo[] {
 }
 
 /** Panel members with unique email keys (first wins), in canonical (key) order. */
-function indexPanel(reviewers: unknown[]): { emails: string[]; agencies: string[] } {
+function indexPanel(
+  reviewers: unknown[],
+  agencyKey: AgencyKey,
+): { emails: string[]; agencies: string[] } {
   const panelAgency = new Map<string, string>();
   for (const m of reviewers) {
     if (!isRecord(m)) continue;
     const email = identityKey(m.email);
     if (email === "" || panelAgency.has(email)) continue;
-    panelAgency.set(email, identityKey(m.agency));
+    panelAgency.set(email, agencyKey(m.agency));
   }
   const emails = Array.from(panelAgency.keys()).sort(compareStrings);
   return { emails, agencies: emails.map((e) => panelAgency.get(e)!) };
@@ -269,9 +273,11 @@ function startsOf(count: Int32Array): Int32Array {
 
 /** Steps 1–2: the counted reviews with their R, in canonical (quickwin, reviewer) order. */
 export function countReviews(input: RankInput, rubric: Rubric, t: Translate): Counted {
-  const qInfo = indexQuickwins(input.quickwins as unknown[]);
+  // Agencies compared as the list resolves them (a name's own key without one).
+  const agencyKey: AgencyKey = input.agencyKey ?? identityKey;
+  const qInfo = indexQuickwins(input.quickwins as unknown[], agencyKey);
   const ids = qInfo.map((q) => q.id);
-  const panel = indexPanel(input.reviewers as unknown[]);
+  const panel = indexPanel(input.reviewers as unknown[], agencyKey);
   const reviews = input.reviews as unknown[];
   const ix = indexReviews(reviews, ids, panel.emails);
   const { judged, problems } = judgeReviews(reviews, ix, qInfo, panel.agencies, rubric, t);

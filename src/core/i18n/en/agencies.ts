@@ -2,11 +2,11 @@
 import type { agenciesId } from "../id/agencies";
 
 export const agenciesEn: Record<keyof typeof agenciesId, string> = {
-  "v.aliasSeparator": "may not contain ;",
   "field.agencies": "Agency list",
   "err.agencyClash":
     "The name “{value}” is used by two agencies: {agency} and {other}. Keep it as an alias of one only.",
   "row.agencyClash": "the name “{value}” already belongs to agency {other}; ignored in this row",
+  "log.detail.aliases": "aliases",
   "agency.title": "Agency list",
   "agency.help":
     "Other names and short names count as the same agency for conflicts of interest and the per-agency cap. Merge look-alikes by making one an alias of the other.",

@@ -95,6 +95,7 @@ export const coreEn: Record<keyof typeof coreId, string> = {
   "agreement.reading":
     "{alpha} ({reading}: Krippendorff counts 0.8 or more as high, 0.667 or more as moderate)",
 
+  "v.aliasSeparator": "may not contain ;",
   "v.required": "is required",
   "v.tooLong": "is too long",
   "v.tooLarge": "is too large",

@@ -1,10 +1,10 @@
 // Indonesian: the agency list (its sheet's words are in ledger.ts).
 export const agenciesId = {
-  "v.aliasSeparator": "tidak boleh memuat tanda ;",
   "field.agencies": "Daftar OPD",
   "err.agencyClash":
     "Nama “{value}” dipakai oleh dua OPD: {agency} dan {other}. Jadikan salah satunya nama lain saja.",
   "row.agencyClash": "nama “{value}” sudah milik OPD {other}; diabaikan di baris ini",
+  "log.detail.aliases": "nama lain",
   "agency.title": "Daftar OPD",
   "agency.help":
     "Nama lain dan singkatan dianggap OPD yang sama untuk konflik kepentingan dan batas per OPD. Gabungkan nama yang mirip dengan menjadikannya nama lain.",

@@ -94,6 +94,7 @@ export const coreId = {
   "agreement.reading":
     "{alpha} ({reading}: menurut Krippendorff 0,8 ke atas tinggi, 0,667 ke atas sedang)",
 
+  "v.aliasSeparator": "tidak boleh memuat tanda ;",
   "v.required": "wajib diisi",
   "v.tooLong": "terlalu panjang",
   "v.tooLarge": "terlalu besar",
