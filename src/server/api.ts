@@ -66,7 +66,7 @@ import {
 import { withoutUndefined } from "./rpc-value";
 import { Context, SheetFaultError } from "./runtime";
 import { requireScoringOpen, scoringState } from "./scoring";
-import { ensureSheet, isSetUpIntact, runSetup } from "./setup";
+import { isSetUpIntact, runSetup } from "./setup";
 import { isBlankDataRow, layoutRow, placeRow } from "./table";
 
 /** One error boundary for every server function: user messages pass, the rest is generic. */

@@ -409,6 +409,18 @@ export class Context {
     this.names.delete(key);
   }
 
+  /**
+   * A sheet this execution just made, known without a read: its rows are what was written
+   * (text as read back, without the text prefix).
+   */
+  knowTable(key: SheetKey, name: string, values: unknown[][]): void {
+    this.tables.set(
+      key,
+      examine(key, values, () => name),
+    );
+    this.names.set(key, name);
+  }
+
   /** The tab's name now (one call, only when a message or a problem needs it). */
   sheetName(key: SheetKey): string {
     let name = this.names.get(key);

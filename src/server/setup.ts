@@ -18,7 +18,7 @@ import {
   listTabs,
   prepareFirstRun,
 } from "./first-run";
-import { SHEET_KEYS, type SheetKey, SPECS, specOf } from "./layout";
+import { headerRow, SHEET_KEYS, type SheetKey, SPECS, specOf } from "./layout";
 import { logNumberTaken, newSealState, SEAL_PROPERTY, saveSealState, sealState } from "./ledger";
 import { sealLegacySheet } from "./legacy";
 import { repairSheet } from "./repair";
@@ -225,6 +225,10 @@ function makeSheet(
     inserted.push(sheet);
     formatNewSheet(ctx, key, sheet, t, seed);
     ctx.rememberSheet(key, sheet);
+    // Its rows are what was just written: the state setup returns reads them at no call.
+    if (SPECS[key].headerRow === 1 && key !== "log") {
+      ctx.knowTable(key, name, [headerRow(key, t), ...seed]);
+    }
     outcome.created.push(key);
     return { id: ctx.retry(() => sheet.getSheetId()), name };
   }
@@ -359,7 +363,10 @@ export function isSetUpIntact(ctx: Context): boolean {
   const verdict = panelVerdict(ctx, ctx.email(), ctx.inspect("panel"), ctx.knownTimeZone());
   if (verdict.claim || verdict.blocked) return false;
   return SHEET_KEYS.every((key) => {
-    if (key === "decisions" || key === "minutes") return Boolean(ctx.registry()?.sheets[key]);
+    // Output pages their own writer repairs or makes again (ensureSheet), once registered.
+    if (key === "decisions" || key === "minutes" || key === "shortlist") {
+      return Boolean(ctx.registry()?.sheets[key]);
+    }
     if (key === "agencies") {
       const found = ctx.inspect(key);
       return !isFault(found) && indexIsCurrent(ctx, parseAgencies(found, ctx).groups);

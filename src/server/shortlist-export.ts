@@ -24,7 +24,8 @@ import { ledgerLine, sealState } from "./ledger";
 import { formatLongDateTime, shortlistBlock } from "./output";
 import { withLedger } from "./ranking";
 import type { Context } from "./runtime";
-import type { Table } from "./table";
+import { ensureSheet } from "./setup";
+import { isFault, type Table } from "./table";
 
 /** The quickwins the decisions table lists: the computed shortlist, then the others decided on. */
 function decidedIds(result: RankResult, decided: Map<string, Decision>): string[] {
@@ -112,7 +113,9 @@ export function handleExportShortlist(ctx: Context): ExportResult {
   let world = loadWorld(ctx, panel);
   const known = new Set(world.quickwins.items.map((q) => q.id));
   const decisions = decisionsInForce(ctx, known);
-  const page = ctx.table("shortlist");
+  // A damaged or deleted page is repaired or made again under the lock (a setup re-run does
+  // not look at this generated page once it is registered: its budget has no room).
+  const found = ctx.inspect("shortlist");
   const ledger = ctx.table("reviews");
   let result = rank(ctx, world);
   for (let round = 1; ; round++) {
@@ -125,6 +128,7 @@ export function handleExportShortlist(ctx: Context): ExportResult {
           ctx.wroteNothing();
           return null;
         }
+        const page = isFault(found) ? ensureSheet(ctx, "shortlist") : found;
         const st = ctx.sheetT();
         const locale = ctx.registry()?.locale ?? "id";
         const date = st("shortlist.exportedBy", {

@@ -104,6 +104,19 @@ describe("setupSpreadsheet", () => {
     expect(JSON.stringify(rt(w).emulator.toJSON())).toBe(before);
   });
 
+  it("a deleted shortlist page alone: the next export makes it again (a re-run does not look)", () => {
+    const w = world();
+    const app = rt(w).emulator.globals
+      .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    rt(w).emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      const ss = app.getActiveSpreadsheet();
+      ss.deleteSheet(ss.getSheetByName("Daftar Pendek")!);
+    });
+    const exported = ok<{ sheetName: string }>(w.call("exportShortlist", []));
+    expect(exported.sheetName).toBe("Daftar Pendek");
+    expect(sheet(rt(w), "Daftar Pendek").values[0]![0]).toBe("Daftar Pendek Quickwin");
+  });
+
   it("a deleted highlight rule alone is cosmetic: a re-run does not look for it (no call)", () => {
     const w = world();
     const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
