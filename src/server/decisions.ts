@@ -1,8 +1,10 @@
 // recordDecision (DESIGN §5): the panel's call on one quickwin. The ranking is computed with no
 // lock held (what the computation says now decides whether the call departs from it, and then
-// a reason is required); under the lock one row is appended to the decisions sheet (made on
-// first use) and one to the log. The decisions sheet is append-only: the latest row per
-// quickwin is the decision.
+// a reason is required); under the lock the seal's counters are read again, and if a review
+// was issued meanwhile the lock is released and the call judged once more against the ranking
+// as it is now (DESIGN §2) — a reason may then be required after all. Then one row is appended
+// to the decisions sheet (made by setup; remade if deleted) and one to the log. The decisions
+// sheet is append-only: the latest row per quickwin is the decision.
 import {
   DECISIONS,
   type Decision,
@@ -15,6 +17,8 @@ import type { Translate } from "../core/i18n";
 import { identityKey, sameKey } from "../core/identity";
 import { check, loadWorld, rank, requireCoordinator } from "./api";
 import { type DecisionLine, SPECS } from "./layout";
+import { sealState } from "./ledger";
+import { withLedger } from "./ranking";
 import type { Context } from "./runtime";
 import { ensureSheet } from "./setup";
 import { dataRows, isFault, placeRow, type Table } from "./table";
@@ -64,33 +68,56 @@ export function handleRecordDecision(ctx: Context, input: unknown): Decision {
   const payload = check(DecisionInputSchema, input, ctx, "field.decision");
   const email = ctx.email();
   const { panel } = requireCoordinator(ctx);
-  const world = loadWorld(ctx, panel);
+  let world = loadWorld(ctx, panel);
   const q = world.quickwins.items.find((x) => sameKey(x.id, payload.quickwinId));
   if (!q) {
     throw new UserError(ctx.t("err.unknownQuickwin", { id: payload.quickwinId.slice(0, 64) }));
   }
-  const computed = rank(ctx, world).shortlist.includes(q.id);
-  const departs = departsFromComputed(payload.decision, computed);
-  const reason = payload.reason ?? "";
-  if (departs && reason === "") {
-    throw new UserError(
-      ctx.t(computed ? "err.reasonToDrop" : "err.reasonToAdd", { name: q.name.slice(0, 80) }),
-    );
-  }
-  const decision: Decision = {
-    quickwinId: q.id,
-    decision: payload.decision,
-    reason,
-    computed,
-    departs,
-    by: email,
-    at: new Date().toISOString(),
+  const ledger = ctx.table("reviews");
+  /** The decision as the ranking of `world` judges it (a reason required when it departs). */
+  const judged = (): Decision => {
+    const computed = rank(ctx, world).shortlist.includes(q.id);
+    const departs = departsFromComputed(payload.decision, computed);
+    const reason = payload.reason ?? "";
+    if (departs && reason === "") {
+      throw new UserError(
+        ctx.t(computed ? "err.reasonToDrop" : "err.reasonToAdd", { name: q.name.slice(0, 80) }),
+      );
+    }
+    const at = new Date().toISOString();
+    return {
+      quickwinId: q.id,
+      decision: payload.decision,
+      reason,
+      computed,
+      departs,
+      by: email,
+      at,
+    };
   };
-  return ctx.withLock(() => {
-    const table = ensureSheet(ctx, "decisions");
-    const line: DecisionLine = { ...decision, name: q.name, t: ctx.sheetT() };
-    ctx.appendRow(table, placeRow(table, SPECS.decisions, line));
-    ctx.log({ quickwinId: q.id, decision: decision.decision, departs, reason });
-    return decision;
-  });
+  let decision = judged();
+  for (let round = 1; ; round++) {
+    const recorded = ctx.withLock(
+      (): Decision | null => {
+        // A review issued since the read may change what the computation says (DESIGN §2).
+        ctx.refreshProperties();
+        if (round === 1 && (sealState(ctx)?.reviews ?? 0) !== world.ledger.check.length) {
+          ctx.wroteNothing();
+          return null;
+        }
+        const table = ensureSheet(ctx, "decisions");
+        const line: DecisionLine = { ...decision, name: q.name, t: ctx.sheetT() };
+        ctx.appendRow(table, placeRow(table, SPECS.decisions, line));
+        const { departs, reason } = decision;
+        ctx.log({ quickwinId: q.id, decision: decision.decision, departs, reason });
+        return decision;
+      },
+      // Recorded: the lock may stay held to the end (no release call); else released.
+      { last: (done) => done !== null },
+    );
+    if (recorded) return recorded;
+    // Recomputed once with no lock held: the decision judged against the ranking as it is now.
+    world = withLedger(ctx, world, ctx.reread(ledger));
+    decision = judged();
+  }
 }

@@ -189,3 +189,57 @@ describe("the shortlist page: computed vs decided", () => {
     expect(values.map((row) => row[0])).toContain("The panel has recorded no decision yet.");
   });
 });
+
+describe("recordDecision outside the lock", () => {
+  /** Records a decision with a review submitted just before it first asks for the lock. */
+  function decideWithReview(decision: object, review: [string, object]) {
+    const rt = fresh();
+    // QW-003 scored 4 twice: below QW-001 (5, 5) until B re-scores QW-001 with 1.
+    for (const email of [REV_A, REV_B]) {
+      ok(rt.call("submitReview", [{ quickwinId: "QW-003", scores: base.scores(4) }], as(email)));
+    }
+    expect(ok<ExportResult>(rt.call("exportShortlist", [], as(COORD))).quickwinIds).toEqual([
+      "QW-001",
+    ]);
+    let locks = 0;
+    let submitted: RpcResult | null = null;
+    rt.emulator.onServiceCall((info) => {
+      if (info.depth !== 0 || info.method !== "LockService.getDocumentLock") return;
+      if (locks++ === 0) submitted = rt.call("submitReview", [review[1]], as(review[0]));
+    });
+    const result = rt.call("recordDecision", [decision], as(COORD));
+    rt.emulator.onServiceCall(null);
+    ok(submitted as unknown as RpcResult);
+    expect(ok<ExportResult>(rt.call("exportShortlist", [], as(COORD))).quickwinIds).toEqual([
+      "QW-003",
+    ]);
+    return { rt, result, locks };
+  }
+  const drop = [REV_B, { quickwinId: "QW-001", scores: base.scores(1) }] as [string, object];
+
+  it("judges the call again when a review lands before its write: the row says what holds now", () => {
+    // QW-003 is not shortlisted when read; the late review puts it on the shortlist.
+    const { rt, result, locks } = decideWithReview(
+      { quickwinId: "QW-003", decision: "selected", reason: "Siap diluncurkan." },
+      drop,
+    );
+    const d = ok<{ computed: boolean; departs: boolean }>(result);
+    expect(locks).toBe(2);
+    // Judged on the ranking read it departed from the computation; on the ranking now, not.
+    expect(d).toMatchObject({ computed: true, departs: false });
+    expect(sheet(rt, "Keputusan").values).toHaveLength(2);
+  });
+
+  it("refuses, writing nothing, when the recomputed ranking makes the call depart without a reason", () => {
+    // Selecting QW-001 agreed with the ranking read; the review landing meanwhile drops it.
+    const { rt, result, locks } = decideWithReview(
+      { quickwinId: "QW-001", decision: "selected" },
+      drop,
+    );
+    expect(locks).toBe(1);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/Tuliskan alasan memilih/);
+    expect(sheet(rt, "Keputusan").values).toHaveLength(1);
+    expect(sheet(rt, "Log").values.some((r) => r[3] === "Keputusan dicatat")).toBe(false);
+  });
+});
