@@ -57,11 +57,26 @@ export function latestDecisions(decisions: readonly Decision[]): Map<string, Dec
 
 /** The decisions in force on quickwins that still exist (none while the sheet is unreadable). */
 export function decisionsInForce(ctx: Context, known: ReadonlySet<string>): Decision[] {
+  return readDecisionsInForce(ctx, known) ?? [];
+}
+
+/**
+ * The decisions in force on quickwins that still exist, or null when the decisions sheet is
+ * missing or fails its check: a page that prints the decisions must then say they could not be
+ * read, never print "no decision" (recordDecision repairs or remakes the sheet).
+ */
+export function readDecisionsInForce(ctx: Context, known: ReadonlySet<string>): Decision[] | null {
   const found = ctx.inspect("decisions");
-  const table = isFault(found) ? null : found;
-  return [...latestDecisions(parseDecisions(table, ctx.t, ctx.knownTimeZone())).values()].filter(
+  // Never registered: no decision was ever recorded (recordDecision registers the sheet).
+  if (isFault(found)) return ctx.registry()?.sheets.decisions ? null : [];
+  return [...latestDecisions(parseDecisions(found, ctx.t, ctx.knownTimeZone())).values()].filter(
     (d) => known.has(d.quickwinId),
   );
+}
+
+/** The decisions sheet's name for a message, as registered (reading it now would cost a call). */
+export function decisionsSheetName(ctx: Context, t: Translate): string {
+  return ctx.registry()?.sheets.decisions?.name ?? t(SPECS.decisions.name);
 }
 
 export function handleRecordDecision(ctx: Context, input: unknown): Decision {

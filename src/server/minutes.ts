@@ -14,7 +14,7 @@ import type { Locale, RankResult, RankRow } from "../core/types";
 import { dateInWords } from "../core/words";
 import { check, loadWorld, rank, requireCoordinator, type World } from "./api";
 import { dateInZone } from "./cells";
-import { decisionsInForce, latestDecisions } from "./decisions";
+import { decisionsSheetName, latestDecisions, readDecisionsInForce } from "./decisions";
 import { MINUTES_ROWS, type MinutesLine, quoted, SPECS } from "./layout";
 import { type Context, isTransient } from "./runtime";
 import { ensureSheet } from "./setup";
@@ -263,7 +263,13 @@ export function handleExportMinutes(ctx: Context, input: unknown): MinutesResult
       const wanted = options.present ? new Set(options.present.map(identityKey)) : null;
       const present = panel.items.filter((p) => !wanted || wanted.has(identityKey(p.email)));
       const known = new Set(world.quickwins.items.map((q) => q.id));
-      const decisions = decisionsInForce(ctx, known);
+      const decisions = readDecisionsInForce(ctx, known);
+      // Minutes without the panel's decisions would read "nothing decided": refused instead.
+      if (decisions === null) {
+        throw new UserError(
+          ctx.t("err.decisionsUnreadable", { sheet: decisionsSheetName(ctx, ctx.sheetT()) }),
+        );
+      }
       const values = minutesBlock(layoutTable(), {
         t: ctx.sheetT(),
         locale: ctx.registry()?.locale ?? "id",

@@ -19,7 +19,7 @@ import type { Quickwin } from "../core/schemas";
 import type { ExportResult, RankResult } from "../core/types";
 import { loadWorld, rank, requireCoordinator } from "./api";
 import { toCsv } from "./csv";
-import { decisionsInForce, latestDecisions } from "./decisions";
+import { decisionsSheetName, latestDecisions, readDecisionsInForce } from "./decisions";
 import { ledgerLine, sealState } from "./ledger";
 import { formatLongDateTime, shortlistBlock } from "./output";
 import { withLedger } from "./ranking";
@@ -52,7 +52,8 @@ export function decisionRows(
   t: Translate,
   result: RankResult,
   quickwins: readonly Quickwin[],
-  decisions: readonly Decision[],
+  decisions: readonly Decision[] | null,
+  decisionsSheet = "",
 ): unknown[][] {
   const at = [...new Set(Object.values(table.columns))].sort((a, b) => a - b);
   const row = (cells: unknown[]) => {
@@ -63,6 +64,10 @@ export function decisionRows(
     return out;
   };
   const rows: unknown[][] = [row([t("shortlist.decisionsHeading")])];
+  if (decisions === null) {
+    rows.push(row([t("shortlist.decisionsUnreadable", { sheet: decisionsSheet })]));
+    return rows;
+  }
   const decided = latestDecisions(decisions);
   if (decided.size === 0) {
     rows.push(row([t("shortlist.noDecisions")]));
@@ -112,7 +117,7 @@ export function handleExportShortlist(ctx: Context): ExportResult {
   const zone = ctx.timeZone();
   let world = loadWorld(ctx, panel);
   const known = new Set(world.quickwins.items.map((q) => q.id));
-  const decisions = decisionsInForce(ctx, known);
+  const decisions = readDecisionsInForce(ctx, known);
   // A damaged or deleted page is repaired or made again under the lock (a setup re-run does
   // not look at this generated page once it is registered: its budget has no room).
   const found = ctx.inspect("shortlist");
@@ -150,7 +155,14 @@ export function handleExportShortlist(ctx: Context): ExportResult {
         const values = [
           ...block.values,
           blank,
-          ...decisionRows(page, st, result, world.quickwins.items, decisions),
+          ...decisionRows(
+            page,
+            st,
+            result,
+            world.quickwins.items,
+            decisions,
+            decisionsSheetName(ctx, st),
+          ),
         ];
         ctx.rewritePage(page, values);
         // The tab's name as registered (a hint: reading its name now would cost a call).

@@ -243,3 +243,33 @@ describe("recordDecision outside the lock", () => {
     expect(sheet(rt, "Log").values.some((r) => r[3] === "Keputusan dicatat")).toBe(false);
   });
 });
+
+describe("a decisions sheet that cannot be read", () => {
+  it("the shortlist page says so (never 'no decision'); the minutes are refused, nothing written", () => {
+    const rt = fresh();
+    ok(rt.call("recordDecision", [{ quickwinId: "QW-001", decision: "selected" }], as(COORD)));
+    const app = rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    // A person clears the decisions sheet's header row.
+    rt.emulator.runExecution(as(COORD), () =>
+      app.getActiveSpreadsheet().getSheetByName("Keputusan")!.getRange("A1:H1").clearContent(),
+    );
+    const exported = rt.call("exportShortlist", [], as(COORD));
+    ok(exported);
+    expect(exported.serviceCalls).toBeLessThanOrEqual(25);
+    const firstCells = page(rt).map((row) => row[0]);
+    expect(firstCells).toContain(
+      "Keputusan panel tidak dapat dibaca: lembar Keputusan hilang atau rusak. Mencatat satu keputusan di tampilan rapat memperbaikinya; lalu ekspor ulang.",
+    );
+    expect(firstCells).not.toContain("Panel belum mencatat keputusan.");
+    const minutesBefore = JSON.stringify(sheet(rt, "Berita Acara").values);
+    const minutes = rt.call("exportMinutes", [], as(COORD));
+    expect(minutes.ok).toBe(false);
+    if (!minutes.ok) expect(minutes.error.message).toMatch(/^Berita acara tidak dibuat: /);
+    expect(JSON.stringify(sheet(rt, "Berita Acara").values)).toBe(minutesBefore);
+    // Recording a decision repairs the sheet (its rows kept): both work again.
+    ok(rt.call("recordDecision", [{ quickwinId: "QW-002", decision: "not-selected" }], as(COORD)));
+    ok(rt.call("exportShortlist", [], as(COORD)));
+    expect(page(rt).map((row) => row[1])).toContain("Quickwin 2");
+    ok(rt.call("exportMinutes", [], as(COORD)));
+  });
+});

@@ -57,5 +57,9 @@ export const minutesId = {
   "col.chartShortlisted": "Skor — daftar pendek",
   "col.chartOthers": "Skor — lainnya",
   "chart.axis": "Skor (0–100)",
+  "shortlist.decisionsUnreadable":
+    "Keputusan panel tidak dapat dibaca: lembar {sheet} hilang atau rusak. Mencatat satu keputusan di tampilan rapat memperbaikinya; lalu ekspor ulang.",
+  "err.decisionsUnreadable":
+    "Berita acara tidak dibuat: keputusan panel tidak dapat dibaca karena lembar {sheet} hilang atau rusak. Mencatat satu keputusan di tampilan rapat memperbaikinya; lalu coba lagi.",
   "err.minutesTooLong": "Berita acara terlalu panjang untuk satu lembar (lebih dari 1.000 baris).",
 } as const;
