@@ -32,6 +32,7 @@ const ALLOWED = new Set([
   "inputmode",
   "autocomplete",
   "maxlength",
+  "list",
   "rows",
   "lang",
   "dir",

@@ -48,6 +48,7 @@ const ui: UiState = {
   csvStyle: null,
   rubricDraft: null,
   panelDraft: null,
+  agencyDraft: null,
   settingsDraft: null,
   flash: null,
   focusId: null,

@@ -10,6 +10,7 @@ import { type Child, describedBy, h, mount, uid } from "./dom";
 import type { FieldErrors } from "./fields";
 import type { T as Translate } from "./i18n";
 import type { CriterionDraft, MemberDraft, QuickwinDraft, ScoreDraft } from "./model";
+import type { AgencyDraft } from "./views/agencies";
 import type { PlanState } from "./views/planning";
 
 export type Tab = "score" | "quickwin" | "ranking" | "settings" | "plan";
@@ -28,6 +29,7 @@ export interface UiState {
   csvStyle: CsvStyle | null;
   rubricDraft: CriterionDraft[] | null;
   panelDraft: MemberDraft[] | null;
+  agencyDraft: AgencyDraft[] | null;
   settingsDraft: Record<string, string> | null;
   /** A one-time confirmation shown after the next render. */
   flash: string | null;

@@ -29,6 +29,8 @@ const REVIEWERS = {
 };
 const HOSTILE_NAME = "<img src=x onerror=alert(1)>";
 const HOSTILE_AGENCY = '=HYPERLINK("x")';
+/** Disdagperin with a Cyrillic і: a look-alike the identity key does not fold. */
+const LOOK_ALIKE = "Disdagper\u0456n";
 
 interface QuickwinEntry {
   name: string;
@@ -467,6 +469,42 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     expect(csv.slice(1), "no formula cell").not.toMatch(/(^|[,;\t\n])"?[=+@]/);
     await page.close();
   }, 120_000);
+
+  it("the coordinator merges a look-alike agency; agency fields suggest the list", async () => {
+    const page = await open(COORDINATOR);
+    await page.click("#tab-settings");
+    const list = "section[aria-labelledby=agency-heading]";
+    // The names typed into the panel and the quickwins are on the list already.
+    const names = await page.$$eval(`${list} input[id^=agency-name-]`, (els) =>
+      els.map((e) => (e as HTMLInputElement).value),
+    );
+    expect(names).toEqual(expect.arrayContaining(["Bappeda", "Disdagperin", HOSTILE_AGENCY]));
+    // A look-alike is added, then merged into Disdagperin: it becomes an alias there.
+    await page.click(`${list} button:has-text("Tambah OPD")`);
+    const n = names.length;
+    await page.fill(`#agency-name-${n}`, LOOK_ALIKE);
+    const into = names.indexOf("Disdagperin");
+    await page.selectOption(`#agency-merge-${n}`, String(into));
+    await page.click(`${list} button[aria-label="Gabungkan: ${LOOK_ALIKE}"]`);
+    expect(await page.inputValue(`#agency-aliases-${into}`)).toBe(LOOK_ALIKE);
+    expect(await page.locator(`${list} input[id^=agency-name-]`).count()).toBe(n);
+    await checkA11y(page, "agency list");
+    await clickAndWait(page, `${list} button:has-text("Simpan daftar OPD")`);
+    expect(await page.textContent(".notice.ok")).toContain("Daftar OPD disimpan");
+    expect(await page.inputValue(`#agency-aliases-${into}`)).toBe(LOOK_ALIKE);
+    // The panel form and the quickwin form suggest the list as people type.
+    const panelInputs = "section[aria-labelledby=panel-heading] input[list=agency-suggestions]";
+    expect(await page.locator(panelInputs).count()).toBeGreaterThan(0);
+    await page.click("#tab-quickwin");
+    await page.click("#add-quickwin");
+    expect(await page.getAttribute("[name=agency]", "list")).toBe("agency-suggestions");
+    const options = await page.$$eval("#agency-suggestions option", (els) =>
+      els.map((e) => (e as HTMLOptionElement).value),
+    );
+    expect(options).toEqual(expect.arrayContaining(["Disdagperin", "Bappeda", "Inspektorat"]));
+    expect(options).not.toContain(LOOK_ALIKE);
+    await page.close();
+  }, 60_000);
 
   it("works in English too", async () => {
     const page = await open(REVIEWERS.bappeda, "en");

@@ -36,6 +36,7 @@ import {
   type ViewContext,
   withProgress,
 } from "../ui";
+import { AGENCY_LIST, agencyDatalist } from "./agencies";
 
 export function quickwinView(ctx: ViewContext): HTMLElement {
   return ctx.ui.quickwinDraft ? quickwinForm(ctx, ctx.ui.quickwinDraft) : quickwinList(ctx);
@@ -245,7 +246,7 @@ function quickwinControls(ctx: ViewContext, draft: QuickwinDraft, feedback: Form
     );
   return {
     name: bind("name", h("input", { type: "text", maxlength: "200", autocomplete: "off" })),
-    agency: bind("agency", h("input", { type: "text", maxlength: "200" })),
+    agency: bind("agency", h("input", { type: "text", maxlength: "200", list: AGENCY_LIST })),
     dimension: bind(
       "dimension",
       h(
@@ -434,6 +435,7 @@ function quickwinForm(ctx: ViewContext, draft: QuickwinDraft): HTMLElement {
     { class: "qw-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
     feedback.errors.slot(""),
     quickwinFields(ctx, controls, feedback),
+    agencyDatalist(ctx),
     h("div", { class: "buttons" }, save, cancel),
     ask,
     out,

@@ -27,6 +27,7 @@ import {
   withStatuses,
 } from "../model";
 import { button, ErrorSlots, field, notice, type ViewContext, withProgress } from "../ui";
+import { AGENCY_LIST, agencyDatalist, agencyEditor } from "./agencies";
 
 export function settingsView(ctx: ViewContext): HTMLElement {
   const { t } = ctx;
@@ -37,6 +38,8 @@ export function settingsView(ctx: ViewContext): HTMLElement {
     settingsForm(ctx),
     rubricEditor(ctx),
     panelEditor(ctx),
+    agencyEditor(ctx),
+    agencyDatalist(ctx),
   );
 }
 
@@ -564,7 +567,7 @@ function memberCard(
   };
   const email = bind("email", h("input", { type: "email", autocomplete: "off", maxlength: "254" }));
   const name = bind("name", h("input", { type: "text", maxlength: "200" }));
-  const agency = bind("agency", h("input", { type: "text", maxlength: "200" }));
+  const agency = bind("agency", h("input", { type: "text", maxlength: "200", list: AGENCY_LIST }));
   const role = bind(
     "role",
     h(

@@ -2,6 +2,7 @@
 // (a missing or extra key is a type error in en/*.ts). Messages use {name} placeholders.
 import type { Locale } from "../types";
 import { agenciesEn } from "./en/agencies";
+import { agenciesUiEn } from "./en/agencies-ui";
 import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
 import { ledgerEn } from "./en/ledger";
@@ -12,6 +13,7 @@ import { planningEn } from "./en/planning";
 import { serverEn } from "./en/server";
 import { createTranslator, type Params } from "./format";
 import { agenciesId } from "./id/agencies";
+import { agenciesUiId } from "./id/agencies-ui";
 import { clientId } from "./id/client";
 import { coreId } from "./id/core";
 import { ledgerId } from "./id/ledger";
@@ -33,6 +35,7 @@ const id = {
   ...minutesId,
   ...ledgerId,
   ...agenciesId,
+  ...agenciesUiId,
 };
 export type MessageKey = keyof typeof id;
 export type Dictionary = Record<MessageKey, string>;
@@ -49,6 +52,7 @@ export const dictionaries: Record<Locale, Dictionary> = {
     ...minutesEn,
     ...ledgerEn,
     ...agenciesEn,
+    ...agenciesUiEn,
   },
 };
 
