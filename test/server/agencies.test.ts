@@ -236,19 +236,23 @@ describe("saveAgencies and the agencies sheet", () => {
 
   it("reads rows typed by hand: aliases split at ;, a bad or repeated row skipped and reported", () => {
     const w = world({ quickwins: 0 });
-    w.rt.emulator.typeInto("Daftar OPD", "A4:C6", [
+    w.rt.emulator.typeInto("Daftar OPD", "A4:C7", [
       ["Dinas Kesehatan", "", `Dinas Kesehatan Kab. Pati; ${CYRILLIC_DINKES}`],
       ["", "tanpa nama", ""],
       ["dinkes", "", ""],
+      ["Badan Perencanaan", "BAPPEDA", ""],
     ]);
     const state = ok<SidebarState>(w.call("getSidebarState", []));
     expect(state.agencies?.map((a) => [a.name, a.aliases])).toEqual([
       ["Dinkes", []],
       ["Bappeda", []],
       ["Dinas Kesehatan", ["Dinas Kesehatan Kab. Pati", CYRILLIC_DINKES]],
+      ["Badan Perencanaan", []],
     ]);
-    const rows = (state.problems ?? []).filter((p) => p.sheet === "Daftar OPD").map((p) => p.row);
-    expect(rows).toEqual([5, 6]);
+    // A blank name, a repeated name, and a short name that Bappeda's own row already holds.
+    const found = (state.problems ?? []).filter((p) => p.sheet === "Daftar OPD");
+    expect(found.map((p) => p.row)).toEqual([5, 6, 7]);
+    expect(found[2]!.message).toMatch(/BAPPEDA.*Bappeda/);
     // The hand-typed aliases count: the sidebar's read brought the ranking's index up to date.
     ok(w.call("saveSettings", [{ maxPerAgency: 1, minReviews: 2 }]));
     const two = [CYRILLIC_DINKES, "dinas kesehatan kab. pati"].map((a) => quickwinOf(w, a));
@@ -256,7 +260,7 @@ describe("saveAgencies and the agencies sheet", () => {
     const ranked = ok<ComputeRankingResult>(w.call("computeRanking", []));
     expect(ranked.shortlist).toEqual([two[0]!.id]);
     // Neither spelling was added to the list: both are names of Dinas Kesehatan.
-    expect(agencies(w)).toHaveLength(3);
+    expect(agencies(w)).toHaveLength(4);
   });
 
   it("a deleted header row is refused by name, and setup puts it back above the data", () => {
