@@ -23,8 +23,7 @@ import type { RowProblem } from "../core/types";
 import { check, requireCoordinator } from "./api";
 import { SPECS } from "./layout";
 import { type Parsed, parseRows } from "./repo";
-import type { Context } from "./runtime";
-import { SheetFaultError } from "./runtime";
+import { type Context, SheetFaultError } from "./runtime";
 import { ensureSheet } from "./setup";
 import { placeRow, type Table } from "./table";
 

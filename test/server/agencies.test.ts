@@ -263,6 +263,28 @@ describe("saveAgencies and the agencies sheet", () => {
     expect(agencies(w)).toHaveLength(4);
   });
 
+  it("a spreadsheet set up before the list: refused by name until setup makes the sheet", () => {
+    const w = world({ quickwins: 2 });
+    const globals = w.rt.emulator.globals;
+    const app = globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const props = globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      const ss = app.getActiveSpreadsheet();
+      ss.deleteSheet(ss.getSheetByName("Daftar OPD")!);
+      props.getDocumentProperties().deleteProperty("quickwin.agencies");
+    });
+    expect(failure(w.call("computeRanking", []))).toMatch(/Daftar OPD.*penyiapan/);
+    const state = ok<SidebarState>(w.call("getSidebarState", []));
+    expect(state.setupDone).toBe(false);
+    expect(state.sheetProblem).toMatch(/Daftar OPD/);
+    ok(w.call("setupSpreadsheet", []));
+    ok(w.call("computeRanking", []));
+    // Made empty; names in use are offered to the coordinator as not yet on the list.
+    const after = ok<SidebarState>(w.call("getSidebarState", []));
+    expect(after.agencies).toEqual([]);
+    expect(after.unlistedAgencies).toEqual(["Dinkes", "Dislautkan", "Bappeda"]);
+  });
+
   it("a deleted header row is refused by name, and setup puts it back above the data", () => {
     const w = world({ quickwins: 0 });
     const q = quickwinOf(w, "Bappeda");
