@@ -71,7 +71,7 @@ function readSource(ctx: Context, sheetName: string): unknown[][] {
   return ctx.retry(() => range.getValues()) as unknown[][];
 }
 
-const labelDicts = [dictionaries.id, dictionaries.en] as unknown as Record<string, string>[];
+const labelDicts = () => [dictionaries.id, dictionaries.en] as unknown as Record<string, string>[];
 
 /** One source row as a quickwin payload, each cell read as a person means it. */
 function candidate(row: readonly unknown[], mapping: ImportMapping, tz: string) {
@@ -88,7 +88,7 @@ function candidate(row: readonly unknown[], mapping: ImportMapping, tz: string) 
   };
   const budget = parseBudgetCell(cell("budget"));
   const beneficiaries = parseCountCell(cell("beneficiaries"));
-  const stage = vocabularyValue(text("stage"), STAGES, labelDicts, ["stage"]);
+  const stage = vocabularyValue(text("stage"), STAGES, labelDicts(), ["stage"]);
   const evidenceUrl = text("evidenceUrl");
   const stamp = cell("timestamp");
   return {
@@ -96,7 +96,7 @@ function candidate(row: readonly unknown[], mapping: ImportMapping, tz: string) 
     payload: {
       name: text("name"),
       agency: text("agency"),
-      dimension: vocabularyValue(text("dimension"), DIMENSIONS, labelDicts, [
+      dimension: vocabularyValue(text("dimension"), DIMENSIONS, labelDicts(), [
         "dimension",
         "dimensionShort",
       ]),

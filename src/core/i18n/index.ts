@@ -11,7 +11,7 @@ import { meetingViewEn } from "./en/meeting-view";
 import { minutesEn } from "./en/minutes";
 import { planningEn } from "./en/planning";
 import { serverEn } from "./en/server";
-import { createTranslator, type Params } from "./format";
+import { format, hasKey, type Params } from "./format";
 import { agenciesId } from "./id/agencies";
 import { agenciesUiId } from "./id/agencies-ui";
 import { clientId } from "./id/client";
@@ -25,39 +25,64 @@ import { serverId } from "./id/server";
 
 export { createTranslator, format, hasKey, type Params, resolveLocale } from "./format";
 
-const id = {
-  ...coreId,
-  ...serverId,
-  ...clientId,
-  ...meetingId,
-  ...meetingViewId,
-  ...planningId,
-  ...minutesId,
-  ...ledgerId,
-  ...agenciesId,
-  ...agenciesUiId,
-};
-export type MessageKey = keyof typeof id;
+// Kept apart, not merged at load: the server script is loaded afresh for every call (in Apps
+// Script as in the preview), and spreading both languages' ~700 keys into two objects was a
+// sixth of that load. A translator looks a key up in the parts; the merged dictionaries are made
+// on first use. A later part wins, as a spread would.
+const parts = {
+  id: [
+    coreId,
+    serverId,
+    clientId,
+    meetingId,
+    meetingViewId,
+    planningId,
+    minutesId,
+    ledgerId,
+    agenciesId,
+    agenciesUiId,
+  ],
+  en: [
+    coreEn,
+    serverEn,
+    clientEn,
+    meetingEn,
+    meetingViewEn,
+    planningEn,
+    minutesEn,
+    ledgerEn,
+    agenciesEn,
+    agenciesUiEn,
+  ],
+} as const;
+type Part = (typeof parts.id)[number];
+export type MessageKey = Part extends infer P ? (P extends unknown ? keyof P : never) : never;
 export type Dictionary = Record<MessageKey, string>;
 
-export const dictionaries: Record<Locale, Dictionary> = {
-  id,
-  en: {
-    ...coreEn,
-    ...serverEn,
-    ...clientEn,
-    ...meetingEn,
-    ...meetingViewEn,
-    ...planningEn,
-    ...minutesEn,
-    ...ledgerEn,
-    ...agenciesEn,
-    ...agenciesUiEn,
+const merged: Partial<Record<Locale, Dictionary>> = {};
+
+function dictionary(locale: Locale): Dictionary {
+  const made = merged[locale] ?? (Object.assign({}, ...parts[locale]) as Dictionary);
+  merged[locale] = made;
+  return made;
+}
+
+/** Each language's whole dictionary (merged on first use). */
+export const dictionaries: Readonly<Record<Locale, Dictionary>> = {
+  get id() {
+    return dictionary("id");
+  },
+  get en() {
+    return dictionary("en");
   },
 };
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function translator(locale: Locale): Translate {
-  return createTranslator(dictionaries[locale]);
+  const lookup = [...parts[locale]].reverse() as readonly Readonly<Record<string, string>>[];
+  return (key, params) => {
+    for (const part of lookup) if (hasKey(part, key)) return format(part[key] as string, params);
+    return format(key, params);
+  };
 }
