@@ -489,6 +489,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     expect(await page.inputValue(`#agency-aliases-${into}`)).toBe(LOOK_ALIKE);
     expect(await page.locator(`${list} input[id^=agency-name-]`).count()).toBe(n);
     await checkA11y(page, "agency list");
+    await shot(page, "14-daftar-opd");
     await clickAndWait(page, `${list} button:has-text("Simpan daftar OPD")`);
     expect(await page.textContent(".notice.ok")).toContain("Daftar OPD disimpan");
     expect(await page.inputValue(`#agency-aliases-${into}`)).toBe(LOOK_ALIKE);

@@ -10,7 +10,7 @@ import {
   splitAliases,
 } from "../../core/agencies";
 import { visibleText } from "../../core/identity";
-import { bdi, h } from "../dom";
+import { bdi, h, mount } from "../dom";
 import { validate } from "../fields";
 import { withStatuses } from "../model";
 import { button, ErrorSlots, field, type ViewContext, withProgress } from "../ui";
@@ -47,6 +47,9 @@ const payloadOf = (d: AgencyDraft): Agency => ({
   aliases: splitAliases(d.aliases),
 });
 
+/** Rows shown open (added, or a merge's target, or opened by the user), across renders. */
+const openRows = new WeakSet<AgencyDraft>();
+
 export function agencyEditor(ctx: ViewContext): HTMLElement {
   const { t, ui } = ctx;
   // Names in use that are on no agency yet (e.g. imported) start as rows of their own.
@@ -73,7 +76,9 @@ export function agencyEditor(ctx: ViewContext): HTMLElement {
     if (focusId) document.getElementById(focusId)?.focus();
   };
   const add = button(t("agency.add"), "secondary", () => {
-    drafts.push({ name: "", shortName: "", aliases: "" });
+    const fresh = { name: "", shortName: "", aliases: "" };
+    openRows.add(fresh);
+    drafts.push(fresh);
     renderList(`agency-name-${drafts.length - 1}`);
   });
   const save = button(t("agency.save"), "action", async () => {
@@ -121,12 +126,13 @@ function agencyRow(
   const { t } = ctx;
   const d = drafts[i]!;
   const legend = h("legend", null);
+  const summary = h("summary", null);
   const input = (key: keyof AgencyDraft, label: string) => {
     const el = h("input", { type: "text", id: `agency-${key}-${i}`, maxlength: "2000" });
     el.value = d[key];
     el.addEventListener("input", () => {
       d[key] = el.value;
-      if (key === "name") named(el.value);
+      if (key !== "aliases") named();
       errors.touch(`${i}.${key}`);
       refresh();
     });
@@ -143,28 +149,42 @@ function agencyRow(
     const into = Number(target.value);
     const merged = mergeAgency(drafts.map(payloadOf), i, into).map(draftOf);
     drafts.splice(0, drafts.length, ...merged);
-    renderList(`agency-aliases-${into > i ? into - 1 : into}`);
+    const at = into > i ? into - 1 : into;
+    openRows.add(drafts[at]!);
+    renderList(`agency-aliases-${at}`);
   });
   const remove = button(t("agency.remove"), "danger", () => {
     drafts.splice(i, 1);
     renderList("agency-heading");
   });
-  // The row's name in its legend and in its buttons' labels, as it is typed.
-  const named = (name: string) => {
-    const shown = visibleText(name) || `#${i + 1}`;
+  // The row's name in its summary, legend and buttons' labels, as it is typed.
+  const named = () => {
+    const shown = visibleText(d.name) || `#${i + 1}`;
+    const short = visibleText(d.shortName);
+    mount(summary, bdi(shown), short ? [" · ", bdi(short)] : null);
     legend.replaceChildren(bdi(shown));
     merge.setAttribute("aria-label", `${t("agency.merge")}: ${shown}`);
     remove.setAttribute("aria-label", `${t("agency.remove")}: ${shown}`);
   };
-  named(d.name);
-  return h(
-    "fieldset",
-    { class: "card" },
-    legend,
-    input("name", t("field.name")),
-    input("shortName", t("agency.shortName")),
-    input("aliases", t("agency.aliases")),
-    others.length ? field({ label: t("agency.mergeInto"), control: target }) : null,
-    h("div", { class: "buttons" }, others.length ? merge : null, remove),
+  named();
+  const box = h(
+    "details",
+    { class: "card-box", open: openRows.has(d) },
+    summary,
+    h(
+      "fieldset",
+      { class: "card" },
+      legend,
+      input("name", t("field.name")),
+      input("shortName", t("agency.shortName")),
+      input("aliases", t("agency.aliases")),
+      others.length ? field({ label: t("agency.mergeInto"), control: target }) : null,
+      h("div", { class: "buttons" }, others.length ? merge : null, remove),
+    ),
   );
+  box.addEventListener("toggle", () => {
+    if (box.open) openRows.add(d);
+    else openRows.delete(d);
+  });
+  return box;
 }
