@@ -9,12 +9,6 @@ export const coreEn: Record<keyof typeof coreId, string> = {
   "dimension.living": "Smart Living",
   "dimension.society": "Smart Society",
   "dimension.environment": "Smart Environment",
-  "dimensionShort.governance": "Governance",
-  "dimensionShort.branding": "Branding",
-  "dimensionShort.economy": "Economy",
-  "dimensionShort.living": "Living",
-  "dimensionShort.society": "Society",
-  "dimensionShort.environment": "Environment",
 
   "stage.initiative": "Initiative",
   "stage.pilot": "Pilot",
@@ -125,7 +119,6 @@ export const coreEn: Record<keyof typeof coreId, string> = {
   "v.noCoordinator": "the panel needs at least one coordinator",
   "v.unknownField": "unknown field: {keys}",
   "v.invalid": "is not valid",
-  "v.badInput": "Invalid data. {detail}",
 
   "warn.longDuration": "Longer than two months; a quickwin should take one to two months.",
 };

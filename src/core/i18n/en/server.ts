@@ -144,4 +144,13 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "setting.seed": "Random seed of the resampling",
   "setting.disagreementFactor":
     "Flag disagreement when a quickwin's spread exceeds this many times the panel's usual spread",
+
+  // Words the server reads and writes but the sidebar never shows (kept out of its bundle).
+  "dimensionShort.governance": "Governance",
+  "dimensionShort.branding": "Branding",
+  "dimensionShort.economy": "Economy",
+  "dimensionShort.living": "Living",
+  "dimensionShort.society": "Society",
+  "dimensionShort.environment": "Environment",
+  "v.badInput": "Invalid data. {detail}",
 };

@@ -9,12 +9,6 @@ export const coreId = {
   "dimension.living": "Smart Living — Ekosistem permukiman cerdas",
   "dimension.society": "Smart Society — Lingkungan masyarakat cerdas",
   "dimension.environment": "Smart Environment — Pemeliharaan lingkungan berkelanjutan",
-  "dimensionShort.governance": "Governance",
-  "dimensionShort.branding": "Branding",
-  "dimensionShort.economy": "Economy",
-  "dimensionShort.living": "Living",
-  "dimensionShort.society": "Society",
-  "dimensionShort.environment": "Environment",
 
   "stage.initiative": "Inisiatif",
   "stage.pilot": "Uji coba",
@@ -124,7 +118,6 @@ export const coreId = {
   "v.noCoordinator": "tim penilai harus memiliki paling sedikit satu koordinator",
   "v.unknownField": "kolom tidak dikenal: {keys}",
   "v.invalid": "tidak valid",
-  "v.badInput": "Data tidak valid. {detail}",
 
   "warn.longDuration":
     "Durasi lebih dari dua bulan; quickwin sebaiknya selesai dalam satu sampai dua bulan.",

@@ -143,4 +143,13 @@ export const serverId = {
   "setting.seed": "Benih acak simulasi",
   "setting.disagreementFactor":
     "Tandai beda pendapat bila sebaran nilai suatu quickwin melebihi kelipatan ini dari sebaran biasa panel",
+
+  // Words the server reads and writes but the sidebar never shows (kept out of its bundle).
+  "dimensionShort.governance": "Governance",
+  "dimensionShort.branding": "Branding",
+  "dimensionShort.economy": "Economy",
+  "dimensionShort.living": "Living",
+  "dimensionShort.society": "Society",
+  "dimensionShort.environment": "Environment",
+  "v.badInput": "Data tidak valid. {detail}",
 } as const;
