@@ -112,6 +112,9 @@ async function buildPage({ entry, template, styles, out }) {
   const result = await esbuild.build({
     ...common,
     platform: "browser",
+    // The browsers Google supports for Sheets all run ES2020: optional chaining and ?? stay as
+    // they are (3 KB less than lowered). The server script stays ES2019 for Apps Script.
+    target: "es2020",
     entryPoints: [join(root, entry)],
     format: "iife",
     minify: true,
