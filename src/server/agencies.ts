@@ -40,7 +40,7 @@ export interface AgencyList extends Parsed<Agency> {
 
 /** The sheet's rows: a bad row or a repeated name is skipped, a name two agencies claim reported. */
 export function parseAgencies(table: Table, ctx: Context): AgencyList {
-  const parsed = parseRows(table, ctx.t, ctx.knownTimeZone(), AgencySchema, (a) =>
+  const parsed = parseRows(table, ctx.rowT, ctx.knownTimeZone(), AgencySchema, (a) =>
     identityKey(a.name),
   );
   const { groups, clashes } = agencyGroups(parsed.items);
@@ -49,7 +49,7 @@ export function parseAgencies(table: Table, ctx: Context): AgencyList {
     problems.push({
       sheet: table.name,
       row: parsed.rows[c.index]!,
-      message: ctx.t("row.agencyClash", { value: c.value.slice(0, 60), other: c.other }),
+      message: ctx.rowT("row.agencyClash", { value: c.value.slice(0, 60), other: c.other }),
     });
   }
   problems.sort((a, b) => a.row - b.row);

@@ -155,7 +155,7 @@ export function findMember(panel: Parsed<PanelMember>, email: string): PanelMemb
 }
 
 export function loadPanel(ctx: Context): Parsed<PanelMember> {
-  return parsePanel(ctx.table("panel"), ctx.t, ctx.knownTimeZone());
+  return parsePanel(ctx.table("panel"), ctx.rowT, ctx.knownTimeZone());
 }
 
 export function requireMember(ctx: Context): { member: PanelMember; panel: Parsed<PanelMember> } {
@@ -204,12 +204,12 @@ export function loadWorld(
 ): World {
   const tz = ctx.knownTimeZone();
   const agencies = options.agencies === "sheet" ? readAgencies(ctx) : undefined;
-  const quickwins = parseQuickwins(ctx.table("quickwins"), ctx.t, tz);
-  const criteria = parseCriteria(ctx.table("criteria"), ctx.t, tz);
+  const quickwins = parseQuickwins(ctx.table("quickwins"), ctx.rowT, tz);
+  const criteria = parseCriteria(ctx.table("criteria"), ctx.rowT, tz);
   // Only the rows whose seal holds, in sequence order (the latest of a pair is the last).
   const ledger = readLedger(ctx, { lenient });
   const reviews = ledger.reviews;
-  const settings = parseSettings(ctx.table("settings"), ctx.t, tz);
+  const settings = parseSettings(ctx.table("settings"), ctx.rowT, tz);
   return {
     panel,
     agencyKey: agencies ? agencies.resolve : indexedResolver(ctx),
@@ -399,7 +399,7 @@ export function handleSaveSettings(ctx: Context, patchInput: unknown): Settings 
   return ctx.withLock(() => {
     requireCoordinator(ctx);
     const table = ctx.table("settings");
-    const current = parseSettings(table, ctx.t, ctx.knownTimeZone()).settings;
+    const current = parseSettings(table, ctx.rowT, ctx.knownTimeZone()).settings;
     const next: Settings = { ...current };
     for (const [k, v] of Object.entries(patch)) {
       if (v !== undefined) (next as Record<string, unknown>)[k] = v;
@@ -429,7 +429,7 @@ export function handleSaveCriteria(ctx: Context, input: unknown): SaveResult<Cri
     requireCoordinator(ctx);
     const table = ctx.table("criteria");
     const tz = ctx.knownTimeZone();
-    const old = parseCriteria(table, ctx.t, tz).items;
+    const old = parseCriteria(table, ctx.rowT, tz).items;
     const ledger = ctx.table("reviews");
     let reviewCount = 0;
     for (let i = ledger.headerRow; i < ledger.values.length; i++) {
@@ -512,7 +512,7 @@ export function handleSaveQuickwin(ctx: Context, input: unknown): Quickwin {
   return ctx.withLock(() => {
     const { member } = requireMember(ctx);
     const table = ctx.table("quickwins");
-    const parsed = parseQuickwins(table, ctx.t, ctx.knownTimeZone());
+    const parsed = parseQuickwins(table, ctx.rowT, ctx.knownTimeZone());
     const now = new Date().toISOString();
     const { id: _ignored, ...fields } = q;
     if (q.id !== undefined) {
@@ -555,7 +555,7 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
   return ctx.withLock(() => {
     const { member } = requireMember(ctx);
     const tz = ctx.knownTimeZone();
-    const quickwins = parseQuickwins(ctx.table("quickwins"), ctx.t, tz);
+    const quickwins = parseQuickwins(ctx.table("quickwins"), ctx.rowT, tz);
     const q = quickwins.items.find((x) => sameKey(x.id, review.quickwinId));
     if (!q)
       throw new UserError(ctx.t("err.unknownQuickwin", { id: review.quickwinId.slice(0, 64) }));
@@ -565,7 +565,7 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
       throw new UserError(ctx.t("err.conflict", { name: q.name, agency: q.agency }));
     }
     requireScoringAllowed(ctx, q, email);
-    const criteria = parseCriteria(ctx.table("criteria"), ctx.t, tz).items;
+    const criteria = parseCriteria(ctx.table("criteria"), ctx.rowT, tz).items;
     if (criteria.length === 0) throw new UserError(ctx.t("err.noCriteria"));
     const ledger = ctx.tableHeader("reviews");
     // Scores are stored under the rubric's own ids; a sent id is matched by its identity key.
@@ -619,7 +619,7 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
  * turned off, a quickwin not assigned to the caller is refused too.
  */
 function requireScoringAllowed(ctx: Context, q: Quickwin, email: string): void {
-  const settings = parseSettings(ctx.table("settings"), ctx.t, ctx.knownTimeZone());
+  const settings = parseSettings(ctx.table("settings"), ctx.rowT, ctx.knownTimeZone());
   requireScoringOpen(ctx, settings.settings);
   if (settings.settings.allowUnassigned) return;
   const pairs = readAssignments(ctx).items;

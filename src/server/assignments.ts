@@ -26,7 +26,7 @@ const StoredPair = z.object({
 export function parseAssignments(table: Table, ctx: Context): Parsed<AssignmentPair> {
   return parseRows(
     table,
-    ctx.t,
+    ctx.rowT,
     ctx.knownTimeZone(),
     StoredPair,
     (p) => `${identityKey(p.quickwinId)}|${identityKey(p.reviewer)}`,
@@ -40,20 +40,20 @@ export function assignmentProblems(
   world: Pick<World, "quickwins" | "panel">,
 ): RowProblem[] {
   const out = [...parsed.problems];
-  // The tab's name costs a call: asked for only when a pair is wrong (then cached).
+  // Worded like every row problem: the tab's known name, the sheets' language (no call).
   parsed.items.forEach((p, i) => {
     const row = parsed.rows[i]!;
     if (!world.quickwins.items.some((q) => sameKey(q.id, p.quickwinId)))
       out.push({
-        sheet: ctx.sheetName("assignments"),
+        sheet: ctx.sheetNameHint("assignments"),
         row,
-        message: ctx.t("err.unknownQuickwin", { id: p.quickwinId.slice(0, 64) }),
+        message: ctx.rowT("err.unknownQuickwin", { id: p.quickwinId.slice(0, 64) }),
       });
     else if (!world.panel.items.some((m) => sameKey(m.email, p.reviewer)))
       out.push({
-        sheet: ctx.sheetName("assignments"),
+        sheet: ctx.sheetNameHint("assignments"),
         row,
-        message: ctx.t("err.assignNotPanel", { reviewer: p.reviewer }),
+        message: ctx.rowT("err.assignNotPanel", { reviewer: p.reviewer }),
       });
   });
   return out.sort((a, b) => a.row - b.row);
@@ -115,6 +115,8 @@ export type ProposeAssignmentInput = z.input<typeof ProposeInput>;
 export function handleProposeAssignment(ctx: Context, input: unknown): AssignmentProposalResult {
   const args = check(ProposeInput, input, ctx, "field.reviewsPerQuickwin");
   ctx.email();
+  // The proposal is described in the caller's language: read up front, so the count is flat.
+  ctx.locale();
   const { panel } = requireCoordinator(ctx);
   const world = loadWorld(ctx, panel, false, { agencies: "sheet" });
   const existing = readAssignments(ctx).items;
@@ -174,7 +176,7 @@ export function handleSaveAssignments(ctx: Context, input: unknown): SaveAssignm
     const tz = ctx.knownTimeZone();
     const world = {
       panel,
-      quickwins: parseQuickwins(ctx.table("quickwins"), ctx.t, tz),
+      quickwins: parseQuickwins(ctx.table("quickwins"), ctx.rowT, tz),
       reviews: readLedger(ctx).reviews,
     };
     const table = ctx.table("assignments");

@@ -194,7 +194,7 @@ export function handlePreviewImport(ctx: Context, input: unknown): ImportPreview
   ctx.email();
   requireCoordinator(ctx);
   const table = ctx.table("quickwins");
-  return preview(ctx, input, parseQuickwins(table, ctx.t, ctx.knownTimeZone()).items);
+  return preview(ctx, input, parseQuickwins(table, ctx.rowT, ctx.knownTimeZone()).items);
 }
 
 /** Saves the valid rows of the preview, computed again under the lock, in one block. */
@@ -204,7 +204,7 @@ export function handleImportQuickwins(ctx: Context, input: unknown): ImportResul
   return ctx.withLock(() => {
     requireCoordinator(ctx);
     const table = ctx.table("quickwins");
-    const result = preview(ctx, input, parseQuickwins(table, ctx.t, ctx.knownTimeZone()).items);
+    const result = preview(ctx, input, parseQuickwins(table, ctx.rowT, ctx.knownTimeZone()).items);
     const valid = result.rows.filter((r) => r.status === "valid");
     const now = new Date().toISOString();
     const ids = nextQuickwinIds(table, ctx.table("reviews"), valid.length);

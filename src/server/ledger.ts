@@ -271,7 +271,7 @@ export function verifiedLedger(ctx: Context, table: Table): Ledger {
 }
 
 function ledgerOf(ctx: Context, state: SealState, table: Table): Ledger {
-  const parsed = parseReviews(table, ctx.t, ctx.knownTimeZone());
+  const parsed = parseReviews(table, ctx.rowT, ctx.knownTimeZone());
   const { check, valid } = verifyRowsWith(state, "reviews", sealedRows(table));
   const order = new Map(valid.map((r, i) => [r.row, i]));
   const kept: { item: Review; row: number }[] = [];
@@ -287,7 +287,7 @@ function ledgerOf(ctx: Context, state: SealState, table: Table): Ledger {
   };
   // The tab's name (a call when not known yet) only when there is something to report.
   const intact = check.tampered.length === 0 && check.gaps.length === 0;
-  return { reviews, check, problems: intact ? [] : ledgerProblems(ctx.t, check, table.name) };
+  return { reviews, check, problems: intact ? [] : ledgerProblems(ctx.rowT, check, table.name) };
 }
 
 function verifyRowsWith(

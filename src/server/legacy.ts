@@ -56,7 +56,7 @@ function legacyCells(
       details: words,
     };
   }
-  const criteria = parseCriteria(ctx.table("criteria"), ctx.t, ctx.knownTimeZone()).items;
+  const criteria = parseCriteria(ctx.table("criteria"), ctx.rowT, ctx.knownTimeZone()).items;
   const scores = parseScores(get("scores"), ctx.knownTimeZone());
   return {
     submittedAt: legacyTime(get("submittedAt")),

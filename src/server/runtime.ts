@@ -191,6 +191,12 @@ export class Context {
     return this._t(key, params);
   };
 
+  /**
+   * Words about a sheet's rows (a row's problem) use the sheets' language, as the sheets and
+   * their tab names do: no call to learn the caller's, so a bad row costs no service call.
+   */
+  rowT: Translate = (key, params) => this.sheetT()(key, params);
+
   /** Words written into sheets use the language the sheets were set up in. */
   sheetT(): Translate {
     const reg = this.registry();
@@ -421,6 +427,17 @@ export class Context {
     this.names.set(key, name);
   }
 
+  /**
+   * The tab's name as last known (registered by setup, or read in this execution), with no
+   * call: a row problem names its sheet this way, so a bad row costs no service call and a
+   * function's calls stay flat whatever the data hold.
+   */
+  sheetNameHint(key: SheetKey): string {
+    return (
+      this.names.get(key) ?? this.registry()?.sheets[key]?.name ?? this.sheetT()(SPECS[key].name)
+    );
+  }
+
   /** The tab's name now (one call, only when a message or a problem needs it). */
   sheetName(key: SheetKey): string {
     let name = this.names.get(key);
@@ -452,7 +469,7 @@ export class Context {
     if (!found) {
       const sheet = this.sheet(key);
       found = sheet
-        ? examine(key, this.readValues(sheet), () => this.sheetName(key))
+        ? examine(key, this.readValues(sheet), () => this.sheetNameHint(key))
         : { key, kind: "missing", missing: [] };
       this.tables.set(key, found);
     }
@@ -484,7 +501,7 @@ export class Context {
     if (!found) {
       const sheet = this.sheet(key);
       found = sheet
-        ? examine(key, this.readValues(sheet, SPECS[key].headerRow), () => this.sheetName(key))
+        ? examine(key, this.readValues(sheet, SPECS[key].headerRow), () => this.sheetNameHint(key))
         : { key, kind: "missing", missing: [] };
       this.headers.set(key, found);
     }
@@ -512,7 +529,7 @@ export class Context {
    */
   reread(table: Table): Table {
     const sheet = this.requireSheet(table.key);
-    const found = examine(table.key, this.readValues(sheet), () => this.sheetName(table.key));
+    const found = examine(table.key, this.readValues(sheet), () => this.sheetNameHint(table.key));
     this.tables.set(table.key, found);
     if (isFault(found)) throw new SheetFaultError(this.faultMessage(found), found);
     return found;

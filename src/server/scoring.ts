@@ -84,7 +84,7 @@ export function handleSetScoring(ctx: Context, input: unknown): ScoringState {
     requireCoordinator(ctx);
     const table = ctx.table("settings");
     const tz = ctx.timeZone();
-    const current = parseSettings(table, ctx.t, tz).settings;
+    const current = parseSettings(table, ctx.rowT, tz).settings;
     const now = Date.now();
     let closesAt = "";
     if (!args.open) closesAt = new Date(now).toISOString();

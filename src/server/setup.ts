@@ -58,7 +58,7 @@ function panelVerdict(
   if (found === null) return { claim: true }; // a brand-new spreadsheet
   if (isFault(found)) return { claim: false, blocked: ctx.faultMessage(found) };
   if (ctx.isEmpty(found)) return { claim: true };
-  const panel = parsePanel(found, ctx.t, tz);
+  const panel = parsePanel(found, ctx.rowT, tz);
   if (panel.items.length === 0) {
     // Rows, but none readable (a role typed as "ketua"): never a reason to hand out the role.
     const first = panel.problems[0];
@@ -413,7 +413,7 @@ function refuseClaim(ctx: Context, email: string, why: string): void {
   ctx.invalidate("panel");
   const found = ctx.inspect("panel");
   if (!isFault(found)) {
-    const panel = parsePanel(found, ctx.t, ctx.knownTimeZone());
+    const panel = parsePanel(found, ctx.rowT, ctx.knownTimeZone());
     const me = panel.items.find((m) => sameKey(m.email, email));
     if (me?.role === "coordinator") return;
   }

@@ -3,12 +3,34 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
 import { loadServer } from "../../src/preview/script-host";
-import { BUDGET_CASES, COORD, ok, sizedWorld } from "./helpers";
+import { BUDGET_CASES, COORD, ensureRows, ok, sizedWorld, type World } from "./helpers";
 
 // Few resamples: the budget is about service calls, not the engine's time.
 const small = sizedWorld(10, { bootstrapResamples: 50 });
 const large = sizedWorld(1000, { bootstrapResamples: 50 });
 const FIGURES: Record<string, [number, number]> = {};
+
+/**
+ * The small world with a bad row typed by hand into every sheet a function reads (a quickwin
+ * without a name, a review typed into the ledger, a member without an email, …): reporting a
+ * bad row must cost no service call, so the counts stay flat whatever the data hold.
+ */
+function withBadRows(w: World): World {
+  const typeRow = (name: string, row: number, cells: unknown[]) => {
+    ensureRows(w.rt, name, row);
+    const end = String.fromCharCode(64 + cells.length);
+    w.rt.emulator.typeInto(name, `A${row}:${end}${row}`, [cells]);
+  };
+  typeRow("Quickwin", 40, ["QW-900", "", "Dinkes"]);
+  typeRow("Penilaian", 60, [999, "2019-09-05", "QW-001", "budi@patikab.go.id", "{}"]);
+  typeRow("Tim Penilai", 20, ["bukan email", "X", "", "penilai"]);
+  typeRow("Kriteria", 20, ["", "Tanpa ID", "", "abc"]);
+  typeRow("Pengaturan", 30, ["kunciAsing", "1"]);
+  typeRow("Daftar OPD", 30, ["", "Tanpa nama"]);
+  typeRow("Penugasan", 30, ["QW-404", "orang@entah.id"]);
+  return w;
+}
+const hostile = withBadRows(sizedWorld(10, { bootstrapResamples: 50 }));
 
 describe("service calls per server function", () => {
   it.each(BUDGET_CASES)(
@@ -16,10 +38,13 @@ describe("service calls per server function", () => {
     (label, name, args, email) => {
       const a = small.call(name, args(small), email);
       const b = large.call(name, args(large), email);
+      const c = hostile.call(name, args(hostile), email);
       ok(a);
       ok(b);
+      ok(c);
       FIGURES[label] = [a.serviceCalls, b.serviceCalls];
       expect(b.serviceCalls, label).toBe(a.serviceCalls);
+      expect(c.serviceCalls, `${label}, bad rows in every sheet`).toBe(a.serviceCalls);
       expect(a.serviceCalls, label).toBeLessThanOrEqual(25);
     },
   );
