@@ -80,19 +80,25 @@ export interface RankResult {
   agreementReading: AgreementReading | null;
 }
 
-/** How step 3 corrected the review scores: `bias-shrunk` is `auto`'s bias with shrinkage. */
-export type CalibrationMethod = NormalizationUsed | "bias-shrunk";
+/**
+ * How step 3 corrected the review scores: `bias-shrunk` is `auto`'s bias with shrinkage,
+ * `bias-range-shrunk` the same with each reviewer's range (how much of the scale they use).
+ */
+export type CalibrationMethod = NormalizationUsed | "bias-shrunk" | "bias-range-shrunk";
 /**
  * Why: `setting` (the coordinator chose the method), `graph-disconnected` (bias needs one
  * connected reviewer–quickwin graph), and for `auto`: `leniency` (reviewers differ in leniency
  * beyond noise: corrected, shrunk toward none by how sure the data are), `no-leniency` (no
  * difference beyond noise: nothing to correct), `cannot-separate` (the design cannot tell
- * leniency from noise: no reviewer scored several quickwins that others scored too).
+ * leniency from noise: no reviewer scored several quickwins that others scored too),
+ * `leniency-range` (reviewers also differ in how much of the scale they use beyond chance: each
+ * reviewer's range corrected too, shrunk likewise).
  */
 export type CalibrationReason =
   | "setting"
   | "graph-disconnected"
   | "leniency"
+  | "leniency-range"
   | "no-leniency"
   | "cannot-separate";
 
@@ -104,6 +110,9 @@ export interface CalibrationInfo {
   /** auto: the estimated sd of reviewer leniency and of the noise of one review (R points). */
   leniencySd: number | null;
   noiseSd: number | null;
+  /** auto with ranges: the estimated sd of reviewers' ranges, as a share of the typical range
+   * (0.3: a reviewer typically uses 30 % more or less of the scale); null otherwise. */
+  rangeSd: number | null;
 }
 
 /** Krippendorff's guidance: ≥ 0.8 high, ≥ 0.667 moderate, below that low. */

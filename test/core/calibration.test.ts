@@ -319,6 +319,49 @@ describe("auto: leniency as a random effect, shrunk (bias with shrinkage)", () =
     expect(auto(reviews).rows.map((r) => r.quickwinId)).toEqual(["q1", "q2", "q3", "q4"]);
   });
 
+  /** Twelve quickwins, six reviewers on all; n uses 30 % of the others' range, w 200 %. */
+  const ranged = () =>
+    Array.from({ length: 12 }, (_, i) => `q${String(i).padStart(2, "0")}`).flatMap((q, i) =>
+      ["a", "b", "c", "d", "n", "w"].map((r, j) => {
+        const quality = 4 * i - 22; // −22 … 22 around 50
+        const range = r === "n" ? 0.3 : r === "w" ? 2 : 1;
+        return plain(q, `${r}@x.id`, 50 + range * quality + (((i * 7 + j * 3) % 5) - 2));
+      }),
+    );
+
+  it("corrects reviewers' ranges when they differ beyond chance, and says so", () => {
+    const result = auto(ranged());
+    expect(result.calibration).toMatchObject({
+      method: "bias-range-shrunk",
+      reason: "leniency-range",
+    });
+    expect(result.calibration.rangeSd!).toBeGreaterThan(0.2);
+    expect(result.normalizationUsed).toBe("zscore");
+    // On the common range, the best and worst quickwins are about 44 points apart; raw means
+    // squeeze them (n) and stretch them (w) alike, so the order is kept.
+    expect(result.rows.map((r) => r.quickwinId)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `q${String(11 - i).padStart(2, "0")}`),
+    );
+    const spread = row(result, "q11").score! - row(result, "q00").score!;
+    expect(spread).toBeGreaterThan(35);
+    expect(spread).toBeLessThan(60);
+    // Each quickwin's reviews agree once ranges are corrected: far less spread than raw.
+    const raw = rankQuickwins(input({ reviews: ranged() }));
+    expect(row(result, "q11").sd!).toBeLessThan(0.5 * row(raw, "q11").sd!);
+  });
+
+  it("needs minReviewsForCalibration reviews per reviewer to estimate a range", () => {
+    const result = auto(ranged(), { minReviewsForCalibration: 13 });
+    expect(result.calibration.reason).not.toBe("leniency-range");
+    expect(result.calibration.rangeSd).toBeNull();
+  });
+
+  it("finds no ranges among reviewers who use the scale alike", () => {
+    const result = auto(complete(30));
+    expect(result.calibration.rangeSd).toBeNull();
+    expect(result.calibration.method).toBe("bias-shrunk");
+  });
+
   it("works on a disconnected panel without a problem (bias refuses it)", () => {
     const reviews = [
       plain("q1", "a@x.id", 80),

@@ -35,6 +35,7 @@ describe("edge cases", () => {
         shrinkage: null,
         leniencySd: null,
         noiseSd: null,
+        rangeSd: null,
       },
       agreementReading: null,
     });

@@ -6,8 +6,8 @@ import { translator } from "../../src/core/i18n";
 import { rankQuickwins } from "../../src/core/index";
 import { orderByScore, RandomStream } from "../../src/core/ranking";
 import { countReviews } from "../../src/core/ranking/counted";
+import { fitRandomEffects } from "../../src/core/ranking/fit";
 import { checkCall } from "../../src/core/ranking/input";
-import { fitRandomEffects } from "../../src/core/ranking/random-effects";
 import { NOISE_WIDENING, orderTop } from "../../src/core/ranking/uncertainty";
 import type { RankInput } from "../../src/core/types";
 import { input, plain, qw, row, settings } from "./helpers";
@@ -138,7 +138,7 @@ describe("uncertainty (step 8)", () => {
       settings: settings({ bootstrapResamples: 4000, shortlistSize: 1, seed: 11 }),
     });
     const counted = countReviews(rankInput, checkCall(rankInput), translator("en"));
-    const fit = fitRandomEffects(counted);
+    const fit = fitRandomEffects(counted, 3);
     expect(fit.sigmaB2).toBe(0);
     const n = 3;
     const k = fit.tau2 / (fit.tau2 + fit.sigmaE2 / n);

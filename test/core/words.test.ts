@@ -76,6 +76,7 @@ describe("calibration in words", () => {
     shrinkage: null,
     leniencySd: null,
     noiseSd: null,
+    rangeSd: null,
     ...patch,
   });
   it("says what was done and why, in both languages", () => {
@@ -89,6 +90,20 @@ describe("calibration in words", () => {
     expect(calibrationWords(lenient, translator("en"))).toContain("83%");
     expect(calibrationWords(lenient, translator("en"))).toContain("spread 12 points");
     expect(calibrationWords(lenient, translator("id"))).toContain("83%");
+    const ranged = info({
+      method: "bias-range-shrunk",
+      reason: "leniency-range",
+      shrinkage: 0.7,
+      leniencySd: 12.4,
+      noiseSd: 9.6,
+      rangeSd: 0.31,
+    });
+    expect(calibrationWords(ranged, translator("en"))).toMatch(/^Reviewer leniency and range/);
+    expect(calibrationWords(ranged, translator("en"))).toContain("31% narrower or wider");
+    expect(calibrationWords(ranged, translator("id"))).toContain(
+      "31% lebih sempit atau lebih lebar",
+    );
+    expect(calibrationWords(ranged, translator("id"))).toContain("70%");
     expect(
       calibrationWords(info({ reason: "no-leniency", noiseSd: 9.6 }), translator("en")),
     ).toMatch(/^No calibration needed/);
@@ -116,6 +131,7 @@ describe("calibration in words", () => {
       shrinkage: null,
       leniencySd: null,
       noiseSd: null,
+      rangeSd: null,
     });
     expect(row(result, "a").criterionMeans).toEqual({ x: 55 });
   });

@@ -4,11 +4,13 @@ import type { NormalizationUsed, Settings } from "../schemas";
 import { fitAdditive, mean, sampleSd, UnionFind, ZERO_SPREAD } from "../stats";
 import type { CalibrationInfo, RankProblem } from "../types";
 import type { Counted } from "./counted";
-import type { RandomEffectsFit } from "./random-effects";
+import type { RandomEffectsFit } from "./fit";
 
 export interface Calibrated {
   /** R′ per canonical position. */
   Rp: Float64Array;
+  /** Per canonical position, the review's weight in its quickwin's score (null: all equal). */
+  weight: Float64Array | null;
   normalizationUsed: NormalizationUsed;
   calibration: CalibrationInfo;
   problems: RankProblem[];
@@ -21,28 +23,56 @@ function keptShare(counted: Counted, fit: RandomEffectsFit): number {
   return fit.sigmaB2 / (fit.sigmaB2 + fit.sigmaE2 / perReviewer);
 }
 
-/** `auto`: leniency as the random-effects model estimates it (bias with shrinkage). */
+/**
+ * `auto`: leniency (and, when the data show them, ranges) as the model estimates them:
+ * R′ = μ + (R − μ)/a_j − b′_j, each review weighted a_j² in its quickwin's score (a wide
+ * reviewer's scores carry more of the quality difference); with a = 1, bias with shrinkage.
+ */
 function autoCalibrate(counted: Counted, fit: RandomEffectsFit): Calibrated {
   const enough = counted.R.length >= 2;
   const sds = {
     leniencySd: fit.separable ? Math.sqrt(fit.sigmaB2) : null,
     noiseSd: enough ? Math.sqrt(fit.sigmaE2) : null,
+    rangeSd: fit.ranges ? fit.ranges.rangeSd : null,
   };
-  if (!fit.separable || fit.sigmaB2 <= 0) {
+  if (!fit.separable || (fit.sigmaB2 <= 0 && !fit.ranges)) {
     const reason = fit.separable ? "no-leniency" : "cannot-separate";
     return {
       Rp: counted.R,
+      weight: null,
       normalizationUsed: "none",
       calibration: { method: "none", reason, shrinkage: null, ...sds },
       problems: [],
     };
   }
   const { R, reviewerOf } = counted;
+  const range = fit.ranges?.range ?? null;
   const Rp = new Float64Array(R.length);
-  for (let p = 0; p < R.length; p++) Rp[p] = R[p]! - fit.bMean[reviewerOf[p]!]!;
+  const weight = range ? new Float64Array(R.length) : null;
+  for (let p = 0; p < R.length; p++) {
+    const j = reviewerOf[p]!;
+    const a = range ? range[j]! : 1;
+    Rp[p] = fit.mu + (R[p]! - fit.mu) / a - fit.bMean[j]!;
+    if (weight) weight[p] = a * a;
+  }
   const kept = keptShare(counted, fit);
+  if (range) {
+    return {
+      Rp,
+      weight,
+      normalizationUsed: "zscore",
+      calibration: {
+        method: "bias-range-shrunk",
+        reason: "leniency-range",
+        shrinkage: kept,
+        ...sds,
+      },
+      problems: [],
+    };
+  }
   return {
     Rp,
+    weight,
     normalizationUsed: kept >= 0.5 ? "bias" : "none",
     calibration: { method: "bias-shrunk", reason: "leniency", shrinkage: kept, ...sds },
     problems: [],
@@ -64,6 +94,7 @@ export function calibrate(
     shrinkage: null,
     leniencySd: null,
     noiseSd: null,
+    rangeSd: null,
   });
   if (mode === "zscore") {
     const Rp = zscoreCalibrate(
@@ -72,12 +103,13 @@ export function calibrate(
       counted.nR,
       settings.minReviewsForCalibration,
     );
-    return { Rp, normalizationUsed: mode, calibration: chosen(mode), problems: [] };
+    return { Rp, weight: null, normalizationUsed: mode, calibration: chosen(mode), problems: [] };
   }
   if (mode === "bias") {
     if (!reviewGraphConnected(counted)) {
       return {
         Rp: counted.R,
+        weight: null,
         normalizationUsed: "none",
         calibration: { ...chosen("none"), reason: "graph-disconnected" },
         problems: [{ code: "graph-disconnected", message: t("problem.graph-disconnected") }],
@@ -85,12 +117,19 @@ export function calibrate(
     }
     return {
       Rp: biasCalibrate(counted),
+      weight: null,
       normalizationUsed: mode,
       calibration: chosen(mode),
       problems: [],
     };
   }
-  return { Rp: counted.R, normalizationUsed: "none", calibration: chosen("none"), problems: [] };
+  return {
+    Rp: counted.R,
+    weight: null,
+    normalizationUsed: "none",
+    calibration: chosen("none"),
+    problems: [],
+  };
 }
 
 /** True when the quickwins and reviewers with a counted review form one connected graph. */

@@ -7,10 +7,10 @@ import type { RankInput, RankResult } from "../types";
 import { agreementOf, agreementReading } from "./agreement";
 import { calibrate } from "./calibration";
 import { countReviews } from "./counted";
+import { fitRandomEffects } from "./fit";
 import { checkCall, mergeSettings } from "./input";
 import { quickwinMeans } from "./means";
 import { orderQuickwins, tieKeysOf } from "./order";
-import { fitRandomEffects } from "./random-effects";
 import { buildRows } from "./rows";
 import { agencyIndex, walkShortlist } from "./shortlist";
 import { posteriorDraws } from "./uncertainty";
@@ -32,11 +32,11 @@ export function rankQuickwins(input: RankInput): RankResult {
   const counted = countReviews(input, rubric, t);
   // The panel's random-effects model: auto's calibration and every mode's uncertainty.
   const needed = settings.normalization === "auto" || settings.bootstrapResamples > 0;
-  const fit = needed ? fitRandomEffects(counted) : null;
+  const fit = needed ? fitRandomEffects(counted, settings.minReviewsForCalibration) : null;
   // 3. Calibration R′.
   const calibrated = calibrate(counted, settings, fit, t);
   // 4. Score, raw score and sd per quickwin.
-  const means = quickwinMeans(counted, calibrated.Rp);
+  const means = quickwinMeans(counted, calibrated.Rp, calibrated.weight);
   // 5–6. Ranked quickwins in order, ties broken.
   const ranking = orderQuickwins(counted, means, rubric, settings);
   // 7. Shortlist.

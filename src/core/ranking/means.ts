@@ -11,7 +11,12 @@ export interface QuickwinMeans {
   maxR: Float64Array;
 }
 
-export function quickwinMeans(counted: Counted, Rp: Float64Array): QuickwinMeans {
+/** `weight` (per canonical position, null: equal) weighs each R′ in its quickwin's score. */
+export function quickwinMeans(
+  counted: Counted,
+  Rp: Float64Array,
+  weight: Float64Array | null = null,
+): QuickwinMeans {
   const { nQ, qStart, R } = counted;
   const m: QuickwinMeans = {
     score: new Float64Array(nQ),
@@ -26,17 +31,20 @@ export function quickwinMeans(counted: Counted, Rp: Float64Array): QuickwinMeans
     const n = to - from;
     if (n === 0) continue;
     let s = 0;
+    let sw = 0;
     let sr = 0;
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     for (let p = from; p < to; p++) {
-      s += Rp[p]!;
+      const w = weight ? weight[p]! : 1;
+      s += w * Rp[p]!;
+      sw += w;
       const r = R[p]!;
       sr += r;
       if (r < lo) lo = r;
       if (r > hi) hi = r;
     }
-    m.score[q] = s / n;
+    m.score[q] = s / sw;
     m.rawScore[q] = sr / n;
     m.minR[q] = lo;
     m.maxR[q] = hi;

@@ -38,12 +38,6 @@ export interface LeniencyPosterior {
   chol: Float64Array | null;
 }
 
-/** The point fit that `auto` calibrates with. */
-export interface RandomEffectsFit extends VarianceEstimate, Design {
-  /** Posterior mean of b per reviewer (0 for a reviewer without reviews). */
-  bMean: Float64Array;
-}
-
 /** Counted reviews whose quickwins and reviewers are active, by connected component. */
 function components(counted: Counted): { comp: Int32Array; count: number } {
   const { nQ, nR, quickwinOf, reviewerOf } = counted;
@@ -64,8 +58,8 @@ function components(counted: Counted): { comp: Int32Array; count: number } {
 }
 
 /** Residual sum of squares of the fixed additive fit R = θ_q + b_j, component by component. */
-function additiveSse(counted: Counted, comp: Int32Array, nComp: number): number {
-  const { R, quickwinOf, reviewerOf, nQ, nR } = counted;
+function additiveSse(counted: Counted, R: Float64Array, comp: Int32Array, nComp: number): number {
+  const { quickwinOf, reviewerOf, nQ, nR } = counted;
   const members: number[][] = Array.from({ length: nComp }, () => []);
   for (let p = 0; p < R.length; p++) members[comp[p]!]!.push(p);
   let sse = 0;
@@ -87,8 +81,8 @@ function additiveSse(counted: Counted, comp: Int32Array, nComp: number): number 
  * from the spread within quickwins (each review of a quickwin is by another reviewer); τ² from
  * the spread of the quickwin means less what noise and leniency put there.
  */
-export function estimateVariances(counted: Counted): VarianceEstimate {
-  const { R, qStart, qCount, rCount, nQ } = counted;
+export function estimateVariances(counted: Counted, R: Float64Array = counted.R): VarianceEstimate {
+  const { qStart, qCount, rCount, nQ } = counted;
   const N = R.length;
   let Qa = 0;
   let Ja = 0;
@@ -117,17 +111,38 @@ export function estimateVariances(counted: Counted): VarianceEstimate {
   } else if (!separable) {
     noiseMs = ssWithin / dfWithin;
   } else {
-    noiseMs = additiveSse(counted, comp, count) / dfResidual;
+    noiseMs = additiveSse(counted, R, comp, count) / dfResidual;
     leniency = ssWithin / dfWithin - noiseMs;
   }
   const sigmaE2 = Math.max(VARIANCE_FLOOR, noiseMs);
   const sigmaB2 = Math.max(0, leniency);
-  const quality = qualitySpread(counted, qMean, Qa);
-  const tau2 = Math.max(
-    VARIANCE_FLOOR,
-    quality.ms - sigmaE2 * quality.invN - sigmaB2 * quality.mixK,
-  );
-  return { tau2, sigmaB2, sigmaE2, separable };
+  const within = withinReviewers(counted, R);
+  let quality: number;
+  if (separable && within.df > 0) {
+    // A reviewer's leniency is the same on every quickwin they score, so the spread of their
+    // scores is quality plus noise: τ² = that − σ_e², free of leniency (the spread of the
+    // quickwin means, below, holds each quickwin's mix of lenient and strict reviewers).
+    quality = within.ss / within.df - noiseMs;
+  } else {
+    const spread = qualitySpread(counted, qMean, Qa);
+    quality = spread.ms - sigmaE2 * spread.invN - sigmaB2 * spread.mixK;
+  }
+  return { tau2: Math.max(VARIANCE_FLOOR, quality), sigmaB2, sigmaE2, separable };
+}
+
+/** Σ over reviewers of Σ (R − the reviewer's mean)², and its degrees of freedom N − J. */
+function withinReviewers(counted: Counted, R: Float64Array): { ss: number; df: number } {
+  const { reviewerOf, rCount, nR } = counted;
+  const sum = new Float64Array(nR);
+  for (let p = 0; p < R.length; p++) sum[reviewerOf[p]!]! += R[p]!;
+  let ss = 0;
+  for (let p = 0; p < R.length; p++) {
+    const j = reviewerOf[p]!;
+    ss += (R[p]! - sum[j]! / rCount[j]!) ** 2;
+  }
+  let active = 0;
+  for (let j = 0; j < nR; j++) if (rCount[j]! > 0) active++;
+  return { ss, df: R.length - active };
 }
 
 function sampleVariance(x: ArrayLike<number>): number | null {
@@ -184,15 +199,19 @@ export function designOf(counted: Counted): Design {
 }
 
 /**
- * The posterior of the reviewer effects b given the variances: precision
- *   P = I/σ_b² + diag(n_j)/σ_e² − Σ_q w_q·1_q1_qᵀ,  w_q = 1/(σ_e²(σ_e²/τ² + n_q)),
- * (θ integrated out; 1_q marks the reviewers of q), and mean P⁻¹h with
- *   h = Σ_i (R_i − μ)/σ_e²·e_j(i) − Σ_q w_q·S_q·1_q,  S_q = Σ_{i∈q} (R_i − μ).
+ * The posterior of the reviewer effects given the variances and each reviewer's range a_j
+ * (all 1 without ranges). On the quality scale y = (R − μ)/a_j = θ_q + b′_j + e/a_j, with
+ * b′_j = b_j/a_j ~ N(0, σ_b²/a_j²) and review weight w_j = a_j²/σ_e²; θ integrated out:
+ *   P = diag(a_j²/σ_b² + n_j·w_j) − Σ_q w_q w_qᵀ/λ_q,  λ_q = 1/τ² + Σ_{i∈q} w_i,
+ *   h_j = Σ_{i∈j} w_j·y_i − Σ_{q∋j} w_j·T_q/λ_q,  T_q = Σ_{i∈q} w_i·y_i,
+ * and b′ ~ N(P⁻¹h, P⁻¹) (w_q: the weights of q's reviewers). With a = 1 this is the additive
+ * model's posterior of b.
  */
 export function leniencyPosterior(
   counted: Counted,
   d: Design,
   v: VarianceComponents,
+  range: Float64Array | null = null,
 ): LeniencyPosterior {
   const J = d.nActive;
   const mean = new Float64Array(J);
@@ -202,44 +221,40 @@ export function leniencyPosterior(
   const { mu, compactOf } = d;
   const P = new Float64Array(J * J);
   const h = new Float64Array(J);
+  const a = new Float64Array(J).fill(1);
+  const w = new Float64Array(J); // a_j²/σ_e², compact
   for (let j = 0; j < nR; j++) {
-    const a = compactOf[j]!;
-    if (a >= 0) P[a * J + a] = 1 / sigmaB2 + rCount[j]! / sigmaE2;
+    const c = compactOf[j]!;
+    if (c < 0) continue;
+    if (range) a[c] = range[j]!;
+    w[c] = (a[c]! * a[c]!) / sigmaE2;
+    P[c * J + c] = (a[c]! * a[c]!) / sigmaB2 + rCount[j]! * w[c]!;
   }
   const members = new Int32Array(R.length);
   for (let q = 0; q < nQ; q++) {
     const n = qCount[q]!;
     if (n === 0) continue;
-    const w = 1 / (sigmaE2 * (sigmaE2 / tau2 + n));
-    let S = 0;
+    let lambda = 1 / tau2;
+    let T = 0;
     for (let p = qStart[q]!, k = 0; p < qStart[q + 1]!; p++, k++) {
-      const a = compactOf[reviewerOf[p]!]!;
-      members[k] = a;
-      const r = R[p]! - mu;
-      S += r;
-      h[a]! += r / sigmaE2;
+      const c = compactOf[reviewerOf[p]!]!;
+      members[k] = c;
+      const wy = (w[c]! * (R[p]! - mu)) / a[c]!;
+      lambda += w[c]!;
+      T += wy;
+      h[c]! += wy;
     }
     for (let k = 0; k < n; k++) {
-      const row = members[k]! * J;
-      h[members[k]!]! -= w * S;
-      for (let l = 0; l < n; l++) P[row + members[l]!]! -= w;
+      const ck = members[k]!;
+      const row = ck * J;
+      const wk = w[ck]! / lambda;
+      h[ck]! -= wk * T;
+      for (let l = 0; l < n; l++) P[row + members[l]!]! -= wk * w[members[l]!]!;
     }
   }
   const chol = cholesky(P, J);
   mean.set(cholSolve(chol, h, J));
   return { mean, chol };
-}
-
-/** The point fit: estimated variances, and b's posterior mean per reviewer. */
-export function fitRandomEffects(counted: Counted): RandomEffectsFit {
-  const v = estimateVariances(counted);
-  const d = designOf(counted);
-  const post = leniencyPosterior(counted, d, v);
-  const bMean = new Float64Array(counted.nR);
-  for (let j = 0; j < counted.nR; j++) {
-    if (d.compactOf[j]! >= 0) bMean[j] = post.mean[d.compactOf[j]!]!;
-  }
-  return { ...v, ...d, bMean };
 }
 
 /** Lower Cholesky factor of a symmetric positive definite matrix (row-major). */

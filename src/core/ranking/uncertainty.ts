@@ -9,13 +9,10 @@
 // reasoning, including the floor on each quickwin's doubt (NOISE_WIDENING).
 import { nearestRankIndex } from "../stats";
 import type { Counted } from "./counted";
+import type { RandomEffectsFit } from "./fit";
 import { RandomStream } from "./random";
-import {
-  leniencyPosterior,
-  type RandomEffectsFit,
-  upperSolve,
-  type VarianceComponents,
-} from "./random-effects";
+import { leniencyPosterior, upperSolve, type VarianceComponents } from "./random-effects";
+import { clampRange, type RangeEstimate } from "./range";
 import { walkShortlist } from "./shortlist";
 import { compareByTieChain, forEachTieGroup, TIE_EPSILON, type TieKeys } from "./tie-chain";
 
@@ -28,9 +25,27 @@ export const PSHORTLIST_MC_ERROR = 0.01;
  * and clipped at the scale's ends, and reviewers who use a narrow or wide part of the scale; a
  * panel would rather discuss one quickwin more than miss a wrong call (DESIGN §4a).
  */
-export const NOISE_WIDENING = 1.1;
+export const NOISE_WIDENING = 1.15;
 /** Draws of b used to measure what leniency adds to each quickwin's doubt. */
 const PILOT_DRAWS = 64;
+/** Work allowed for the draws of the ranges, in multiply-adds: some tens of milliseconds. */
+const RANGE_WORK = 2e7;
+/** Draws a pShortlist may need at most (p(1 − p)/B ≤ 0.01² at p = ½). */
+const MOST_DRAWS = 2500;
+
+/**
+ * How many draws share one draw of the ranges. Each costs a posterior of b (Σ n_q² + J³/3
+ * multiply-adds, plus the reviews): a small panel draws them afresh for every draw, so that
+ * draws stay independent and the Monte Carlo error is what drawsNeeded assumes; a panel where
+ * that is expensive has many reviews per reviewer, whose ranges the data pin down, so its
+ * draws share fewer draws of them (the between-draw part of the error is then small).
+ */
+function rangeStride(counted: Counted, J: number, minDraws: number): number {
+  let work = (J * J * J) / 3 + counted.R.length;
+  for (let q = 0; q < counted.nQ; q++) work += counted.qCount[q]! ** 2;
+  const affordable = Math.max(1, Math.floor(RANGE_WORK / work));
+  return Math.max(1, Math.ceil(Math.max(minDraws, MOST_DRAWS) / affordable));
+}
 
 export interface DrawInput {
   /** Ranked quickwins (canonical indices), best first: draws address them by position. */
@@ -58,7 +73,7 @@ export interface Uncertainty {
 }
 
 /**
- * Per position: Σ (R − μ) of its reviews and their count, and the reviewers a draw sums b over —
+ * Per position: its count of reviews, and the reviewers a draw sums b over —
  * its own reviewers, or (when it has more than half of all) the others, whose sum is taken from
  * the total (`complement` 1): a complete design then costs O(1) per quickwin and draw.
  */
@@ -66,7 +81,6 @@ interface Layout {
   off: Int32Array;
   reviewers: Int32Array;
   complement: Uint8Array;
-  sums: Float64Array;
   counts: Int32Array;
 }
 
@@ -74,7 +88,7 @@ function layoutOf(x: DrawInput): Layout {
   const { rankedQ, counted, fit } = x;
   const K = rankedQ.length;
   const J = fit.nActive;
-  const { qStart, qCount, R, reviewerOf } = counted;
+  const { qStart, qCount, reviewerOf } = counted;
   const complement = Uint8Array.from(rankedQ, (q) => (2 * qCount[q]! > J ? 1 : 0));
   const off = new Int32Array(K + 1);
   for (let p = 0; p < K; p++) {
@@ -82,21 +96,17 @@ function layoutOf(x: DrawInput): Layout {
     off[p + 1] = off[p]! + (complement[p] ? J - n : n);
   }
   const reviewers = new Int32Array(off[K]!);
-  const sums = new Float64Array(K);
   const counts = new Int32Array(K);
   const mine = new Uint8Array(J);
   for (let p = 0; p < K; p++) {
     const q = rankedQ[p]!;
     counts[p] = qCount[q]!;
     mine.fill(0);
-    for (let i = qStart[q]!; i < qStart[q + 1]!; i++) {
-      sums[p]! += R[i]! - fit.mu;
-      mine[fit.compactOf[reviewerOf[i]!]!] = 1;
-    }
+    for (let i = qStart[q]!; i < qStart[q + 1]!; i++) mine[fit.compactOf[reviewerOf[i]!]!] = 1;
     let k = off[p]!;
     for (let a = 0; a < J; a++) if (mine[a] !== complement[p]) reviewers[k++] = a;
   }
-  return { off, reviewers, complement, sums, counts };
+  return { off, reviewers, complement, counts };
 }
 
 /** Σ b over position p's reviewers (total: Σ b over all reviewers). */
@@ -112,32 +122,63 @@ function totalOf(b: Float64Array): number {
   return t;
 }
 
-/** b's posterior, and per position θ | b: θ* = base − scale·Σ b*_j(reviews) + sd·z. */
+/**
+ * b′'s posterior, and per position θ | b′: θ* = base − scale·Σ_{its reviews} a_j²·b′*_j + sd·z.
+ * `weight` holds a_j² per active reviewer (null: all ranges 1).
+ */
 interface Posterior {
   bMean: Float64Array;
   chol: Float64Array | null;
+  weight: Float64Array | null;
   base: Float64Array;
   scale: Float64Array;
   sd: Float64Array;
 }
 
-function posteriorOf(x: DrawInput, lay: Layout, v: VarianceComponents): Posterior {
-  const K = lay.counts.length;
-  const post = leniencyPosterior(x.counted, x.fit, v);
+function posteriorOf(x: DrawInput, v: VarianceComponents, range: Float64Array | null): Posterior {
+  const { rankedQ, counted, fit } = x;
+  const K = rankedQ.length;
+  const post = leniencyPosterior(counted, fit, v, range);
   const st: Posterior = {
     bMean: post.mean,
     chol: post.chol,
+    weight: null,
     base: new Float64Array(K),
     scale: new Float64Array(K),
     sd: new Float64Array(K),
   };
+  if (range) {
+    st.weight = new Float64Array(fit.nActive);
+    for (let j = 0; j < counted.nR; j++) {
+      const c = fit.compactOf[j]!;
+      if (c >= 0) st.weight[c] = range[j]! * range[j]!;
+    }
+  }
+  const { qStart, R, reviewerOf } = counted;
   for (let p = 0; p < K; p++) {
-    const lambda = 1 / v.tau2 + lay.counts[p]! / v.sigmaE2;
+    const q = rankedQ[p]!;
+    let lambda = 1 / v.tau2;
+    let T = 0; // Σ a_j²·y_i = Σ a_j·(R − μ), over σ_e² below
+    for (let i = qStart[q]!; i < qStart[q + 1]!; i++) {
+      const a = range ? range[reviewerOf[i]!]! : 1;
+      lambda += (a * a) / v.sigmaE2;
+      T += a * (R[i]! - fit.mu);
+    }
     st.scale[p] = 1 / (v.sigmaE2 * lambda);
-    st.base[p] = lay.sums[p]! * st.scale[p]!;
+    st.base[p] = T * st.scale[p]!;
     st.sd[p] = Math.sqrt(1 / lambda);
   }
   return st;
+}
+
+/** A draw of the reviewers' ranges from their posterior: a_j + se_j·z, within the limits. */
+function drawRanges(ranges: RangeEstimate, rng: RandomStream): Float64Array {
+  const range = Float64Array.from(ranges.range);
+  for (let j = 0; j < range.length; j++) {
+    const se = ranges.rangeSe[j]!;
+    if (se > 0) range[j] = clampRange(range[j]! + se * rng.normal());
+  }
+  return range;
 }
 
 /** θ* per position for one draw. */
@@ -154,6 +195,7 @@ function drawQualities(
     for (let a = 0; a < J; a++) z[a] = rng.normal();
     upperSolve(st.chol, z, J, b);
     for (let a = 0; a < J; a++) b[a]! += st.bMean[a]!;
+    if (st.weight) for (let a = 0; a < J; a++) b[a]! *= st.weight[a]!;
   }
   const total = st.chol ? totalOf(b) : 0;
   for (let p = 0; p < theta.length; p++) {
@@ -163,33 +205,38 @@ function drawQualities(
 }
 
 /**
- * Applies the floor: what b adds to each quickwin's standing, relative to the mean of all (the
- * part common to every quickwin changes no order), measured on PILOT_DRAWS draws of b; the
- * noise sd is raised so that noise and that part together are at least NOISE_WIDENING² × noise.
+ * The floor's measure: what b adds to each quickwin's standing, relative to the mean of all (the
+ * part common to every quickwin changes no order), measured on PILOT_DRAWS draws of b.
  */
-function applyDoubtFloor(st: Posterior, lay: Layout, rng: RandomStream, J: number): void {
+function leniencyDoubt(st: Posterior, lay: Layout, rng: RandomStream, J: number): Float64Array {
   const K = st.sd.length;
   const extra = new Float64Array(K);
-  if (st.chol && K > 1) {
-    const z = new Float64Array(J);
-    const b = new Float64Array(J);
-    const u = new Float64Array(K);
-    for (let d = 0; d < PILOT_DRAWS; d++) {
-      for (let a = 0; a < J; a++) z[a] = rng.normal();
-      upperSolve(st.chol, z, J, b);
-      let mean = 0;
-      const total = totalOf(b);
-      for (let p = 0; p < K; p++) {
-        u[p] = st.scale[p]! * reviewerSum(lay, p, b, total);
-        mean += u[p]! / K;
-      }
-      for (let p = 0; p < K; p++) extra[p]! += (u[p]! - mean) ** 2 / PILOT_DRAWS;
+  if (!st.chol || K < 2) return extra;
+  const z = new Float64Array(J);
+  const b = new Float64Array(J);
+  const u = new Float64Array(K);
+  for (let d = 0; d < PILOT_DRAWS; d++) {
+    for (let a = 0; a < J; a++) z[a] = rng.normal();
+    upperSolve(st.chol, z, J, b);
+    if (st.weight) for (let a = 0; a < J; a++) b[a]! *= st.weight[a]!;
+    let mean = 0;
+    const total = totalOf(b);
+    for (let p = 0; p < K; p++) {
+      u[p] = st.scale[p]! * reviewerSum(lay, p, b, total);
+      mean += u[p]! / K;
     }
+    for (let p = 0; p < K; p++) extra[p]! += (u[p]! - mean) ** 2 / PILOT_DRAWS;
   }
-  for (let p = 0; p < K; p++) {
+  return extra;
+}
+
+/** The floor: noise sd raised so that noise and leniency's part are ≥ NOISE_WIDENING² × noise. */
+function applyDoubtFloor(st: Posterior, extra: Float64Array): Posterior {
+  for (let p = 0; p < st.sd.length; p++) {
     const v = st.sd[p]! ** 2;
     st.sd[p] = Math.sqrt(Math.max(v, NOISE_WIDENING ** 2 * v - extra[p]!));
   }
+  return st;
 }
 
 /** The resampled ranks: a histogram per position when small, else every draw's ranks kept. */
@@ -282,8 +329,13 @@ export function posteriorDraws(x: DrawInput): Uncertainty {
     group.sort((a, c) => compareByTieChain(a, c, x.tieKeys));
     ord.set(group, from);
   };
-  const posterior = posteriorOf(x, lay, x.fit);
-  applyDoubtFloor(posterior, lay, rng, J);
+  // The point fit's posterior; with ranges, a fresh draw of the ranges (and its posterior)
+  // every `stride` draws, so that their doubt is in pShortlist (docs/method.md).
+  const ranges = x.fit.ranges;
+  const point = posteriorOf(x, x.fit, ranges ? ranges.range : null);
+  const extra = leniencyDoubt(point, lay, rng, J);
+  let posterior = applyDoubtFloor(point, extra);
+  const stride = ranges ? rangeStride(x.counted, J, x.minDraws) : 0;
   const sortBudget = 4 * K * Math.max(1, Math.ceil(Math.log2(K + 1)));
   let insertionWorks = true;
   const fullOrder = (B: number) => {
@@ -311,6 +363,9 @@ export function posteriorDraws(x: DrawInput): Uncertainty {
   let target = x.minDraws;
   while (B < target) {
     for (; B < target; B++) {
+      if (stride > 0 && B > 0 && B % stride === 0) {
+        posterior = applyDoubtFloor(posteriorOf(x, x.fit, drawRanges(ranges!, rng)), extra);
+      }
       drawQualities(posterior, lay, rng, z, b, theta);
       if (B < x.minDraws) {
         fullOrder(B);

@@ -18,6 +18,13 @@ export function calibrationWords(c: CalibrationInfo, t: Translate): string {
         noise: points(c.noiseSd),
         kept: Math.round(100 * (c.shrinkage ?? 0)),
       });
+    case "leniency-range":
+      return t("calibration.leniency-range", {
+        leniency: points(c.leniencySd),
+        range: Math.round(100 * (c.rangeSd ?? 0)),
+        noise: points(c.noiseSd),
+        kept: Math.round(100 * (c.shrinkage ?? 0)),
+      });
     case "no-leniency":
       return t("calibration.no-leniency", { noise: points(c.noiseSd) });
     case "cannot-separate":
@@ -26,7 +33,9 @@ export function calibrationWords(c: CalibrationInfo, t: Translate): string {
       return t("calibration.graph-disconnected");
     default:
       return t("calibration.setting", {
-        method: t(`normalization.${c.method === "bias-shrunk" ? "auto" : c.method}`),
+        method: t(
+          `normalization.${c.method === "bias-shrunk" || c.method === "bias-range-shrunk" ? "auto" : c.method}`,
+        ),
       });
   }
 }

@@ -75,6 +75,8 @@ export const coreEn: Record<keyof typeof coreId, string> = {
 
   "calibration.leniency":
     "Reviewer leniency corrected: reviewers differ in how generously they score (spread {leniency} points, noise of one review {noise}); {kept}% of each reviewer's apparent leniency is corrected, the rest is treated as chance.",
+  "calibration.leniency-range":
+    "Reviewer leniency and range corrected: reviewers differ in how generously they score (spread {leniency} points) and in how much of the scale they use (typically {range}% narrower or wider); noise of one review {noise} points. About {kept}% of each reviewer's apparent leniency and part of their apparent range are corrected, the rest is treated as chance; reviewers who use more of the scale count more in each score.",
   "calibration.no-leniency":
     "No calibration needed: reviewers do not differ in leniency beyond chance (noise of one review {noise} points).",
   "calibration.cannot-separate":

@@ -74,6 +74,8 @@ export const coreId = {
 
   "calibration.leniency":
     "Kemurahan penilai dikoreksi: penilai berbeda dalam memberi nilai (sebaran {leniency} poin, derau satu penilaian {noise}); {kept}% dari kemurahan yang tampak pada tiap penilai dikoreksi, sisanya dianggap kebetulan.",
+  "calibration.leniency-range":
+    "Kemurahan dan rentang penilai dikoreksi: penilai berbeda dalam memberi nilai (sebaran {leniency} poin) dan dalam seberapa lebar skala yang mereka pakai (biasanya {range}% lebih sempit atau lebih lebar); derau satu penilaian {noise} poin. Sekitar {kept}% dari kemurahan yang tampak dan sebagian dari rentang yang tampak pada tiap penilai dikoreksi, sisanya dianggap kebetulan; penilai yang memakai skala lebih lebar lebih berbobot dalam tiap skor.",
   "calibration.no-leniency":
     "Tidak perlu kalibrasi: penilai tidak berbeda kemurahannya melebihi kebetulan (derau satu penilaian {noise} poin).",
   "calibration.cannot-separate":
