@@ -89,6 +89,18 @@ export function indexProperties(ctx: Context, groups: string[][]): Record<string
   return out;
 }
 
+/** The index's properties as stored now (every chunk name, "" where absent), to put back. */
+function indexSnapshot(ctx: Context): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < MAX_CHUNKS; i++) {
+    const name = i === 0 ? AGENCY_INDEX_PROPERTY : `${AGENCY_INDEX_PROPERTY}.${i}`;
+    const value = ctx.property(name);
+    if (i > 0 && !value) break;
+    out[name] = value ?? "";
+  }
+  return out;
+}
+
 /** Whether the stored index is this list's (nothing to write). */
 export function indexIsCurrent(ctx: Context, groups: string[][]): boolean {
   return storedIndex(ctx) === JSON.stringify(groups);
@@ -129,22 +141,34 @@ export function indexedResolver(ctx: Context): AgencyKey {
 }
 
 /**
- * Adds the typed names that are on no agency to the sheet (under the caller's lock): one
- * appendRow for one name, one block for more. New names are agencies of one name, so the
- * index does not change. Returns the names added.
+ * Adds the typed names that are on no agency to the sheet (under the caller's lock), then runs
+ * the caller's write: one appendRow for one name, one block for more. A write that fails takes
+ * the added rows out again (best effort), so a save is never half done. New names are agencies
+ * of one name: the index does not change. Returns the write's value and the names added.
  */
-export function addAgencyNames(
+export function withAgencyNames<T>(
   ctx: Context,
-  list: AgencyList,
   typed: readonly unknown[],
-): string[] {
-  const names = newAgencyNames(list.items, typed);
-  if (names.length === 0) return names;
+  write: () => T,
+): { value: T; added: string[] } {
+  const list = readAgencies(ctx);
+  const added = newAgencyNames(list.items, typed);
+  if (added.length === 0) return { value: write(), added };
   const table = ctx.table("agencies");
-  const rows = names.map((name) => placeRow(table, SPECS.agencies, { name, aliases: [] }));
+  const rows = added.map((name) => placeRow(table, SPECS.agencies, { name, aliases: [] }));
+  let first: number | null = null;
   if (rows.length === 1) ctx.appendRow(table, rows[0]!, { quote: true });
-  else ctx.appendRows(table, rows);
-  return names;
+  else first = ctx.appendRows(table, rows);
+  try {
+    return { value: write(), added };
+  } catch (error) {
+    try {
+      ctx.clearRows(table, first, rows.length);
+    } catch {
+      // the write's error is the one to report
+    }
+    throw error;
+  }
 }
 
 /** saveAgencies(agencies[]): the whole list; a name that two agencies claim is refused. */
@@ -166,11 +190,22 @@ export function handleSaveAgencies(ctx: Context, input: unknown): Agency[] {
     requireCoordinator(ctx);
     // Repaired or made again here if need be, as setup would (like the decisions sheet).
     const table = ensureSheet(ctx, "agencies");
-    ctx.replaceRows(
-      table,
-      agencies.map((a) => placeRow(table, SPECS.agencies, a)),
-    );
+    // The index first, put back if the sheet's write fails: never one without the other.
+    const previous = indexSnapshot(ctx);
     syncIndex(ctx, agencyGroups(agencies).groups);
+    try {
+      ctx.replaceRows(
+        table,
+        agencies.map((a) => placeRow(table, SPECS.agencies, a)),
+      );
+    } catch (error) {
+      try {
+        ctx.setProperties(previous);
+      } catch {
+        // the write's error is the one to report
+      }
+      throw error;
+    }
     ctx.log({
       agencies: agencies.length,
       aliases: agencies.reduce((n, a) => n + a.aliases.length + (a.shortName ? 1 : 0), 0),

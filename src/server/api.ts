@@ -40,7 +40,7 @@ import type {
   SidebarState,
 } from "../core/types";
 import { describeIssues } from "../core/validation";
-import { type AgencyList, addAgencyNames, indexedResolver, readAgencies } from "./agencies";
+import { type AgencyList, indexedResolver, readAgencies, withAgencyNames } from "./agencies";
 import { assignmentProblems, parseAssignments, readAssignments } from "./assignments";
 import { nextQuickwinId } from "./ids";
 import { readLastRanking } from "./last-ranking";
@@ -475,21 +475,21 @@ export function handleSaveReviewers(ctx: Context, input: unknown): PanelMember[]
     if (self?.role !== "coordinator") throw new UserError(ctx.t("err.selfDemote"));
     const table = ctx.table("panel");
     const rows = members.map((m) => placeRow(table, SPECS.panel, m, ctx.sheetT()));
-    const list = readAgencies(ctx);
-    const added = addAgencyNames(
-      ctx,
-      list,
-      members.map((m) => m.agency),
-    );
     // Remembered beside the registry, so a deleted panel sheet comes back with them (setup);
     // saved before the panel, and put back if the panel's write fails: never half a change.
+    // New agency names join the list first, and leave it again if the panel's write fails.
     const registry = ctx.registry();
-    if (registry) {
-      const coordinators = members.filter((m) => m.role === "coordinator").map((m) => m.email);
-      ctx.saveRegistryWith({ ...registry, coordinators }, () => ctx.replaceRows(table, rows));
-    } else {
-      ctx.replaceRows(table, rows);
-    }
+    const { added } = withAgencyNames(
+      ctx,
+      members.map((m) => m.agency),
+      () => {
+        if (!registry) return ctx.replaceRows(table, rows);
+        const coordinators = members.filter((m) => m.role === "coordinator").map((m) => m.email);
+        return ctx.saveRegistryWith({ ...registry, coordinators }, () =>
+          ctx.replaceRows(table, rows),
+        );
+      },
+    );
     ctx.log({
       members: members.length,
       coordinators: members.filter((m) => m.role === "coordinator").length,
@@ -528,20 +528,22 @@ export function handleSaveQuickwin(ctx: Context, input: unknown): Quickwin {
         createdBy: existing.createdBy,
         source: existing.source,
       });
-      const added = addAgencyNames(ctx, readAgencies(ctx), [saved.agency]);
-      ctx.writeRows(table, parsed.rows[index]!, [
-        placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }, ctx.sheetT()),
-      ]);
+      const { added } = withAgencyNames(ctx, [saved.agency], () =>
+        ctx.writeRows(table, parsed.rows[index]!, [
+          placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }, ctx.sheetT()),
+        ]),
+      );
       ctx.log({ update: saved.id, longDuration: isLongDuration(saved), added: orNone(added) });
       return saved;
     }
     const id = nextQuickwinId(table, ctx.table("reviews"));
     const saved = QuickwinSchema.parse({ ...fields, id, createdBy: email });
-    // A name not on the agency list joins it (before the quickwin: never a quickwin without).
-    const added = addAgencyNames(ctx, readAgencies(ctx), [saved.agency]);
-    ctx.appendRows(table, [
-      placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }, ctx.sheetT()),
-    ]);
+    // A name not on the agency list joins it, and leaves it again if the quickwin's write fails.
+    const { added } = withAgencyNames(ctx, [saved.agency], () =>
+      ctx.appendRows(table, [
+        placeRow(table, SPECS.quickwins, { quickwin: saved, updatedAt: now }, ctx.sheetT()),
+      ]),
+    );
     ctx.log({ create: id, longDuration: isLongDuration(saved), added: orNone(added) });
     return saved;
   });

@@ -647,6 +647,18 @@ export class Context {
     this.invalidate(table.key);
   }
 
+  /**
+   * Clears `count` rows' content from `first` (1-based), or the sheet's last `count` rows when
+   * `first` is null (what an appendRow wrote): a failed change taken back.
+   */
+  clearRows(table: Table, first: number | null, count: number): void {
+    const sheet = this.requireSheet(table.key);
+    const start = first ?? this.retry(() => sheet.getLastRow()) - count + 1;
+    const range = this.retry(() => sheet.getRange(start, 1, count, Math.max(1, table.width)));
+    this.retry(() => range.clearContent());
+    this.invalidate(table.key);
+  }
+
   /** Whether a table has no data row (blank rows and a person's own columns aside). */
   isEmpty(table: Table): boolean {
     for (let i = table.headerRow; i < table.values.length; i++) {

@@ -186,6 +186,22 @@ const MUTATIONS: [string, unknown[], string][] = [
     ],
     COORD,
   ],
+  [
+    // Two agency names not on the list yet: they join it in the same change, or not at all.
+    "saveReviewers",
+    [
+      [
+        { email: COORD, role: "coordinator", agency: "Dinas Pariwisata" },
+        { email: REV_B, role: "reviewer", agency: "Dinas Perhubungan" },
+      ],
+    ],
+    COORD,
+  ],
+  [
+    "saveAgencies",
+    [[{ name: "Dinas Kesehatan", shortName: "Dinkes", aliases: ["Dink\u0435s"] }]],
+    COORD,
+  ],
   ["saveSettings", [{ shortlistSize: 2, minReviews: 1 }], COORD],
   ["computeRanking", [], COORD],
   ["exportShortlist", [], COORD],
