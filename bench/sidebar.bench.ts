@@ -43,7 +43,6 @@ export async function run(): Promise<void> {
     ).href;
     for (let i = 0; i < LOADS + 2; i++) {
       const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
-      await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204, body: "" }));
       await page.goto(url);
       await page.waitForSelector("#app[data-view]:not([data-view=loading])");
       // A string, not a function: tsx would add helpers the page does not have.

@@ -90,7 +90,6 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
   async function open(user: string): Promise<Page> {
     const page = await context.newPage();
     watchErrors(page, errors);
-    await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204, body: "" }));
     await page.goto(`${preview.url}/sidebar?user=${encodeURIComponent(user)}&locale=id`);
     await page.waitForSelector("#app[data-view]:not([data-view=loading])");
     return page;

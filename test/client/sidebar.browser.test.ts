@@ -128,8 +128,6 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
   async function open(user: string, locale: "id" | "en" = "id"): Promise<Page> {
     const page = await context.newPage();
     watchErrors(page, errors);
-    // Chromium asks every page for a favicon; the sidebar has none (nor does Apps Script's).
-    await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204, body: "" }));
     await page.goto(`${preview.url}/sidebar?user=${encodeURIComponent(user)}&locale=${locale}`);
     await page.waitForSelector("#app[data-view]:not([data-view=loading])");
     const times = await page.evaluate(() => {
