@@ -5,8 +5,8 @@
 // reviews of the same quickwins show (leave-one-out, so a review's own noise is not in its
 // regressor), with its standard error; the spread of true ranges from those slopes
 // (DerSimonian–Laird, the classical moment estimator of between-unit variance); each slope
-// shrunk toward 1 by how sure it is. Used only when the data show ranges differ beyond chance,
-// by at least RANGE_MATERIAL.
+// shrunk toward 1 by how sure it is. Used only when the data show ranges differ beyond chance
+// (a heterogeneity test at 10 %), by at least RANGE_MATERIAL.
 import type { Counted } from "./counted";
 import type { LeniencyPosterior, VarianceComponents } from "./random-effects";
 
@@ -18,6 +18,12 @@ const RANGE_LIMIT = 4;
  * large panel finds such small differences (scores clipped at the scale's ends) everywhere.
  */
 const RANGE_MATERIAL = 0.05;
+
+/** The 90th percentile of χ² with k degrees of freedom (Wilson–Hilferty, within 1 % for k ≥ 2). */
+function chiSquareQuantile90(k: number): number {
+  const c = 2 / (9 * k);
+  return k * (1 - c + 1.2816 * Math.sqrt(c)) ** 3;
+}
 
 /** A range kept within RANGE_LIMIT of the typical one, both ways. */
 export function clampRange(a: number): number {
@@ -152,6 +158,10 @@ export function estimateRanges(
   if (!(m > 0)) return null;
   let Q = 0;
   for (let j = 0; j < nR; j++) if (ok[j] && se2[j]! > 0) Q += (slope[j]! - m) ** 2 / se2[j]!;
+  // Beyond chance: Cochran's Q above the 90th percentile of χ²_{k−1}, its law when every range
+  // is the same (Wilson–Hilferty). DerSimonian–Laird alone is positive whenever Q > k − 1,
+  // which equal ranges give about half the time.
+  if (Q < chiSquareQuantile90(count - 1)) return null;
   const between = Math.max(0, (Q - (count - 1)) / (sw - sw2 / sw));
   if (Math.sqrt(between) / m < RANGE_MATERIAL) return null;
   const range = new Float64Array(nR).fill(1);
