@@ -295,6 +295,24 @@ describe("scoring", () => {
       ["conflict", true],
     ]);
   });
+
+  it("decides conflicts by the agency list, as the server does", () => {
+    const typed = [qw("a", { agency: "Dinas Kesehatan" }), qw("b", { agency: "Dink\u0435s" })];
+    // Without the list, neither spelling is the caller's "Dinkes".
+    expect(withStatuses(state(typed)).quickwins.map((q) => q.agencyConflict)).toEqual([
+      false,
+      false,
+    ]);
+    const listed = withStatuses({
+      ...state(typed),
+      agencies: [{ name: "Dinas Kesehatan", shortName: "Dinkes", aliases: ["Dink\u0435s"] }],
+    });
+    expect(listed.quickwins.map((q) => [q.status, q.agencyConflict])).toEqual([
+      ["conflict", true],
+      ["conflict", true],
+    ]);
+    expect(listed.progress.conflict).toBe(2);
+  });
 });
 
 describe("rubric and panel editors", () => {
