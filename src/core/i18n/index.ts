@@ -1,9 +1,10 @@
 // One typed dictionary per language. Indonesian is the source; English must have every key
 // (a missing or extra key is a type error in en/*.ts). Messages use {name} placeholders.
+// These are the server's and the engine's words; the sidebar's own (client.ts, plan-ui.ts,
+// ledger-ui.ts, agencies-ui.ts) are bundled by src/client/i18n.ts only, so the server script,
+// loaded for every call, does not build them (a sidebar key used here is a type error).
 import type { Locale } from "../types";
 import { agenciesEn } from "./en/agencies";
-import { agenciesUiEn } from "./en/agencies-ui";
-import { clientEn } from "./en/client";
 import { coreEn } from "./en/core";
 import { ledgerEn } from "./en/ledger";
 import { meetingEn } from "./en/meeting";
@@ -13,8 +14,6 @@ import { planningEn } from "./en/planning";
 import { serverEn } from "./en/server";
 import { format, hasKey, type Params } from "./format";
 import { agenciesId } from "./id/agencies";
-import { agenciesUiId } from "./id/agencies-ui";
-import { clientId } from "./id/client";
 import { coreId } from "./id/core";
 import { ledgerId } from "./id/ledger";
 import { meetingId } from "./id/meeting";
@@ -33,26 +32,22 @@ const parts = {
   id: [
     coreId,
     serverId,
-    clientId,
     meetingId,
     meetingViewId,
     planningId,
     minutesId,
     ledgerId,
     agenciesId,
-    agenciesUiId,
   ],
   en: [
     coreEn,
     serverEn,
-    clientEn,
     meetingEn,
     meetingViewEn,
     planningEn,
     minutesEn,
     ledgerEn,
     agenciesEn,
-    agenciesUiEn,
   ],
 } as const;
 type Part = (typeof parts.id)[number];
