@@ -29,26 +29,8 @@ export { createTranslator, format, hasKey, type Params, resolveLocale } from "./
 // sixth of that load. A translator looks a key up in the parts; the merged dictionaries are made
 // on first use. A later part wins, as a spread would.
 const parts = {
-  id: [
-    coreId,
-    serverId,
-    meetingId,
-    meetingViewId,
-    planningId,
-    minutesId,
-    ledgerId,
-    agenciesId,
-  ],
-  en: [
-    coreEn,
-    serverEn,
-    meetingEn,
-    meetingViewEn,
-    planningEn,
-    minutesEn,
-    ledgerEn,
-    agenciesEn,
-  ],
+  id: [coreId, serverId, meetingId, meetingViewId, planningId, minutesId, ledgerId, agenciesId],
+  en: [coreEn, serverEn, meetingEn, meetingViewEn, planningEn, minutesEn, ledgerEn, agenciesEn],
 } as const;
 type Part = (typeof parts.id)[number];
 export type MessageKey = Part extends infer P ? (P extends unknown ? keyof P : never) : never;
