@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { rankQuickwins } from "../../src/core/index";
 import type { Criterion, Review } from "../../src/core/schemas";
 import type { RankInput, RankResult } from "../../src/core/types";
-import { crit, member, PLAIN, qw } from "./helpers";
+import { crit, member, PLAIN, plain, qw } from "./helpers";
 import { reference } from "./reference";
 
 const AGENCIES = ["Diskominfo", "Bappeda", " diskominfo ", "Disdagperin", ""];
@@ -113,6 +113,54 @@ function shuffle<T>(xs: readonly T[], keys: number[]): T[] {
     .map((e) => e.x);
 }
 
+/**
+ * A panel for auto: quickwins with a true quality, reviewers with their own leniency and range
+ * (narrow 0.3, typical 1, wide 2.5), a complete or a thinned design, integer-rounded 0–100
+ * scores clipped at the ends.
+ */
+const rangedPanelArb = fc
+  .record({
+    nQ: fc.integer({ min: 3, max: 12 }),
+    reviewers: fc.array(
+      fc.record({
+        leniency: fc.integer({ min: -25, max: 25 }),
+        range: fc.constantFrom(0.3, 1, 1, 2.5),
+      }),
+      { minLength: 2, maxLength: 7 },
+    ),
+    quality: fc.array(fc.integer({ min: -30, max: 30 }), { minLength: 12, maxLength: 12 }),
+    noise: fc.array(fc.integer({ min: -8, max: 8 }), { minLength: 84, maxLength: 84 }),
+    skip: fc.array(fc.boolean(), { minLength: 84, maxLength: 84 }),
+    thin: fc.boolean(),
+    shortlistSize: fc.integer({ min: 1, max: 4 }),
+    resamples: fc.integer({ min: 1, max: 80 }),
+    seed: fc.integer({ min: 1, max: 1000 }),
+  })
+  .map((w) => {
+    const reviews: Review[] = [];
+    for (let q = 0; q < w.nQ; q++) {
+      w.reviewers.forEach((r, j) => {
+        const k = q * 7 + j;
+        if (w.thin && w.skip[k]) return;
+        const x = 50 + r.leniency + r.range * w.quality[q]! + w.noise[k]!;
+        reviews.push(plain(`q${q}`, `r${j}@x.id`, Math.max(0, Math.min(100, Math.round(x)))));
+      });
+    }
+    return {
+      criteria: PLAIN,
+      quickwins: Array.from({ length: w.nQ }, (_, q) => qw(`q${q}`)),
+      reviewers: w.reviewers.map((_, j) => member(`r${j}@x.id`)),
+      reviews,
+      settings: {
+        normalization: "auto" as const,
+        minReviews: 1,
+        shortlistSize: w.shortlistSize,
+        bootstrapResamples: w.resamples,
+        seed: w.seed,
+      },
+    };
+  });
+
 describe("rankQuickwins properties", () => {
   it("agrees with the naive reference on random hostile panels (every calibration)", () => {
     fc.assert(
@@ -147,6 +195,45 @@ describe("rankQuickwins properties", () => {
         );
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("auto with leniency and ranges: finite, seeded, order-free, shares adding up, honest words", () => {
+    fc.assert(
+      fc.property(
+        rangedPanelArb,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (w, keys) => {
+          const a = rankQuickwins(w);
+          const ranked = a.rows.filter((r) => r.rank !== null);
+          for (const row of ranked) {
+            expect(Number.isFinite(row.score!)).toBe(true);
+            expect(row.pShortlist!).toBeGreaterThanOrEqual(0);
+            expect(row.pShortlist!).toBeLessThanOrEqual(1);
+            expect(row.rankLow!).toBeLessThanOrEqual(row.rank!);
+            expect(row.rankHigh!).toBeGreaterThanOrEqual(row.rank!);
+          }
+          // Every draw shortlists min(size, ranked) quickwins (no agency cap here).
+          const total = ranked.reduce((s, r) => s + r.pShortlist!, 0);
+          expect(total).toBeCloseTo(Math.min(w.settings.shortlistSize, ranked.length), 9);
+          const c = a.calibration;
+          expect(c.rangeSd === null).toBe(c.method !== "bias-range-shrunk");
+          if (c.method === "bias-range-shrunk") {
+            expect(c.reason).toBe("leniency-range");
+            expect(c.rangeSd!).toBeGreaterThanOrEqual(0.05);
+            expect(a.normalizationUsed).toBe("zscore");
+          }
+          expect(rankQuickwins(w)).toEqual(a);
+          const b = rankQuickwins({
+            ...w,
+            quickwins: shuffle(w.quickwins, keys),
+            reviewers: shuffle(w.reviewers, keys.slice().reverse()),
+            reviews: shuffle(w.reviews, keys),
+          });
+          expect(canonical(b)).toEqual(canonical(a));
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 
