@@ -130,7 +130,8 @@ export function minutesBlock(table: Table, m: MinutesInputData): unknown[][] {
     t("minutes.method", {
       criteria: m.world.criteria.items.length,
       minReviews: m.world.settings.minReviews,
-      normalization: t(`normalization.${m.result.normalizationUsed}` as Key),
+      // What calibration actually did (auto may correct ranges too), not the nearest mode's name.
+      normalization: t(`method.${m.result.calibration.method}` as Key),
       resamples: m.world.settings.bootstrapResamples,
       size: m.world.settings.shortlistSize,
     }),

@@ -266,6 +266,18 @@ describe("exportMinutes", () => {
     expect(text).toMatch(/Dengan demikian panel menetapkan 2 quickwin: /);
     expect(text).toContain("II. METODE PENILAIAN");
     expect(flat).toMatch(/Setiap quickwin dinilai dengan rubrik \d kriteria berbobot/);
+    // The method named is what the calibration did (auto may correct ranges too).
+    const method = (
+      {
+        none: "tanpa kalibrasi",
+        zscore: "kalibrasi z-score per penilai",
+        bias: "koreksi bias penilai (kuadrat terkecil)",
+        "bias-shrunk": "koreksi kemurahan tiap penilai, sebesar yang didukung data",
+        "bias-range-shrunk":
+          "koreksi kemurahan dan rentang nilai tiap penilai, sebesar yang didukung data",
+      } as Record<string, string>
+    )[ok<{ calibration: { method: string } }>(w.call("computeRanking", [])).calibration.method];
+    expect(flat).toContain(`rata-rata penilaian setelah ${method}, rentang peringkat`);
     expect(text).toContain("III. ANGGOTA PANEL YANG HADIR (3 ORANG)");
     expect(text).toContain("1. Koordinator — Koordinator");
     expect(text).not.toContain(REV_A);

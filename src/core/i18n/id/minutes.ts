@@ -23,7 +23,13 @@ export const minutesId = {
   "minutes.present": "III. Anggota panel yang hadir ({n} orang)",
   "minutes.methodHeading": "II. Metode penilaian",
   "minutes.method":
-    "Setiap quickwin dinilai dengan rubrik {criteria} kriteria berbobot oleh sekurang-kurangnya {minReviews} penilai tanpa konflik kepentingan; skor 0–100 adalah rata-rata penilaian setelah {normalization}, rentang peringkat dan peluang masuk daftar pendek berasal dari {resamples} kali penarikan ulang penilai, dan daftar pendek memuat {size} quickwin teratas.",
+    "Setiap quickwin dinilai dengan rubrik {criteria} kriteria berbobot oleh sekurang-kurangnya {minReviews} penilai tanpa konflik kepentingan; skor 0–100 adalah rata-rata penilaian setelah {normalization}, rentang peringkat dan peluang masuk daftar pendek berasal dari {resamples} simulasi yang memperhitungkan keraguan pada nilai dan pada kalibrasi, dan daftar pendek memuat {size} quickwin teratas.",
+  "method.none": "tanpa kalibrasi",
+  "method.zscore": "kalibrasi z-score per penilai",
+  "method.bias": "koreksi bias penilai (kuadrat terkecil)",
+  "method.bias-shrunk": "koreksi kemurahan tiap penilai, sebesar yang didukung data",
+  "method.bias-range-shrunk":
+    "koreksi kemurahan dan rentang nilai tiap penilai, sebesar yang didukung data",
   "minutes.computedHeading": "Daftar pendek hasil perhitungan",
   "minutes.chance": "Peluang masuk",
   "minutes.noShortlist": "Belum ada quickwin yang memenuhi syarat daftar pendek.",
