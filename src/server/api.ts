@@ -386,7 +386,7 @@ export function handleSetupSpreadsheet(ctx: Context): SidebarState {
   // A re-run on an intact spreadsheet writes nothing: checked first without the lock. Anything
   // to create or repair runs under the lock from fresh reads.
   if (isSetUpIntact(ctx)) return sidebarState(ctx);
-  const fresh = new Context(ctx.action);
+  const fresh = ctx.freshReads();
   fresh.withLock(() => runSetup(fresh));
   return sidebarState(fresh);
 }

@@ -134,6 +134,20 @@ export class Context {
 
   constructor(readonly action: string) {}
 
+  /**
+   * A context for fresh reads later in this same execution (under a lock taken since): the
+   * caller, their language and the service handles carry over — they cannot have changed —
+   * while every property and sheet is read anew.
+   */
+  freshReads(): Context {
+    const next = new Context(this.action);
+    next._email = this._email;
+    next._locale = this._locale;
+    next._ss = this._ss;
+    next._props = this._props;
+    return next;
+  }
+
   /** Retries a service call on Sheets' transient failures, with backoff. */
   retry<T>(fn: () => T): T {
     for (let attempt = 1; ; attempt++) {

@@ -75,12 +75,15 @@ export function formatNewSheet(
   );
   const range = r(() => sheet.getRange(spec.headerRow, 1, block.length, width));
   r(() => range.setValues(block));
-  // The header alone is bold: the same range when there are no seed rows (one call less).
-  const header = block.length === 1 ? range : r(() => sheet.getRange(spec.headerRow, 1, 1, width));
-  r(() => header.setFontWeight("bold"));
+  // The header alone is bold, set on the block just written (no range of its own).
+  const weights = block.map((_, i) =>
+    new Array<"bold" | "normal">(width).fill(i === 0 ? "bold" : "normal"),
+  );
+  r(() => (block.length === 1 ? range.setFontWeight("bold") : range.setFontWeights(weights)));
   if (key === "shortlist") r(() => sheet.getRange(1, 1).setFontSize(14).setFontWeight("bold"));
   else if (key === "minutes") formatMinutes(ctx, sheet, rows, width);
-  else r(() => sheet.setFrozenRows(1));
+  // Long tables keep their header in view; the few rows of the criteria and settings need not.
+  else if (key !== "criteria" && key !== "settings") r(() => sheet.setFrozenRows(1));
   const lists: [string, readonly string[]][] =
     key === "quickwins"
       ? [
@@ -91,7 +94,7 @@ export function formatNewSheet(
         ? [["role", ROLES.map((r) => t(`role.${r}`))]]
         : [];
   for (const [column, values] of lists) {
-    const rule = r(() => SpreadsheetApp.newDataValidation())
+    const rule = validationBuilder(ctx)
       .requireValueInList([...values], true)
       .setAllowInvalid(true)
       .build();
@@ -102,6 +105,19 @@ export function formatNewSheet(
     insertChart(ctx, sheet, t);
     highlightShortlisted(ctx, sheet, t);
   }
+}
+
+type ValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+const builders = new WeakMap<Context, ValidationBuilder>();
+
+/** One validation builder per execution: each rule sets its criteria anew and is built apart. */
+function validationBuilder(ctx: Context): ValidationBuilder {
+  let builder = builders.get(ctx);
+  if (!builder) {
+    builder = ctx.retry(() => SpreadsheetApp.newDataValidation());
+    builders.set(ctx, builder);
+  }
+  return builder;
 }
 
 /** Runs of equal widths that differ from the default: [first column (1-based), count, width]. */
