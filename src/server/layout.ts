@@ -463,8 +463,22 @@ const minutesColumns: Column<MinutesLine>[] = [
  * Column widths (px) of the minutes for an A4 portrait page (≈ 680 px inside the margins).
  * Sheets' default is 100: only the others cost a call at creation (consecutive equal ones share).
  */
-export const MINUTES_WIDTHS = [100, 160, 100, 55, 55, 100, 110] as const;
+export const MINUTES_WIDTHS = [100, 170, 100, 55, 55, 100, 100] as const;
 export const DEFAULT_COLUMN_WIDTH = 100;
+
+/**
+ * Column widths (px) of the shortlist page for an A4 landscape page (≈ 980 px inside the
+ * margins): its first 14 columns fill 970 px, the texts wrap within them (but column A, which
+ * also holds the page's lines); the description and the evidence link, which no page width
+ * holds, are hidden (the quickwins sheet and the CSV keep them). Four calls at creation.
+ */
+export const SHORTLIST_WIDTHS = [
+  55, 55, 120, 100, 60, 60, 60, 60, 100, 50, 50, 50, 50, 100, 100, 100,
+] as const;
+/** The shortlist page's columns left off the printout (adjacent, in layout order). */
+export const SHORTLIST_HIDDEN = ["description", "evidenceUrl"] as const;
+/** Characters per printed line across the shortlist page (as the minutes' 105 over 680 px). */
+export const SHORTLIST_LINE_CHARS = 149;
 /** The minutes page's rows: made so, and all written by every export (a new sheet's 1 000). */
 export const MINUTES_ROWS = 1_000;
 

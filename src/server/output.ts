@@ -8,7 +8,15 @@ import type { Criterion, PanelMember, Quickwin, Review, Settings } from "../core
 import type { Locale, RankResult } from "../core/types";
 import { weekday } from "../core/words";
 import { dateInZone } from "./cells";
-import { type Column, headerRow, printedCell, type RankLine, SPECS } from "./layout";
+import {
+  type Column,
+  headerRow,
+  printedCell,
+  type RankLine,
+  SHORTLIST_LINE_CHARS,
+  SPECS,
+} from "./layout";
+import { breakLines } from "./minutes";
 import type { Parsed } from "./repo";
 import { layoutRow, placeRow, type Table } from "./table";
 
@@ -108,8 +116,9 @@ interface WorldLike {
 }
 
 /**
- * The printable shortlist (title, date, method, a blank row, the header at the layout's header
- * row, the table) and the CSV rows (header + table, in layout order, budgets as numbers).
+ * The printable shortlist (title, date, the method in one printed line, the ledger, the header
+ * at the layout's header row, the table, then the calibration in lines across the page) and the
+ * CSV rows (header + table, in layout order, budgets as numbers).
  */
 export function shortlistBlock(
   table: Table,
@@ -133,7 +142,6 @@ export function shortlistBlock(
       t("shortlist.method", {
         criteria: world.criteria.items.length,
         minReviews: world.settings.minReviews,
-        normalization: calibrationWords(result.calibration, t),
         resamples: world.settings.bootstrapResamples,
       }),
     ),
@@ -163,5 +171,11 @@ export function shortlistBlock(
     values.push(printed);
   }
   if (result.shortlist.length === 0) values.push(line(t("shortlist.empty")));
+  // The calibration in its own words (too long for the method's line): below the table, in
+  // lines across the page, as the ranking page has it.
+  values.push(line(""));
+  for (const l of breakLines(calibrationWords(result.calibration, t), SHORTLIST_LINE_CHARS)) {
+    values.push(line(l));
+  }
   return { values, csv };
 }

@@ -13,6 +13,8 @@ import {
   MINUTES_WIDTHS,
   quoted,
   rowFormats,
+  SHORTLIST_HIDDEN,
+  SHORTLIST_WIDTHS,
   type SheetKey,
   SPECS,
 } from "./layout";
@@ -39,6 +41,9 @@ export const FORMATTED_ROWS: Partial<Record<SheetKey, number>> = {
   settings: 50,
   assignments: 1_000,
 };
+
+/** Sheets of a few rows: no frozen header. */
+const FEW_ROWS: ReadonlySet<SheetKey> = new Set(["criteria", "settings", "decisions"]);
 
 /** Formats a freshly inserted sheet and writes its header (and seed rows) in one block. */
 export function formatNewSheet(
@@ -80,10 +85,11 @@ export function formatNewSheet(
     new Array<"bold" | "normal">(width).fill(i === 0 ? "bold" : "normal"),
   );
   r(() => (block.length === 1 ? range.setFontWeight("bold") : range.setFontWeights(weights)));
-  if (key === "shortlist") r(() => sheet.getRange(1, 1).setFontSize(14).setFontWeight("bold"));
+  if (key === "shortlist") formatShortlist(ctx, sheet, rows, width);
   else if (key === "minutes") formatMinutes(ctx, sheet, rows, width);
-  // Long tables keep their header in view; the few rows of the criteria and settings need not.
-  else if (key !== "criteria" && key !== "settings") r(() => sheet.setFrozenRows(1));
+  // Long tables keep their header in view; the few rows of the criteria, the settings and the
+  // panel's decisions (one per quickwin decided on) need not.
+  else if (!FEW_ROWS.has(key)) r(() => sheet.setFrozenRows(1));
   const lists: [string, readonly string[]][] =
     key === "quickwins"
       ? [
@@ -144,6 +150,24 @@ function formatMinutes(ctx: Context, sheet: Sheet, rows: number, width: number):
     ctx.retry(() => sheet.setColumnWidths(start, count, w));
   }
   ctx.retry(() => sheet.getRange(1, 2, MINUTES_ROWS, width - 1).setWrap(true));
+}
+
+/**
+ * The shortlist page for A4 landscape (layout.ts SHORTLIST_WIDTHS): a larger title; the table's
+ * columns sized, their texts wrapped from the header down (column A not: it also holds the
+ * page's lines, which run across the empty cells to their right); the description and the
+ * evidence link hidden from the printout. Made once here: an export writes values only.
+ */
+function formatShortlist(ctx: Context, sheet: Sheet, rows: number, width: number): void {
+  const r = <T>(fn: () => T) => ctx.retry(fn);
+  r(() => sheet.getRange(1, 1).setFontSize(14).setFontWeight("bold"));
+  for (const [start, count, w] of widthRuns(SHORTLIST_WIDTHS, DEFAULT_COLUMN_WIDTH)) {
+    r(() => sheet.setColumnWidths(start, count, w));
+  }
+  const hidden = layoutIndex("shortlist", SHORTLIST_HIDDEN[0]) + 1;
+  r(() => sheet.hideColumns(hidden, SHORTLIST_HIDDEN.length));
+  const header = SPECS.shortlist.headerRow;
+  r(() => sheet.getRange(header, 2, rows - header + 1, width - 1).setWrap(true));
 }
 
 /** The chart's colours: the computed shortlist in blue (as in the sidebar's chart), others grey. */

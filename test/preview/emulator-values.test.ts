@@ -411,6 +411,32 @@ describe("sheets", () => {
     expect(sheet.isSheetHidden()).toBe(true);
   });
 
+  it("hides and shows columns; widths and hidden columns follow inserted and deleted columns", () => {
+    const { emulator, sheet } = setup();
+    sheet.setColumnWidths(3, 2, 60);
+    sheet.hideColumns(4, 2);
+    expect([3, 4, 5, 6].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(thrown(() => sheet.hideColumns(26, 2))).toBe("Those columns are out of bounds.");
+    sheet.insertColumns(1, 1);
+    expect([4, 5, 6].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([false, true, true]);
+    expect([4, 5, 6].map((c) => sheet.getColumnWidth(c))).toEqual([60, 60, 100]);
+    sheet.deleteColumns(5, 1);
+    expect([4, 5, 6].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([false, true, false]);
+    expect([4, 5].map((c) => sheet.getColumnWidth(c))).toEqual([60, 100]);
+    sheet.showColumns(5);
+    sheet.hideColumns(2);
+    // Kept in the workbook's JSON, and read back from it.
+    const json = emulator.toJSON();
+    expect(json.sheets[0]!.hiddenColumns).toEqual([2]);
+    const again = setup({ data: json }).sheet;
+    expect([1, 2, 3].map((c) => again.isColumnHiddenByUser(c))).toEqual([false, true, false]);
+  });
+
   it("methods that are not emulated fail loudly", () => {
     const { sheet, s } = setup();
     expect(thrown(() => (sheet as unknown as { foo(): void }).foo())).toBe(

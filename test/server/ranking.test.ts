@@ -5,6 +5,7 @@ import { defaultCsvStyle } from "../../src/core/csv";
 import { calibrationWords, rankQuickwins, translator } from "../../src/core/index";
 import type { ComputeRankingResult, ExportResult } from "../../src/core/types";
 import { csvCell, toCsv } from "../../src/server/csv";
+import { SHORTLIST_LINE_CHARS } from "../../src/server/layout";
 import { formatLongDateTime } from "../../src/server/output";
 import { COORD, failure, ok, REV_A, REV_B, REV_C, sheet, world } from "./helpers";
 
@@ -320,8 +321,17 @@ describe("exportShortlist", () => {
     expect(page[4]![0]).toBe("Peringkat");
     const table = page.slice(5, 5 + r.quickwinIds.length);
     expect(table.map((row) => row[1])).toEqual(r.quickwinIds);
-    // Then, after a blank row, the decisions beside the computation (none recorded yet).
-    expect(page.slice(5 + r.quickwinIds.length).map((row) => row[0])).toEqual([
+    // Then, after a blank row, the calibration in lines across the page; after another, the
+    // decisions beside the computation (none recorded yet).
+    const below = page.slice(5 + r.quickwinIds.length).map((row) => String(row[0]));
+    const gap = below.indexOf("", 1);
+    expect(below[0]).toBe("");
+    expect(gap).toBeGreaterThan(1);
+    const calibration = below.slice(1, gap);
+    for (const l of calibration) expect(l.length).toBeLessThanOrEqual(SHORTLIST_LINE_CHARS);
+    // The same words as below the ranking page's table (its row above the ledger's).
+    expect(calibration.join(" ")).toBe(sheet(w.rt, "Peringkat").values.at(-2)![0]);
+    expect(below.slice(gap)).toEqual([
       "",
       "Hasil hitung dan keputusan panel",
       "Panel belum mencatat keputusan.",

@@ -4,9 +4,16 @@
 // leaves a page that says it is outdated. Below the shortlist the page shows the panel's
 // decisions beside the computation, marking where they differ.
 import { describe, expect, it } from "vitest";
+import { translator } from "../../src/core/i18n";
 import type { ExportResult } from "../../src/core/types";
 import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
 import { loadServer, type RpcResult } from "../../src/preview/script-host";
+import {
+  SHORTLIST_HIDDEN,
+  SHORTLIST_LINE_CHARS,
+  SHORTLIST_WIDTHS,
+  SPECS,
+} from "../../src/server/layout";
 import { COORD, ok, REV_A, REV_B, REV_C, sheet, world } from "./helpers";
 
 const base = world({ quickwins: 4 });
@@ -271,5 +278,98 @@ describe("a decisions sheet that cannot be read", () => {
     ok(rt.call("exportShortlist", [], as(COORD)));
     expect(page(rt).map((row) => row[1])).toContain("Quickwin 2");
     ok(rt.call("exportMinutes", [], as(COORD)));
+  });
+});
+
+describe("the shortlist page prints on A4 (issue #15)", () => {
+  const json = (rt: ReturnType<typeof fresh>) =>
+    rt.emulator.toJSON().sheets.find((s) => s.name === "Daftar Pendek")!;
+  const at = (key: string) => SPECS.shortlist.columns.findIndex((c) => c.key === key) + 1;
+  const hidden = SHORTLIST_HIDDEN.map(at);
+
+  /** The page's print set-up as the emulator recorded it. */
+  function printSetup(rt: ReturnType<typeof fresh>) {
+    const s = json(rt);
+    const style = (r: number, c: number) => s.cells.find((x) => x.r === r && x.c === c)?.st ?? {};
+    const width = SPECS.shortlist.columns.length;
+    const header = SPECS.shortlist.headerRow;
+    return {
+      widths: SHORTLIST_WIDTHS.map((_, i) => s.columnWidths[String(i + 1)] ?? 100),
+      hidden: s.hiddenColumns,
+      // The table wraps from its header down (far below too), but column A, and not above.
+      tableWraps: [header, header + 1, 400, 1000].every((r) =>
+        Array.from({ length: width - 1 }, (_, i) => i + 2).every((c) => style(r, c).wrap === true),
+      ),
+      unwrapped: [
+        [1, 1],
+        [3, 1],
+        [3, 2],
+        [header, 1],
+        [header + 1, 1],
+        [400, 1],
+      ].every(([r, c]) => style(r!, c!).wrap !== true),
+      titleSize: style(1, 1).fontSize,
+    };
+  }
+
+  const expected = {
+    widths: [...SHORTLIST_WIDTHS],
+    hidden,
+    tableWraps: true,
+    unwrapped: true,
+    titleSize: 14,
+  };
+
+  it("is sized for A4 landscape by the first setup, the description and link left off", () => {
+    expect(hidden).toEqual([at("description"), at("description") + 1]);
+    expect(SHORTLIST_HIDDEN).toEqual(["description", "evidenceUrl"]);
+    // A4 landscape inside Sheets' normal margins: 297 mm − 2 × 19 mm ≈ 10.2 in ≈ 980 px.
+    const printed = SHORTLIST_WIDTHS.filter((_, i) => !hidden.includes(i + 1));
+    expect(printed.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(980);
+    expect(printed.every((w) => w >= 50)).toBe(true);
+    expect(printSetup(fresh())).toEqual(expected);
+  });
+
+  it("an export writes values only, every line of the page within the printed width", () => {
+    const rt = fresh();
+    const methods: string[] = [];
+    rt.emulator.onServiceCall((info) => {
+      if (info.depth === 0) methods.push(info.method);
+    });
+    ok(rt.call("exportShortlist", [], as(COORD)));
+    rt.emulator.onServiceCall(null);
+    expect(methods.filter((m) => /Width|Wrap|hide|Font/.test(m))).toEqual([]);
+    expect(printSetup(rt)).toEqual(expected);
+    const values = page(rt);
+    const header = SPECS.shortlist.headerRow;
+    const table = values.findIndex((row, i) => i >= header && row[1] === "");
+    // The lines above the table and below it (column A, running across the page).
+    const lines = [...values.slice(0, header - 1), ...values.slice(table)].map((r) => String(r[0]));
+    expect(lines[2]).toMatch(/^Metode: skor tertimbang 0–100 \(\d+ kriteria\)/);
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(SHORTLIST_LINE_CHARS);
+  });
+
+  it("the method's line fits with the largest settings, in both languages", () => {
+    for (const locale of ["id", "en"] as const) {
+      const method = translator(locale)("shortlist.method", {
+        criteria: 99,
+        minReviews: 99,
+        resamples: 10_000,
+      });
+      expect(method.length, method).toBeLessThanOrEqual(SHORTLIST_LINE_CHARS);
+    }
+  });
+
+  it("a deleted page is made again by the export, sized as the first setup makes it", () => {
+    const rt = fresh();
+    const app = rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    rt.emulator.runExecution(as(COORD), () => {
+      const ss = app.getActiveSpreadsheet();
+      ss.deleteSheet(ss.getSheetByName("Daftar Pendek")!);
+    });
+    const r = ok<ExportResult>(rt.call("exportShortlist", [], as(COORD)));
+    expect(r.sheetName).toBe("Daftar Pendek");
+    expect(printSetup(rt)).toEqual(expected);
+    expect(page(rt)[SPECS.shortlist.headerRow]![1]).toBe("QW-001");
   });
 });

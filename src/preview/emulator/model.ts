@@ -71,6 +71,8 @@ export interface SheetJson {
   tabColor: string | null;
   columnWidths: Record<string, number>;
   rowHeights: Record<string, number>;
+  /** Columns hidden by the user or a script (1-based); absent in older saved workbooks. */
+  hiddenColumns?: number[];
   merges: string[];
   charts: ChartData[];
   /** Absent in workbooks saved before conditional formats were emulated. */
@@ -105,6 +107,7 @@ export class SheetModel {
   tabColor: string | null = null;
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  hiddenColumns = new Set<number>();
   merges: string[] = [];
   charts: ChartData[] = [];
   conditionalFormats: ConditionalFormatData[] = [];
@@ -179,11 +182,25 @@ export class SheetModel {
         );
     }
     this.maxColumns += count;
+    this.moveColumnProperties((c) => (c >= before ? c + count : c));
   }
 
   deleteColumns(start: number, count: number): void {
     for (const row of this.rows) row?.splice(start - 1, count);
     this.maxColumns -= count;
+    this.moveColumnProperties((c) => (c < start ? c : c >= start + count ? c - count : null));
+  }
+
+  /** Widths and hidden columns follow their columns when others are inserted or deleted. */
+  private moveColumnProperties(to: (column: number) => number | null): void {
+    const widths = new Map<number, number>();
+    for (const [c, w] of this.columnWidths) {
+      const n = to(c);
+      if (n !== null) widths.set(n, w);
+    }
+    this.columnWidths = widths;
+    const hidden = [...this.hiddenColumns].map(to).filter((c): c is number => c !== null);
+    this.hiddenColumns = new Set(hidden);
   }
 }
 
@@ -327,6 +344,7 @@ export class WorkbookModel {
       s.tabColor = sd.tabColor;
       s.columnWidths = new Map(Object.entries(sd.columnWidths).map(([k, v]) => [Number(k), v]));
       s.rowHeights = new Map(Object.entries(sd.rowHeights ?? {}).map(([k, v]) => [Number(k), v]));
+      s.hiddenColumns = new Set(sd.hiddenColumns ?? []);
       s.merges = [...sd.merges];
       s.charts = structuredClone(sd.charts);
       s.conditionalFormats = structuredClone(sd.conditionalFormats ?? []);
@@ -378,6 +396,7 @@ function sheetToJSON(s: SheetModel): SheetJson {
     tabColor: s.tabColor,
     columnWidths: Object.fromEntries(s.columnWidths),
     rowHeights: Object.fromEntries(s.rowHeights),
+    hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
     merges: [...s.merges],
     charts: structuredClone(s.charts),
     conditionalFormats: structuredClone(s.conditionalFormats),
@@ -506,6 +525,7 @@ const sheetCheck = (cells: Check) =>
       tabColor: strOrNull,
       columnWidths: recordOf(num),
       rowHeights: recordOf(num),
+      hiddenColumns: arrayOf(int(1)),
       merges: arrayOf(str),
       charts: arrayOf(CHART),
       conditionalFormats: arrayOf(
@@ -513,7 +533,7 @@ const sheetCheck = (cells: Check) =>
       ),
       cells,
     },
-    ["rowHeights", "conditionalFormats"],
+    ["rowHeights", "hiddenColumns", "conditionalFormats"],
   );
 const workbookCheck = (cells: Check) =>
   object({

@@ -274,6 +274,26 @@ export class SheetObj extends Emulated {
   getColumnWidth(col: number): number {
     return this._alive().columnWidths.get(Number(col)) ?? 100;
   }
+  hideColumns(start: number, count = 1): void {
+    this._showColumns(start, count, false, "SpreadsheetApp.Sheet.hideColumns");
+  }
+  showColumns(start: number, count = 1): void {
+    this._showColumns(start, count, true, "SpreadsheetApp.Sheet.showColumns");
+  }
+  _showColumns(start: number, count: number, shown: boolean, method: string): void {
+    const m = this._alive();
+    this._checkColArgs(start, count, method);
+    if (start + count - 1 > m.maxColumns)
+      throw this._ctx.core.error("Those columns are out of bounds.");
+    for (let c = start; c < start + count; c++) {
+      if (shown) m.hiddenColumns.delete(c);
+      else m.hiddenColumns.add(c);
+    }
+    this._ctx.touch();
+  }
+  isColumnHiddenByUser(col: number): boolean {
+    return this._alive().hiddenColumns.has(Number(col));
+  }
   hideSheet(): SheetObj {
     const wb = this._ctx.wb;
     const m = this._alive();

@@ -86,7 +86,7 @@ export const serverEn: Record<keyof typeof serverId, string> = {
   "shortlist.title": "Quickwin Shortlist",
   "shortlist.date": "Date: {date}",
   "shortlist.method":
-    "Method: weighted 0–100 rubric score ({criteria} criteria), mean of counted reviews (at least {minReviews} per quickwin), calibration: {normalization}; conflicts of interest not counted; {resamples} resamples for uncertainty.",
+    "Method: weighted 0–100 score ({criteria} criteria), mean of counted reviews (at least {minReviews} per quickwin, no conflicts of interest), {resamples} resamples.",
   "shortlist.empty": "No quickwin is shortlisted yet.",
   "shortlist.dates": "{start} to {end}",
 

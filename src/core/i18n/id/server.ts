@@ -85,7 +85,7 @@ export const serverId = {
   "shortlist.title": "Daftar Pendek Quickwin",
   "shortlist.date": "Tanggal: {date}",
   "shortlist.method":
-    "Metode: skor tertimbang 0–100 dari rubrik ({criteria} kriteria), rata-rata penilaian yang dihitung (minimal {minReviews} per quickwin), kalibrasi: {normalization}; konflik kepentingan tidak dihitung; {resamples} simulasi ulang untuk ketidakpastian.",
+    "Metode: skor tertimbang 0–100 ({criteria} kriteria), rata-rata penilaian yang dihitung (min. {minReviews} per quickwin, tanpa konflik kepentingan), {resamples} simulasi.",
   "shortlist.empty": "Belum ada quickwin yang masuk daftar pendek.",
   "shortlist.dates": "{start} s.d. {end}",
 
