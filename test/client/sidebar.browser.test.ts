@@ -206,9 +206,16 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     await page.fill(`${settings} input >> nth=0`, "0");
     expect(await page.getAttribute(`${settings} input >> nth=0`, "aria-invalid")).toBe("true");
     await page.fill(`${settings} input >> nth=0`, "2");
+    // Reviewers per quickwin (what an assignment proposal asks for) is a setting too.
+    const perQuickwin = page.getByLabel("Penilai per quickwin");
+    expect(await perQuickwin.inputValue()).toBe("3");
+    await perQuickwin.fill("0");
+    expect(await perQuickwin.getAttribute("aria-invalid")).toBe("true");
+    await perQuickwin.fill("2");
     await clickAndWait(page, `${settings} button:has-text("Simpan pengaturan")`);
     expect(await page.textContent(".notice.ok")).toContain("Pengaturan tersimpan");
     expect(await page.inputValue(`${settings} input >> nth=0`)).toBe("2");
+    expect(await page.getByLabel("Penilai per quickwin").inputValue()).toBe("2");
     await checkA11y(page, "settings");
 
     // The rubric (the server's default) shows its total weight.

@@ -66,7 +66,12 @@ function revealInvalid(section: HTMLElement): void {
 
 // ---------- meeting settings ----------
 
-const SETTING_FIELDS = ["shortlistSize", "maxPerAgency", "minReviews"] as const;
+const SETTING_FIELDS = [
+  "shortlistSize",
+  "maxPerAgency",
+  "minReviews",
+  "reviewsPerQuickwin",
+] as const;
 
 function toNumber(text: string): number | string {
   const s = text.trim();
@@ -81,6 +86,7 @@ function settingsForm(ctx: ViewContext): HTMLElement {
       shortlistSize: String(current.shortlistSize),
       maxPerAgency: String(current.maxPerAgency),
       minReviews: String(current.minReviews),
+      reviewsPerQuickwin: String(current.reviewsPerQuickwin),
       normalization: current.normalization,
     };
   }
@@ -91,6 +97,7 @@ function settingsForm(ctx: ViewContext): HTMLElement {
     shortlistSize: toNumber(draft.shortlistSize ?? ""),
     maxPerAgency: toNumber(draft.maxPerAgency ?? ""),
     minReviews: toNumber(draft.minReviews ?? ""),
+    reviewsPerQuickwin: toNumber(draft.reviewsPerQuickwin ?? ""),
     normalization: draft.normalization,
   });
   const refresh = () => {
@@ -117,7 +124,8 @@ function settingsForm(ctx: ViewContext): HTMLElement {
       h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }),
     );
     return field({
-      label: t(`field.${key}`),
+      // The planning tab's own words for the same number.
+      label: key === "reviewsPerQuickwin" ? t("assign.k") : t(`field.${key}`),
       control: el,
       help: t(`set.${key}Help`),
       error: errors.slot(key, el),

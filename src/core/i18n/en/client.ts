@@ -141,6 +141,8 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "set.shortlistSizeHelp": "How many quickwins the shortlist holds.",
   "set.maxPerAgencyHelp": "At most this many shortlisted quickwins per agency; 0 means no cap.",
   "set.minReviewsHelp": "A quickwin is ranked once it has at least this many reviews.",
+  "set.reviewsPerQuickwinHelp":
+    "How many reviewers an assignment proposal gives each quickwin (Prepare tab).",
   "set.normalizationHelp": "Evens out reviewers who score too generously or too strictly.",
   "set.saveSettings": "Save settings",
   "set.settingsSaved": "Settings saved.",

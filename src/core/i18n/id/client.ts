@@ -140,6 +140,8 @@ export const clientId = {
   "set.shortlistSizeHelp": "Berapa quickwin yang dipilih untuk daftar pendek.",
   "set.maxPerAgencyHelp": "Paling banyak quickwin per OPD di daftar pendek; 0 berarti tanpa batas.",
   "set.minReviewsHelp": "Quickwin masuk peringkat setelah dinilai sekurangnya sebanyak ini.",
+  "set.reviewsPerQuickwinHelp":
+    "Berapa penilai yang diusulkan untuk tiap quickwin saat penugasan dibuat (tab Persiapan).",
   "set.normalizationHelp":
     "Menyamakan penilai yang terlalu murah atau terlalu pelit memberi nilai.",
   "set.saveSettings": "Simpan pengaturan",
