@@ -1,4 +1,18 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The browser suites first (longest first when a previous run timed them, as vitest does): they
+ * are the longest files, and started last on a clean clone (no timings yet) they left one
+ * worker running alone at the end.
+ */
+class BrowserSuitesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const browser = (f: TestSpecification) => f.moduleId.endsWith(".browser.test.ts");
+    return [...sorted.filter(browser), ...sorted.filter((f) => !browser(f))];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -7,6 +21,7 @@ export default defineConfig({
     environment: "node",
     // Browser suites start Chromium and a preview server; keep the 2-core machine unclogged.
     maxWorkers: 2,
+    sequence: { sequencer: BrowserSuitesFirst },
     // Files in a worker share its loaded modules instead of importing everything afresh (a
     // third of the suite's CPU time): suites keep no state of their own in module scope.
     isolate: false,
