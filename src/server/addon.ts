@@ -1,6 +1,7 @@
 // The add-on shell: menu, sidebar and the self-check's report.
 import { translator } from "../core/i18n";
 import type { Locale } from "../core/types";
+import { readAgencies } from "./agencies";
 import { serve } from "./api";
 import { Context } from "./runtime";
 import { handleSelfCheck } from "./self-check";
@@ -24,6 +25,26 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(t("menu.open"), "showSidebar")
     .addItem(t("menu.check"), "showSelfCheck")
     .addToUi();
+}
+
+/**
+ * A person's edit (Sheets' simple onEdit trigger; AuthMode.LIMITED where the add-on is in use):
+ * an edit of the agency list brings its index in the document properties up to date at once,
+ * so the ranking functions — which resolve agencies through that index, having no call to
+ * spare for the sheet — follow an alias typed by hand. Any other edit costs four calls (the
+ * registry, the edited sheet's id); a trigger has no one to tell, so nothing here throws.
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e?.range || String(e.authMode) === "NONE") return;
+  try {
+    const ctx = new Context("onEdit");
+    const entry = ctx.registry()?.sheets.agencies;
+    if (!entry || typeof entry.id !== "number") return;
+    if (e.range.getSheet().getSheetId() !== entry.id) return;
+    readAgencies(ctx);
+  } catch (error) {
+    console.error(`onEdit: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

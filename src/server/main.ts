@@ -74,7 +74,7 @@ import { handleSelfCheck, type SelfCheckReport } from "./self-check";
 import { handleExportShortlist } from "./shortlist-export";
 import { verifyLedger as handleVerifyLedger } from "./verify";
 
-export { onInstall, onOpen, showSelfCheck, showSidebar } from "./addon";
+export { onEdit, onInstall, onOpen, showSelfCheck, showSidebar } from "./addon";
 
 export function getSidebarState(...args: []): SidebarState {
   return serve("getSidebarState", args, 0, (ctx) => handleGetSidebarState(ctx));

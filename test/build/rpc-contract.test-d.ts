@@ -79,7 +79,9 @@ expectTypeOf<ServerApi["exportMinutes"]>().toEqualTypeOf<
 
 // The add-on shell (menus, triggers) is not callable from the sidebar.
 expectTypeOf<ApiName>().not.toEqualTypeOf<ApiName | "onOpen">();
-expectTypeOf<"onOpen" | "onInstall" | "showSidebar" | "showSelfCheck">().not.toExtend<ApiName>();
+expectTypeOf<
+  "onOpen" | "onInstall" | "onEdit" | "showSidebar" | "showSelfCheck"
+>().not.toExtend<ApiName>();
 
 // ---------- every result survives google.script.run's JSON trip ----------
 

@@ -263,6 +263,32 @@ describe("saveAgencies and the agencies sheet", () => {
     expect(agencies(w)).toHaveLength(4);
   });
 
+  it("an alias typed by hand right before the ranking counts at once (the onEdit trigger)", () => {
+    const w = world({ quickwins: 0 });
+    ok(w.call("saveSettings", [{ maxPerAgency: 1, shortlistSize: 3, minReviews: 2 }]));
+    const two = ["Dinkes", "Dinas Kesehatan"].map((a, i) => quickwinOf(w, a, `Top ${i}`));
+    const other = quickwinOf(w, "Diskominfo");
+    for (const q of two) for (const r of [REV_B, REV_C]) ok(review(w, q.id, r, 5));
+    for (const r of [REV_B, REV_C]) ok(review(w, other.id, r, 2));
+    expect(ok<ComputeRankingResult>(w.call("computeRanking", [])).shortlist).toHaveLength(3);
+    // A person types the short name into the list; nothing of the add-on runs in between but
+    // Sheets' simple trigger, and the very next ranking applies the cap.
+    const rows = sheet(w.rt, "Daftar OPD").values;
+    const at = rows.findIndex((r) => r[0] === "Dinas Kesehatan") + 1;
+    w.rt.emulator.typeInto("Daftar OPD", `B${at}`, [["Dinkes"]]);
+    // The list now has "Dinkes" as a name and as a short name: the repeated key is reported
+    // and Dinkes' own row wins; merge by hand the way a person would: the row becomes an alias.
+    w.rt.emulator.typeInto("Daftar OPD", `B${at}:C${at}`, [["", "Dinkes"]]);
+    const dinkesRow = rows.findIndex((r) => r[0] === "Dinkes") + 1;
+    w.rt.emulator.typeInto("Daftar OPD", `A${dinkesRow}`, [[""]]);
+    const ranked = ok<ComputeRankingResult>(w.call("computeRanking", []));
+    expect(ranked.shortlist.filter((id) => two.some((q) => q.id === id))).toHaveLength(1);
+    expect(ranked.shortlist).toContain(other.id);
+    // Any other edit leaves the index as it is, and a trigger never fails the person's edit.
+    w.rt.emulator.typeInto("Quickwin", "E2", [["Deskripsi baru"]]);
+    expect(w.rt.emulator.logs.filter((l) => l.startsWith("onEdit failed"))).toEqual([]);
+  });
+
   it("a spreadsheet set up before the list: refused by name until setup makes the sheet", () => {
     const w = world({ quickwins: 2 });
     const globals = w.rt.emulator.globals;

@@ -68,6 +68,9 @@ export interface EmulatorOptions {
   printLogs?: boolean;
 }
 
+/** A person's edit as onEdit's event gives it: the sheet typed into and the range (A1). */
+export type PersonEditListener = (edit: { sheetName: string; a1Range: string }) => void;
+
 export interface EmulatorUi extends UiRecord {
   toasts: { message: string; title: string; timeout: number }[];
 }
@@ -86,8 +89,13 @@ export interface Emulator {
   snapshot(): { sheets: SheetSnapshot[] };
   /** The snapshot with what the grid shows and what retyping each cell takes. */
   grid(): { sheets: SheetGrid[] };
-  /** Writes as a person typing (Sheets' coercion; "@" cells keep text); throws Sheets' errors. */
+  /**
+   * Writes as a person typing (Sheets' coercion; "@" cells keep text); throws Sheets' errors.
+   * Then, as Sheets runs a script's simple onEdit trigger after a person's edit, the listener.
+   */
   typeInto(sheetName: string, a1Range: string, values: unknown[][]): void;
+  /** Who hears a person's typing: the script host, to run the script's onEdit (one slot). */
+  onPersonEdit(listener: PersonEditListener | null): void;
   /** A person adds, renames or deletes a tab (Sheets' rules and messages). */
   addSheet(name: string): void;
   renameSheet(name: string, newName: string): void;
@@ -224,6 +232,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
 
   const person = new PersonEdits(ctx, spreadsheetApp._ss);
+  let personEdit: PersonEditListener | null = null;
 
   return {
     globals,
@@ -240,7 +249,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }),
     }),
     grid: () => ({ sheets: wb.sheets.map((m) => readSheet(wb, m, true)) }),
-    typeInto: (sheetName, a1Range, values) => person.typeInto(sheetName, a1Range, values),
+    typeInto: (sheetName, a1Range, values) => {
+      person.typeInto(sheetName, a1Range, values);
+      personEdit?.({ sheetName, a1Range });
+    },
+    onPersonEdit: (listener) => {
+      personEdit = listener;
+    },
     addSheet: (name) => person.addSheet(name),
     renameSheet: (name, newName) => person.renameSheet(name, newName),
     deleteSheet: (name) => person.deleteSheet(name),
