@@ -142,7 +142,8 @@ export function indexedResolver(ctx: Context): AgencyKey {
 
 /**
  * Adds the typed names that are on no agency to the sheet (under the caller's lock), then runs
- * the caller's write: one appendRow for one name, one block for more. A write that fails takes
+ * the caller's write: one appendRow for one name, one quoted block below the list for more (two
+ * calls, whatever their number: an import may bring many). A write that fails takes
  * the added rows out again (best effort), so a save is never half done. New names are agencies
  * of one name: the index does not change. Returns the write's value and the names added.
  */
@@ -158,7 +159,7 @@ export function withAgencyNames<T>(
   const rows = added.map((name) => placeRow(table, SPECS.agencies, { name, aliases: [] }));
   let first: number | null = null;
   if (rows.length === 1) ctx.appendRow(table, rows[0]!, { quote: true });
-  else first = ctx.appendRows(table, rows);
+  else first = ctx.appendQuoted(table, rows);
   try {
     return { value: write(), added };
   } catch (error) {

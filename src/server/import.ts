@@ -1,7 +1,10 @@
 // Quickwins imported from a sheet (DESIGN §5): previewImport shows every row as it would be
 // saved — valid, with its problems in words, or a duplicate (same name and agency, or a
 // response already imported: its timestamp is kept as the quickwin's source) — and
-// importQuickwins saves the valid rows in one block. Importing the same sheet again adds nothing.
+// importQuickwins saves the valid rows in one block, the agencies they name that are not on the
+// agency list yet joining it in the same locked change (DESIGN §2). Importing the same sheet
+// again adds nothing. Row problems are worded in the sheets' language, as every row problem is
+// (no read of the caller's language: an import has no call to spare for it).
 import * as z from "zod/mini";
 import { UserError } from "../core/errors";
 import { dictionaries, hasKey } from "../core/i18n";
@@ -25,6 +28,7 @@ import {
   STAGES,
 } from "../core/schemas";
 import { fieldErrors } from "../core/validation";
+import { withAgencyNames } from "./agencies";
 import { check, requireCoordinator } from "./api";
 import { cellText, dateInZone, isBlankRow, isDate } from "./cells";
 import { nextQuickwinIds } from "./ids";
@@ -67,8 +71,8 @@ function readSource(ctx: Context, sheetName: string): unknown[][] {
   const ss = ctx.ss();
   const sheet = ctx.retry(() => ss.getSheetByName(sheetName));
   if (!sheet) throw new UserError(ctx.t("err.importNoSheet", { sheet: sheetName }));
-  const range = ctx.retry(() => sheet.getDataRange());
-  return ctx.retry(() => range.getValues()) as unknown[][];
+  // Its used area in one read (as every sheet is read).
+  return ctx.readValues(sheet);
 }
 
 const labelDicts = () => [dictionaries.id, dictionaries.en] as unknown as Record<string, string>[];
@@ -138,22 +142,22 @@ function previewRows(
       rows.push({
         ...base,
         status: "duplicate",
-        problems: [ctx.t("import.dupSource", { source })],
+        problems: [ctx.rowT("import.dupSource", { source })],
       });
       continue;
     }
     const same = names.get(nameKey);
     if (same) {
       const params = { name: same.name, agency: same.agency };
-      rows.push({ ...base, status: "duplicate", problems: [ctx.t("import.dupName", params)] });
+      rows.push({ ...base, status: "duplicate", problems: [ctx.rowT("import.dupName", params)] });
       continue;
     }
     const parsed = QuickwinInputSchema.safeParse(payload);
     if (!parsed.success) {
-      const problems = Object.entries(fieldErrors(parsed.error, payload, ctx.t)).map(
+      const problems = Object.entries(fieldErrors(parsed.error, payload, ctx.rowT)).map(
         ([field, message]) => {
           const key = `field.${field}`;
-          return hasKey(dictionaries.id, key) ? `${ctx.t(key)}: ${message}` : message;
+          return hasKey(dictionaries.id, key) ? `${ctx.rowT(key)}: ${message}` : message;
         },
       );
       rows.push({ ...base, status: "invalid", problems });
@@ -201,27 +205,48 @@ export function handlePreviewImport(ctx: Context, input: unknown): ImportPreview
 export function handleImportQuickwins(ctx: Context, input: unknown): ImportResult {
   check(ImportInput, input, ctx, "field.import");
   const email = ctx.email();
-  return ctx.withLock(() => {
-    requireCoordinator(ctx);
-    const table = ctx.table("quickwins");
-    const result = preview(ctx, input, parseQuickwins(table, ctx.rowT, ctx.knownTimeZone()).items);
-    const valid = result.rows.filter((r) => r.status === "valid");
-    const now = new Date().toISOString();
-    const ids = nextQuickwinIds(table, ctx.table("reviews"), valid.length);
-    const imported: { row: number; id: string }[] = [];
-    const block = valid.map((r, i) => {
-      const id = ids[i]!;
-      imported.push({ row: r.row, id });
-      const q = QuickwinSchema.parse({
-        ...r.values,
-        id,
-        createdBy: email,
-        source: r.source || undefined,
+  return ctx.withLock(
+    () => {
+      requireCoordinator(ctx);
+      const table = ctx.table("quickwins");
+      const result = preview(
+        ctx,
+        input,
+        parseQuickwins(table, ctx.rowT, ctx.knownTimeZone()).items,
+      );
+      const valid = result.rows.filter((r) => r.status === "valid");
+      const now = new Date().toISOString();
+      const ids = nextQuickwinIds(table, ctx.table("reviews"), valid.length);
+      const imported: { row: number; id: string }[] = [];
+      const block = valid.map((r, i) => {
+        const id = ids[i]!;
+        imported.push({ row: r.row, id });
+        const q = QuickwinSchema.parse({
+          ...r.values,
+          id,
+          createdBy: email,
+          source: r.source || undefined,
+        });
+        return placeRow(table, SPECS.quickwins, { quickwin: q, updatedAt: now }, ctx.sheetT());
       });
-      return placeRow(table, SPECS.quickwins, { quickwin: q, updatedAt: now }, ctx.sheetT());
-    });
-    if (block.length > 0) ctx.appendRows(table, block);
-    ctx.log({ sheet: result.sheetName, imported: imported.length, ...result.counts });
-    return { ...result, imported };
-  });
+      // Agencies not on the list yet join it in the same change, and leave it again if the
+      // quickwins' write fails.
+      const { added } = withAgencyNames(
+        ctx,
+        valid.map((r) => r.values.agency),
+        () => block.length > 0 && ctx.appendRows(table, block),
+      );
+      ctx.log({
+        sheet: result.sheetName,
+        imported: imported.length,
+        ...result.counts,
+        ...(added.length > 0 && { added }),
+      });
+      return { ...result, imported };
+      // Its last step: the lock stays held to the end of the execution, which commits the writes
+      // before the lock goes (no flush, no release call: with the agency list's read and write
+      // an import has no room for them within 25 calls).
+    },
+    { last: () => true, commitAtEnd: true },
+  );
 }

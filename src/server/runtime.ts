@@ -352,8 +352,16 @@ export class Context {
 
   // ---------- locking ----------
 
-  /** Runs fn under the document lock (≤ 10 s wait, then a localized "busy"). */
-  withLock<T>(fn: () => T, options: { last?: (value: T) => boolean } = {}): T {
+  /**
+   * Runs fn under the document lock (≤ 10 s wait, then a localized "busy"). `last`: see below.
+   * `commitAtEnd` (with `last`): the writes are left to the end of the execution too, which
+   * commits them before Apps Script releases the lock it keeps — as the emulator models an
+   * execution's end (core.ts onExecutionEnd) — saving the flush's call.
+   */
+  withLock<T>(
+    fn: () => T,
+    options: { last?: (value: T) => boolean; commitAtEnd?: boolean } = {},
+  ): T {
     const lock = this.retry(() => LockService.getDocumentLock());
     if (!lock) throw new UserError(this.t("err.busy"));
     try {
@@ -369,7 +377,7 @@ export class Context {
     } finally {
       // Sheets may buffer writes: commit them while the lock is still held, so the next
       // caller reads them (the Lock reference asks for flush before releaseLock).
-      if (!this.unchanged) this.flush();
+      if (!this.unchanged && !(keep && options.commitAtEnd)) this.flush();
       this.unchanged = false;
       // A function's last step may keep the lock to its end, when Apps Script releases it
       // (LockService reference): its flush is done, and nothing but returning is left.
@@ -647,6 +655,36 @@ export class Context {
     this.retry(() => sheet.insertRowsAfter(at, rows.length));
     this.writeRows(table, at + 1, rows);
     return at + 1;
+  }
+
+  /**
+   * Appends rows below everything the sheet holds (its used area, where Sheets' appendRow
+   * writes), text with the text prefix so no number format is needed: two calls for any
+   * number of rows. The grid grows first only when it has no room left. Returns the first row.
+   */
+  appendQuoted(table: Table, rows: unknown[][]): number {
+    const sheet = this.requireSheet(table.key);
+    const first = Math.max(table.values.length, table.headerRow) + 1;
+    const width = table.width;
+    const block = rows.map((r) =>
+      Array.from({ length: width }, (_, j) => {
+        const v = r[j];
+        return v === undefined || v === null ? "" : quoted(v);
+      }),
+    );
+    const write = () => {
+      const range = this.retry(() => sheet.getRange(first, 1, block.length, width));
+      this.retry(() => range.setValues(block));
+    };
+    try {
+      write();
+    } catch (error) {
+      if (!OUT_OF_GRID.test(errorMessage(error))) throw error;
+      this.retry(() => sheet.insertRowsAfter(first - 1, block.length));
+      write();
+    }
+    this.invalidate(table.key);
+    return first;
   }
 
   /**

@@ -16,6 +16,29 @@ const base = world({ quickwins: 4 });
 ok(base.call("submitReview", [{ quickwinId: "QW-003", scores: base.scores(2) }], REV_B));
 // Few resamples keep the many ranking runs below quick; the method is the same.
 ok(base.call("saveSettings", [{ bootstrapResamples: 20 }]));
+// A response sheet to import: two agencies not on the list yet, and one that is.
+base.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+  const app = base.rt.emulator.globals
+    .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  app.getActiveSpreadsheet().insertSheet("Formulir");
+});
+base.rt.emulator.typeInto("Formulir", "A1:H4", [
+  [
+    "Stempel waktu",
+    "Nama OPD",
+    "Nama Quickwin",
+    "Dimensi",
+    "Deskripsi",
+    "Tanggal mulai",
+    "Tanggal selesai",
+    "Anggaran",
+  ],
+  ...[
+    ["Dinas Pariwisata", "Wisata Digital", "Smart Branding"],
+    ["Dinas Perhubungan", "Halte Pintar", "Smart Living"],
+    ["Bappeda", "Peta Anggaran", "Smart Economy"],
+  ].map((r, i) => [`2019-09-05 1${i}:00:00`, ...r, "Usulan", "2019-09-05", "2019-10-05", "0"]),
+]);
 const DATA: WorkbookData = base.rt.emulator.toJSON();
 const scores = base.scores;
 
@@ -206,6 +229,8 @@ const MUTATIONS: [string, unknown[], string][] = [
   ["computeRanking", [], COORD],
   ["exportShortlist", [], COORD],
   ["setupSpreadsheet", [], COORD],
+  // Two agencies join the list with the quickwins, or neither does.
+  ["importQuickwins", [{ sheetName: "Formulir" }], COORD],
 ];
 
 describe.each(MUTATIONS)("failures injected into %s", (name, args, email) => {

@@ -202,3 +202,122 @@ describe("previewImport and importQuickwins", () => {
     expect(dataSnapshot(w.rt)).toBe(before);
   });
 });
+
+describe("importQuickwins and the agency list (DESIGN §2)", () => {
+  const HEADER = ["Stempel waktu", "Nama OPD", "Nama Quickwin", "Dimensi", "Tanggal mulai"];
+  const HEAD = ["Tanggal selesai", "Anggaran"];
+
+  /** A response sheet of one row per [agency, quickwin name]. */
+  function form(w: ReturnType<typeof world>, name: string, rows: [string, string][]): void {
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      app.getActiveSpreadsheet().insertSheet(name);
+    });
+    w.rt.emulator.typeInto(name, `A1:G${rows.length + 1}`, [
+      [...HEADER, ...HEAD],
+      ...rows.map(([agency, title], i) => [
+        `2019-09-0${i + 1} 10:00:00`,
+        agency,
+        title,
+        "Smart Governance",
+        "2019-09-05",
+        "2019-10-05",
+        "Rp 1.000.000",
+      ]),
+    ]);
+  }
+
+  /** The names on the agency list, in its order. */
+  const listed = (w: ReturnType<typeof world>) =>
+    sheet(w.rt, "Daftar OPD")
+      .values.slice(1)
+      .map((r) => String(r[0]))
+      .filter((n) => n !== "");
+
+  function listedWorld() {
+    const w = world({ quickwins: 2 });
+    ok(
+      w.call("saveAgencies", [
+        [
+          { name: "Dinas Kesehatan", shortName: "Dinkes", aliases: [] },
+          { name: "Bappeda", aliases: [] },
+        ],
+      ]),
+    );
+    return w;
+  }
+
+  it("adds a new name once, never a short name of a listed agency; a second import adds nothing", () => {
+    const w = listedWorld();
+    form(w, "Formulir", [
+      ["Dinas Pariwisata", "Wisata Digital"],
+      ["Dinkes", "Antrean Puskesmas"],
+      ["dinas  pariwisata", "Peta Wisata"],
+    ]);
+    const done = ok<ImportResult>(w.call("importQuickwins", [{ sheetName: "Formulir" }]));
+    expect(done.imported).toHaveLength(3);
+    expect(w.rt.emulator.serviceCalls).toBeLessThanOrEqual(25);
+    expect(listed(w)).toEqual(["Dinas Kesehatan", "Bappeda", "Dinas Pariwisata"]);
+    // The quickwins keep the agency as typed; the list resolves it.
+    const agencies = sheet(w.rt, "Quickwin")
+      .values.slice(1)
+      .filter((r) => String(r[1]).match(/Wisata|Antrean/))
+      .map((r) => r[2]);
+    expect(agencies).toEqual(["Dinas Pariwisata", "Dinkes", "dinas  pariwisata"]);
+    const before = dataSnapshot(w.rt);
+    const again = ok<ImportResult>(w.call("importQuickwins", [{ sheetName: "Formulir" }]));
+    expect(again.imported).toEqual([]);
+    expect(dataSnapshot(w.rt)).toBe(before);
+    // The log says what joined the list.
+    const log = sheet(w.rt, "Log").values.map((r) => String(r[4]));
+    expect(log.some((d) => d.includes("Dinas Pariwisata"))).toBe(true);
+  });
+
+  it("adds several new names in one block, each once, the list's own rows untouched", () => {
+    const w = listedWorld();
+    form(w, "Formulir", [
+      ["Dinas Pariwisata", "Wisata Digital"],
+      ["Dinas Perhubungan", "Halte Pintar"],
+      ["Bappeda", "Peta Anggaran"],
+      ["Dinas Perhubungan", "Parkir Daring"],
+    ]);
+    ok(w.call("importQuickwins", [{ sheetName: "Formulir" }]));
+    expect(w.rt.emulator.serviceCalls).toBeLessThanOrEqual(25);
+    expect(listed(w)).toEqual([
+      "Dinas Kesehatan",
+      "Bappeda",
+      "Dinas Pariwisata",
+      "Dinas Perhubungan",
+    ]);
+    expect(sheet(w.rt, "Daftar OPD").values[1]).toEqual(["Dinas Kesehatan", "Dinkes", ""]);
+  });
+
+  it("takes the names out again when the quickwins' write fails: never half an import", () => {
+    const w = listedWorld();
+    form(w, "Formulir", [
+      ["Dinas Pariwisata", "Wisata Digital"],
+      ["Dinas Perhubungan", "Halte Pintar"],
+    ]);
+    const before = dataSnapshot(w.rt);
+    const methods: string[] = [];
+    let failed = false;
+    w.rt.emulator.onServiceCall((c) => {
+      if (c.depth !== 0) return;
+      methods.push(c.method);
+      // The quickwins' block: its first call after the agencies' block (getRange, setValues).
+      if (!failed && c.method === "Sheet.insertRowsAfter") {
+        failed = true;
+        w.rt.emulator.failOnCall(
+          1,
+          "Exception: Unexpected error while getting the method or property",
+        );
+      }
+    });
+    const r = w.call("importQuickwins", [{ sheetName: "Formulir" }]);
+    w.rt.emulator.onServiceCall(null);
+    expect(failed).toBe(true);
+    expect(r.ok).toBe(false);
+    expect(dataSnapshot(w.rt)).toBe(before);
+    expect(listed(w)).toEqual(["Dinas Kesehatan", "Bappeda"]);
+  });
+});
