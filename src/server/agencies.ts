@@ -151,8 +151,16 @@ export function withAgencyNames<T>(
   ctx: Context,
   typed: readonly unknown[],
   write: () => T,
+  options: { indexLater?: (properties: Record<string, string>) => void } = {},
 ): { value: T; added: string[] } {
-  const list = readAgencies(ctx);
+  // `indexLater`: an index to bring up to date is handed to the caller, to write with its own
+  // property write (an import's log reservation) instead of a call of its own.
+  const list = parseAgencies(ctx.table("agencies"), ctx);
+  if (!indexIsCurrent(ctx, list.groups)) {
+    const properties = indexProperties(ctx, list.groups);
+    if (options.indexLater) options.indexLater(properties);
+    else ctx.setProperties(properties);
+  }
   const added = newAgencyNames(list.items, typed);
   if (added.length === 0) return { value: write(), added };
   const table = ctx.table("agencies");

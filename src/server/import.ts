@@ -33,6 +33,7 @@ import { check, requireCoordinator } from "./api";
 import { cellText, dateInZone, isBlankRow, isDate } from "./cells";
 import { nextQuickwinIds } from "./ids";
 import { SPECS } from "./layout";
+import { reserveLogWith } from "./ledger";
 import { parseQuickwins } from "./repo";
 import type { Context } from "./runtime";
 import { placeRow } from "./table";
@@ -230,12 +231,19 @@ export function handleImportQuickwins(ctx: Context, input: unknown): ImportResul
         return placeRow(table, SPECS.quickwins, { quickwin: q, updatedAt: now }, ctx.sheetT());
       });
       // Agencies not on the list yet join it in the same change, and leave it again if the
-      // quickwins' write fails.
+      // quickwins' write fails. A stale agency index is written with the log's reservation.
+      let index: Record<string, string> | null = null;
       const { added } = withAgencyNames(
         ctx,
         valid.map((r) => r.values.agency),
         () => block.length > 0 && ctx.appendRows(table, block),
+        {
+          indexLater: (properties) => {
+            index = properties;
+          },
+        },
       );
+      if (index) reserveLogWith(ctx, index);
       ctx.log({
         sheet: result.sheetName,
         imported: imported.length,

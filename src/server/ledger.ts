@@ -97,6 +97,21 @@ export function logNumberTaken(ctx: Context, seq: number): void {
   reservedLog.set(ctx, seq);
 }
 
+/**
+ * Reserves this call's log row number in ONE property write with `others` (the agency index an
+ * import brings up to date): the log row then needs no write of its own.
+ */
+export function reserveLogWith(ctx: Context, others: Record<string, string>): void {
+  const state = sealState(ctx);
+  if (!state) {
+    ctx.setProperties(others);
+    return;
+  }
+  const next: SealState = { ...state, log: state.log + 1 };
+  ctx.setProperties({ ...others, [SEAL_PROPERTY]: JSON.stringify(next) });
+  reservedLog.set(ctx, next.log);
+}
+
 /** The log row's number: reserved with this call's ledger rows, else reserved now. */
 export function reserveLog(ctx: Context): { state: SealState; seq: number } | null {
   const reserved = reservedLog.get(ctx);

@@ -292,6 +292,45 @@ describe("importQuickwins and the agency list (DESIGN §2)", () => {
     expect(sheet(w.rt, "Daftar OPD").values[1]).toEqual(["Dinas Kesehatan", "Dinkes", ""]);
   });
 
+  it("brings a stale agency index up to date with the log's own write, still within 25 calls", () => {
+    const w = listedWorld();
+    // A short name typed by hand, its index left as it was (as when the edit trigger could
+    // not run): the index no longer matches the list.
+    const props = () =>
+      w.rt.emulator.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    const stored = () =>
+      w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+        props().getDocumentProperties().getProperty("quickwin.agencies"),
+      ).value;
+    const before = stored();
+    w.rt.emulator.typeInto("Daftar OPD", "B3", [["BAPP"]]);
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+      props()
+        .getDocumentProperties()
+        .setProperty("quickwin.agencies", before ?? "[]"),
+    );
+    expect(stored()).not.toContain('"bapp"');
+    form(w, "Formulir", [
+      ["Dinas Pariwisata", "Wisata Digital"],
+      ["Dinas Perhubungan", "Halte Pintar"],
+      ["BAPP", "Peta Anggaran"],
+    ]);
+    const done = ok<ImportResult>(w.call("importQuickwins", [{ sheetName: "Formulir" }]));
+    expect(done.imported).toHaveLength(3);
+    expect(w.rt.emulator.serviceCalls).toBeLessThanOrEqual(25);
+    // "BAPP" is Bappeda's now: not added; the index knows it; the log row is sealed in order.
+    expect(listed(w)).toEqual([
+      "Dinas Kesehatan",
+      "Bappeda",
+      "Dinas Pariwisata",
+      "Dinas Perhubungan",
+    ]);
+    expect(stored()).toContain('"bapp"');
+    const check = ok<{ log: { tampered: unknown[]; gaps: unknown[] } }>(w.call("verifyLedger", []));
+    expect(check.log).toMatchObject({ tampered: [], gaps: [] });
+    expect(sheet(w.rt, "Log").values.at(-1)!.join(" ")).toMatch(/Dinas Perhubungan/);
+  });
+
   it("takes the names out again when the quickwins' write fails: never half an import", () => {
     const w = listedWorld();
     form(w, "Formulir", [
