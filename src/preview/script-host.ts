@@ -152,27 +152,7 @@ export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
   );
   const nameSet = new Set(names);
 
-  // Sheets runs a script's simple onEdit trigger after a person's edit (AuthMode.LIMITED, as
-  // the user who typed; unknown here, so the spreadsheet's owner). Its failures are only logged,
-  // as a trigger's are. One loaded script serves every trigger run: it keeps no state.
-  if (typeof context.onEdit === "function") {
-    let trigger: Loaded | null = null;
-    emulator.onPersonEdit(({ sheetName, a1Range }) => {
-      emulator.runExecution({ email: emulator.owner, locale: defaultLocale }, () => {
-        try {
-          trigger ??= load(false);
-          emulator.useRealm({ Date: trigger.realm.Date, Error: trigger.realm.Error });
-          const app = trigger.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-          const ss = app.getActiveSpreadsheet();
-          const range = ss.getSheetByName(sheetName)?.getRange(a1Range.replace(/^.*!/, ""));
-          const onEdit = trigger.context.onEdit as (e: unknown) => void;
-          onEdit({ authMode: "LIMITED", source: ss, range, user: emulator.owner });
-        } catch (error) {
-          emulator.logs.push(`onEdit failed: ${errorMessage(error)}`);
-        }
-      });
-    });
-  }
+  if (typeof context.onEdit === "function") runsOnEdit(emulator, () => load(false), defaultLocale);
 
   return {
     emulator,
@@ -219,4 +199,28 @@ export function loadServer(options: LoadServerOptions = {}): ServerRuntime {
         : { ok: false, error: { message: o.message }, serviceCalls };
     },
   };
+}
+
+/**
+ * Sheets runs a script's simple onEdit trigger after a person's edit (AuthMode.LIMITED, as the
+ * user who typed; unknown here, so the spreadsheet's owner). Its failures are only logged, as a
+ * trigger's are. One loaded script serves every trigger run: it keeps no state.
+ */
+function runsOnEdit(emulator: Emulator, load: () => Loaded, locale: string): void {
+  let trigger: Loaded | null = null;
+  emulator.onPersonEdit(({ sheetName, a1Range }) => {
+    emulator.runExecution({ email: emulator.owner, locale }, () => {
+      try {
+        trigger ??= load();
+        emulator.useRealm({ Date: trigger.realm.Date, Error: trigger.realm.Error });
+        const app = trigger.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+        const ss = app.getActiveSpreadsheet();
+        const range = ss.getSheetByName(sheetName)?.getRange(a1Range.replace(/^.*!/, ""));
+        const onEdit = trigger.context.onEdit as (e: unknown) => void;
+        onEdit({ authMode: "LIMITED", source: ss, range, user: emulator.owner });
+      } catch (error) {
+        emulator.logs.push(`onEdit failed: ${errorMessage(error)}`);
+      }
+    });
+  });
 }

@@ -311,11 +311,8 @@ export function runSetup(ctx: Context): void {
     removeSheets(ctx, inserted);
     throw error;
   }
-  if (verdict.claim && !panelSeeded) {
-    // The panel sheet exists but has no data row: the caller becomes its coordinator.
-    const panel = ctx.table("panel");
-    ctx.appendRows(panel, [placeRow(panel, SPECS.panel, me, translator(locale))]);
-  }
+  // The panel sheet exists but has no data row: the caller becomes its coordinator.
+  if (verdict.claim && !panelSeeded) claimEmptyPanel(ctx, me, locale);
   if (!changed && outcome.actions.length === 0) {
     // A re-run on an intact spreadsheet changes nothing, so it writes nothing, not even a log row.
     ctx.wroteNothing();
@@ -330,16 +327,31 @@ export function runSetup(ctx: Context): void {
     actions: outcome.actions,
     coordinator: verdict.claim ? email : undefined,
     ...(removedLeftDefault && { removedDefaultSheet: true }),
-    ...(firstRun && {
-      spreadsheetLocale: firstRun.locale,
-      timeZone: firstRun.timeZone,
-      text: registry.text,
-      removedDefaultSheet: removedDefault,
-    }),
+    ...firstRunDetails(firstRun, registry, removedDefault),
     ledger: sealed?.reviews,
     logRows: sealed?.log,
   });
   if (verdict.blocked) refuseClaim(ctx, email, verdict.blocked);
+}
+
+function claimEmptyPanel(ctx: Context, me: PanelMember, locale: Locale): void {
+  const panel = ctx.table("panel");
+  ctx.appendRows(panel, [placeRow(panel, SPECS.panel, me, translator(locale))]);
+}
+
+/** What a first run did to the spreadsheet itself, for its log row (nothing on a re-run). */
+function firstRunDetails(
+  firstRun: ReturnType<typeof prepareFirstRun> | null,
+  registry: Registry,
+  removedDefault: boolean,
+): Record<string, unknown> {
+  if (!firstRun) return {};
+  return {
+    spreadsheetLocale: firstRun.locale,
+    timeZone: firstRun.timeZone,
+    text: registry.text,
+    removedDefaultSheet: removedDefault,
+  };
 }
 
 /** The agency index's properties when the stored one is not the sheet's (null: current). */
