@@ -3,7 +3,7 @@
 // emulator. The engine runs before the lock; the lock covers the seal counters' re-read, the
 // page's write (and the ranking's log row) and the flush. Measured from waitLock returning to
 // releaseLock (or to the end of the call, when the lock is kept to the end), next to the call.
-import { COORD, ensureRows, ok, world } from "../test/server/helpers";
+import { appendSealedReviews, COORD, type LedgerReview, ok, world } from "../test/server/helpers";
 
 const QUICKWINS = 1000;
 const REVIEWERS = Array.from({ length: 5 }, (_, i) => `penilai${i + 1}@patikab.go.id`);
@@ -18,23 +18,16 @@ export function run(): void {
       ],
     ]),
   );
-  const rows: unknown[][] = [];
+  const reviews: LedgerReview[] = [];
   for (let i = 1; i <= QUICKWINS; i++) {
-    const id = `QW-${String(i).padStart(3, "0")}`;
-    REVIEWERS.forEach((email, j) => {
+    const quickwinId = `QW-${String(i).padStart(3, "0")}`;
+    REVIEWERS.forEach((reviewer, j) => {
       // Scores on the rubric's 1–5 scale: many ties, as in a real panel.
-      rows.push([
-        "2019-09-05T01:00:00.000Z",
-        id,
-        email,
-        JSON.stringify(w.scores(1 + ((i + j) % 5))),
-        "",
-        false,
-      ]);
+      reviews.push({ quickwinId, reviewer, scores: w.scores(1 + ((i + j) % 5)) });
     });
   }
-  ensureRows(w.rt, "Penilaian", rows.length + 1);
-  w.rt.emulator.typeInto("Penilaian", `A2:F${rows.length + 1}`, rows);
+  // Sealed as the add-on writes them (unsealed rows would be excluded as tampered).
+  appendSealedReviews(w.rt, reviews);
 
   let lockedAt = 0;
   let held = 0;
