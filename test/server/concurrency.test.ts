@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
 import { loadServer, type RpcResult } from "../../src/preview/script-host";
 import { coverage, range, sample } from "../support/tier";
-import { COORD, ok, QUICKWIN, REV_B, REV_C, sheet, world } from "./helpers";
+import { COORD, FORM_QUESTIONS, ok, QUICKWIN, REV_B, REV_C, sheet, world } from "./helpers";
 import { inProcess } from "./in-process";
 
 const base = world({ quickwins: 4 });
@@ -23,16 +23,7 @@ base.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
   app.getActiveSpreadsheet().insertSheet("Formulir");
 });
 base.rt.emulator.typeInto("Formulir", "A1:H4", [
-  [
-    "Stempel waktu",
-    "Nama OPD",
-    "Nama Quickwin",
-    "Dimensi",
-    "Deskripsi",
-    "Tanggal mulai",
-    "Tanggal selesai",
-    "Anggaran",
-  ],
+  ["Stempel waktu", ...FORM_QUESTIONS],
   ...[
     ["Dinas Pariwisata", "Wisata Digital", "Smart Branding"],
     ["Dinas Perhubungan", "Halte Pintar", "Smart Living"],

@@ -323,6 +323,18 @@ export const BUDGET_CASES: BudgetCase[] = [
   ["exportMinutes", "exportMinutes", () => [{ place: "Pati" }], COORD],
 ];
 
+/** The questions of an Indonesian quickwin form, as its response sheet heads them (after the
+ * timestamp's column). */
+export const FORM_QUESTIONS = [
+  "Nama OPD",
+  "Nama Quickwin",
+  "Dimensi",
+  "Deskripsi",
+  "Tanggal mulai",
+  "Tanggal selesai",
+  "Anggaran",
+];
+
 /** A form response sheet of n answers (half of them new quickwins), for the import's budget. */
 export function formResponses(rt: ServerRuntime, name: string, n: number): void {
   const app = rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -331,18 +343,7 @@ export function formResponses(rt: ServerRuntime, name: string, n: number): void 
     if (sheet.getMaxRows() < n + 1)
       sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
   });
-  const rows: unknown[][] = [
-    [
-      "Timestamp",
-      "Nama OPD",
-      "Nama Quickwin",
-      "Dimensi",
-      "Deskripsi",
-      "Tanggal mulai",
-      "Tanggal selesai",
-      "Anggaran",
-    ],
-  ];
+  const rows: unknown[][] = [["Timestamp", ...FORM_QUESTIONS]];
   for (let i = 1; i <= n; i++) {
     const existing = i % 2 === 0;
     rows.push([

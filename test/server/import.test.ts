@@ -4,7 +4,7 @@
 // block; importing the same sheet again imports nothing.
 import { describe, expect, it } from "vitest";
 import type { ImportPreview, ImportResult } from "../../src/core/planning";
-import { COORD, dataSnapshot, failure, ok, REV_B, sheet, world } from "./helpers";
+import { COORD, dataSnapshot, FORM_QUESTIONS, failure, ok, REV_B, sheet, world } from "./helpers";
 
 const FORM = "Jawaban Formulir 1";
 
@@ -17,18 +17,7 @@ function withForm(w: ReturnType<typeof world>): void {
     app.getActiveSpreadsheet().insertSheet(FORM).getRange("F2:G7").setNumberFormat("@");
   });
   w.rt.emulator.typeInto(FORM, "A1:J7", [
-    [
-      "Stempel waktu",
-      "Nama OPD",
-      "Nama Quickwin",
-      "Dimensi",
-      "Deskripsi",
-      "Tanggal mulai",
-      "Tanggal selesai",
-      "Anggaran",
-      "Tahapan",
-      "Tautan bukti",
-    ],
+    ["Stempel waktu", ...FORM_QUESTIONS, "Tahapan", "Tautan bukti"],
     [
       "2019-09-05 10:12:45",
       "Dinas Sosial",

@@ -14,6 +14,14 @@ import { bdi, h, mount } from "../dom";
 import { validate } from "../fields";
 import { withStatuses } from "../model";
 import { button, ErrorSlots, field, type ViewContext, withProgress } from "../ui";
+import {
+  cardList,
+  collapsible,
+  editorSection,
+  openCard,
+  type RenderList,
+  readyToSave,
+} from "./cards";
 
 /** The id of the suggestions list an agency input names in its `list` attribute. */
 export const AGENCY_LIST = "agency-suggestions";
@@ -47,9 +55,6 @@ const payloadOf = (d: AgencyDraft): Agency => ({
   aliases: splitAliases(d.aliases),
 });
 
-/** Rows shown open (added, or a merge's target, or opened by the user), across renders. */
-const openRows = new WeakSet<AgencyDraft>();
-
 export function agencyEditor(ctx: ViewContext): HTMLElement {
   const { t, ui } = ctx;
   // Names in use that are on no agency yet (e.g. imported) start as rows of their own.
@@ -60,34 +65,28 @@ export function agencyEditor(ctx: ViewContext): HTMLElement {
   const drafts = ui.agencyDraft;
   const errors = new ErrorSlots();
   const out = h("div", { class: "call-status", "aria-live": "polite" });
-  const list = h("div", null);
   const refresh = () => {
     const result = validate(AgencyListInputSchema, drafts.map(payloadOf), t);
     errors.show(result.ok ? {} : result.errors);
     return result;
   };
-  const renderList = (focusId?: string) => {
-    list.replaceChildren(
-      ...(drafts.length
-        ? drafts.map((_, i) => agencyRow(ctx, drafts, i, errors, refresh, renderList))
-        : [h("p", { class: "help" }, t("agency.none"))]),
-    );
-    refresh();
-    if (focusId) document.getElementById(focusId)?.focus();
-  };
+  const { list, render: renderList } = cardList(
+    (render) =>
+      drafts.length
+        ? drafts.map((_, i) => agencyRow(ctx, drafts, i, errors, refresh, render))
+        : [h("p", { class: "help" }, t("agency.none"))],
+    refresh,
+  );
   const add = button(t("agency.add"), "secondary", () => {
     const fresh = { name: "", shortName: "", aliases: "" };
-    openRows.add(fresh);
+    openCard(fresh);
     drafts.push(fresh);
     renderList(`agency-name-${drafts.length - 1}`);
   });
   const save = button(t("agency.save"), "action", async () => {
-    errors.touchAll();
-    const result = refresh();
-    if (!result.ok) {
-      section.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-      return;
-    }
+    // A folded row holding an invalid field is opened, so the focus can reach it.
+    const result = readyToSave(errors, refresh, section);
+    if (!result) return;
     const saved = await withProgress(
       ctx,
       { button: save, region: section, out },
@@ -101,16 +100,15 @@ export function agencyEditor(ctx: ViewContext): HTMLElement {
     const { unlistedAgencies: _, ...rest } = ctx.state;
     ctx.setState(withStatuses({ ...rest, agencies: saved }));
   });
-  const section = h(
-    "section",
-    { class: "subsection", "aria-labelledby": "agency-heading" },
-    h("h3", { id: "agency-heading", tabindex: "-1" }, t("agency.title")),
-    h("p", { class: "help" }, t("agency.help")),
-    errors.slot(""),
-    list,
-    h("div", { class: "buttons" }, add, save),
+  const section = editorSection({
+    headingId: "agency-heading",
+    title: t("agency.title"),
+    help: t("agency.help"),
+    errors,
+    body: [list],
+    buttons: [add, save],
     out,
-  );
+  });
   renderList();
   return section;
 }
@@ -121,7 +119,7 @@ function agencyRow(
   i: number,
   errors: ErrorSlots,
   refresh: () => unknown,
-  renderList: (focusId?: string) => void,
+  renderList: RenderList,
 ): HTMLElement {
   const { t } = ctx;
   const d = drafts[i]!;
@@ -150,7 +148,7 @@ function agencyRow(
     const merged = mergeAgency(drafts.map(payloadOf), i, into).map(draftOf);
     drafts.splice(0, drafts.length, ...merged);
     const at = into > i ? into - 1 : into;
-    openRows.add(drafts[at]!);
+    openCard(drafts[at]!);
     renderList(`agency-aliases-${at}`);
   });
   const remove = button(t("agency.remove"), "danger", () => {
@@ -167,9 +165,8 @@ function agencyRow(
     remove.setAttribute("aria-label", `${t("agency.remove")}: ${shown}`);
   };
   named();
-  const box = h(
-    "details",
-    { class: "card-box", open: openRows.has(d) },
+  return collapsible(
+    d,
     summary,
     h(
       "fieldset",
@@ -182,9 +179,4 @@ function agencyRow(
       h("div", { class: "buttons" }, others.length ? merge : null, remove),
     ),
   );
-  box.addEventListener("toggle", () => {
-    if (box.open) openRows.add(d);
-    else openRows.delete(d);
-  });
-  return box;
 }

@@ -28,6 +28,14 @@ import {
 } from "../model";
 import { button, ErrorSlots, field, notice, type ViewContext, withProgress } from "../ui";
 import { AGENCY_LIST, agencyDatalist, agencyEditor } from "./agencies";
+import {
+  cardList,
+  collapsible,
+  editorSection,
+  openCard,
+  type RenderList,
+  readyToSave,
+} from "./cards";
 
 export function settingsView(ctx: ViewContext): HTMLElement {
   const { t } = ctx;
@@ -41,27 +49,6 @@ export function settingsView(ctx: ViewContext): HTMLElement {
     agencyEditor(ctx),
     agencyDatalist(ctx),
   );
-}
-
-/** Cards of the editors that are open (new ones, or opened by the user), kept across renders. */
-const openCards = new WeakSet<object>();
-
-/** A collapsible card: the summary names it; opening is remembered for the draft. */
-function collapsible(draft: object, summary: HTMLElement, body: HTMLElement): HTMLElement {
-  const details = h("details", { class: "card-box", open: openCards.has(draft) }, summary, body);
-  details.addEventListener("toggle", () => {
-    if (details.open) openCards.add(draft);
-    else openCards.delete(draft);
-  });
-  return details;
-}
-
-/** Opens every card holding an invalid field and focuses the first, so it can be fixed. */
-function revealInvalid(section: HTMLElement): void {
-  for (const d of Array.from(section.querySelectorAll("details"))) {
-    if (d.querySelector("[aria-invalid=true]")) d.open = true;
-  }
-  section.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
 }
 
 // ---------- meeting settings ----------
@@ -187,7 +174,6 @@ function rubricEditor(ctx: ViewContext): HTMLElement {
   const errors = new ErrorSlots();
   const out = h("div", { class: "call-status", "aria-live": "polite" });
   const total = h("p", { class: "total", "aria-live": "polite" });
-  const list = h("div", null);
   const payload = () => drafts.map(criterionPayload);
 
   const refresh = () => {
@@ -199,13 +185,10 @@ function rubricEditor(ctx: ViewContext): HTMLElement {
     return result;
   };
 
-  const renderList = (focusId?: string) => {
-    list.replaceChildren(
-      ...drafts.map((d, i) => criterionCard(ctx, drafts, d, i, errors, refresh, renderList)),
-    );
-    refresh();
-    if (focusId) document.getElementById(focusId)?.focus();
-  };
+  const { list, render: renderList } = cardList(
+    (render) => drafts.map((d, i) => criterionCard(ctx, drafts, d, i, errors, refresh, render)),
+    refresh,
+  );
 
   const add = button(t("set.addCriterion"), "secondary", () => {
     const fresh: CriterionDraft = {
@@ -217,17 +200,13 @@ function rubricEditor(ctx: ViewContext): HTMLElement {
       max: "5",
       levels: ["", "", "", "", ""],
     };
-    openCards.add(fresh);
+    openCard(fresh);
     drafts.push(fresh);
     renderList(`crit-name-${drafts.length - 1}`);
   });
   const save = button(t("set.saveRubric"), "action", async () => {
-    errors.touchAll();
-    const result = refresh();
-    if (!result.ok) {
-      revealInvalid(section);
-      return;
-    }
+    const result = readyToSave(errors, refresh, section);
+    if (!result) return;
     const saved = await withProgress(
       ctx,
       { button: save, region: section, out },
@@ -243,18 +222,16 @@ function rubricEditor(ctx: ViewContext): HTMLElement {
   });
 
   const reviews = ctx.state.reviewCount ?? 0;
-  const section = h(
-    "section",
-    { class: "subsection", "aria-labelledby": "rubric-heading" },
-    h("h3", { id: "rubric-heading", tabindex: "-1" }, t("set.rubricTitle")),
-    h("p", { class: "help" }, t("set.rubricHelp")),
-    reviews > 0 ? notice("warn", t("set.rubricHasReviews", { n: reviews })) : null,
-    errors.slot(""),
-    list,
-    total,
-    h("div", { class: "buttons" }, add, save),
+  const section = editorSection({
+    headingId: "rubric-heading",
+    title: t("set.rubricTitle"),
+    help: t("set.rubricHelp"),
+    notice: reviews > 0 ? notice("warn", t("set.rubricHasReviews", { n: reviews })) : null,
+    errors,
+    body: [list, total],
+    buttons: [add, save],
     out,
-  );
+  });
   renderList();
   return section;
 }
@@ -431,7 +408,7 @@ function criterionCard(
   i: number,
   errors: ErrorSlots,
   refresh: () => unknown,
-  renderList: (focusId?: string) => void,
+  renderList: RenderList,
 ): HTMLElement {
   const { t } = ctx;
   const summary = h("summary", null);
@@ -475,33 +452,25 @@ function panelEditor(ctx: ViewContext): HTMLElement {
   const drafts = ui.panelDraft;
   const errors = new ErrorSlots();
   const out = h("div", { class: "call-status", "aria-live": "polite" });
-  const list = h("div", null);
   const payload = () => drafts.map(memberPayload);
   const refresh = () => {
     const result = validate(PanelInputSchema, payload(), t);
     errors.show(result.ok ? {} : result.errors, (key) => labelOfPath(ctx, key));
     return result;
   };
-  const renderList = (focusId?: string) => {
-    list.replaceChildren(
-      ...drafts.map((m, i) => memberCard(ctx, drafts, m, i, errors, refresh, renderList)),
-    );
-    refresh();
-    if (focusId) document.getElementById(focusId)?.focus();
-  };
+  const { list, render: renderList } = cardList(
+    (render) => drafts.map((m, i) => memberCard(ctx, drafts, m, i, errors, refresh, render)),
+    refresh,
+  );
   const add = button(t("set.addMember"), "secondary", () => {
     const fresh: MemberDraft = { email: "", name: "", agency: "", role: "reviewer" };
-    openCards.add(fresh);
+    openCard(fresh);
     drafts.push(fresh);
     renderList(`member-email-${drafts.length - 1}`);
   });
   const save = button(t("set.savePanel"), "action", async () => {
-    errors.touchAll();
-    const result = refresh();
-    if (!result.ok) {
-      revealInvalid(section);
-      return;
-    }
+    const result = readyToSave(errors, refresh, section);
+    if (!result) return;
     const saved = await withProgress(
       ctx,
       { button: save, region: section, out },
@@ -521,16 +490,15 @@ function panelEditor(ctx: ViewContext): HTMLElement {
       }),
     );
   });
-  const section = h(
-    "section",
-    { class: "subsection", "aria-labelledby": "panel-heading" },
-    h("h3", { id: "panel-heading", tabindex: "-1" }, t("set.panelTitle")),
-    h("p", { class: "help" }, t("set.panelHelp")),
-    errors.slot(""),
-    list,
-    h("div", { class: "buttons" }, add, save),
+  const section = editorSection({
+    headingId: "panel-heading",
+    title: t("set.panelTitle"),
+    help: t("set.panelHelp"),
+    errors,
+    body: [list],
+    buttons: [add, save],
     out,
-  );
+  });
   renderList();
   return section;
 }
@@ -542,7 +510,7 @@ function memberCard(
   i: number,
   errors: ErrorSlots,
   refresh: () => unknown,
-  renderList: (focusId?: string) => void,
+  renderList: RenderList,
 ): HTMLElement {
   const { t } = ctx;
   const summary = h("summary", null);

@@ -8,6 +8,7 @@ import {
   estimateVariances,
   leniencyPosterior,
   type VarianceEstimate,
+  withinReviewers,
 } from "./random-effects";
 import { estimateRanges, type RangeEstimate } from "./range";
 
@@ -45,20 +46,12 @@ function variancesWithRanges(
   additive: VarianceEstimate,
   ranges: RangeEstimate,
 ): VarianceEstimate {
-  const { R, reviewerOf, rCount, nR } = counted;
-  const sum = new Float64Array(nR);
-  for (let p = 0; p < R.length; p++) sum[reviewerOf[p]!]! += R[p]!;
-  let ss = 0;
-  for (let p = 0; p < R.length; p++) {
-    const j = reviewerOf[p]!;
-    ss += (R[p]! - sum[j]! / rCount[j]!) ** 2;
-  }
-  let df = 0;
+  const { rCount, nR } = counted;
+  // df = Σ (n_j − 1) over the reviewers with reviews.
+  const { ss, df } = withinReviewers(counted, counted.R);
   let spreadDf = 0;
   for (let j = 0; j < nR; j++) {
-    if (rCount[j]! === 0) continue;
-    df += rCount[j]! - 1;
-    spreadDf += (rCount[j]! - 1) * ranges.range[j]! ** 2;
+    if (rCount[j]! > 0) spreadDf += (rCount[j]! - 1) * ranges.range[j]! ** 2;
   }
   if (df <= 0 || spreadDf <= 0) return additive;
   const residualMs = additive.sigmaE2;

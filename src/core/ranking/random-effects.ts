@@ -131,7 +131,7 @@ export function estimateVariances(counted: Counted, R: Float64Array = counted.R)
 }
 
 /** Σ over reviewers of Σ (R − the reviewer's mean)², and its degrees of freedom N − J. */
-function withinReviewers(counted: Counted, R: Float64Array): { ss: number; df: number } {
+export function withinReviewers(counted: Counted, R: Float64Array): { ss: number; df: number } {
   const { reviewerOf, rCount, nR } = counted;
   const sum = new Float64Array(nR);
   for (let p = 0; p < R.length; p++) sum[reviewerOf[p]!]! += R[p]!;
