@@ -42,12 +42,14 @@ import type {
 import { describeIssues } from "../core/validation";
 import { type AgencyList, indexedResolver, readAgencies, withAgencyNames } from "./agencies";
 import { assignmentProblems, parseAssignments, readAssignments } from "./assignments";
-import { nextQuickwinId } from "./ids";
+import { serverIdNumber } from "./ids";
 import { readLastRanking } from "./last-ranking";
 import { SPECS } from "./layout";
 import {
+  issueQuickwinIds,
   type Ledger,
   ledgerLine,
+  noteQuickwinNumberTaken,
   nowToSecond,
   readLedger,
   reserve,
@@ -536,7 +538,7 @@ export function handleSaveQuickwin(ctx: Context, input: unknown): Quickwin {
       ctx.log({ update: saved.id, longDuration: isLongDuration(saved), added: orNone(added) });
       return saved;
     }
-    const id = nextQuickwinId(table, ctx.table("reviews"));
+    const id = issueQuickwinIds(ctx, table, 1)[0]!;
     const saved = QuickwinSchema.parse({ ...fields, id, createdBy: email });
     // A name not on the agency list joins it, and leaves it again if the quickwin's write fails.
     const { added } = withAgencyNames(ctx, [saved.agency], () =>
@@ -600,7 +602,10 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
       declaredConflict: declared,
       submittedAt: submittedAt.toISOString(),
     };
-    // Its number (and the log row's) reserved first, then the sealed row in one appendRow.
+    // Its number (and the log row's) reserved first, then the sealed row in one appendRow; the
+    // quickwin's own number is taken with them, so it is never issued again (ids.ts).
+    const taken = serverIdNumber(q.id);
+    if (taken !== null) noteQuickwinNumberTaken(ctx, taken);
     const { state, firstReview } = reserve(ctx, 1);
     const cells = reviewCells(stored, criteria, submittedAt, ctx.sheetT());
     const line = sealedRow(ctx, state, "reviews", firstReview, cells);

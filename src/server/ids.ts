@@ -1,7 +1,9 @@
 // Server-assigned quickwin ids: QW-001, QW-002, … of any length. A new id is beyond every id
-// ever seen — in the quickwins sheet (bad rows too) and in the review ledger, so the id of a
-// quickwin deleted by hand is never given again (its reviews would count for the new one) —
-// and never has the identity key of any id there, whatever a person typed.
+// in the quickwins sheet (bad rows too) and beyond the highest number ever taken — issued, or
+// named by a sealed review (the seal state keeps it: ledger.ts) — so the id of a quickwin
+// deleted by hand is never given again (its reviews would count for the new one), and never
+// has the identity key of any id in the sheet, whatever a person typed. Only when that number
+// is unknown (a ledger sealed from an older layout) is the ledger read for its ids instead.
 import { identityKey } from "../core/identity";
 import { cellText } from "./cells";
 import { cellOf, type Table } from "./table";
@@ -9,8 +11,19 @@ import { cellOf, type Table } from "./table";
 const SERVER_ID = /^qw-(\d+)$/;
 
 /** Decimal digit strings without leading zeros, compared as numbers of any size. */
-function compareDigits(a: string, b: string): number {
+export function compareDigits(a: string, b: string): number {
   return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The larger of two decimal digit strings without leading zeros. */
+export function maxDigits(a: string, b: string): string {
+  return compareDigits(a, b) >= 0 ? a : b;
+}
+
+/** The number of a server id ("QW-007" → "7"), or null for any other text. */
+export function serverIdNumber(id: string): string | null {
+  const m = SERVER_ID.exec(identityKey(id));
+  return m ? m[1]!.replace(/^0+(?=\d)/, "") : null;
 }
 
 /** n + 1 for a decimal digit string of any length. */
@@ -31,8 +44,8 @@ function idOf(digits: string): string {
   return `QW-${digits.padStart(3, "0")}`;
 }
 
-/** Every id seen: the quickwins' id column and the ledger's quickwin column, as identity keys. */
-function seenIds(quickwins: Table, ledger: Table): Set<string> {
+/** Every id seen: the quickwins' id column (and the ledger's quickwin column), as identity keys. */
+function seenIds(quickwins: Table, ledger: Table | null): Set<string> {
   const seen = new Set<string>();
   const scan = (table: Table, column: string) => {
     for (let i = table.headerRow; i < table.values.length; i++) {
@@ -41,19 +54,24 @@ function seenIds(quickwins: Table, ledger: Table): Set<string> {
     }
   };
   scan(quickwins, "id");
-  scan(ledger, "quickwinId");
+  if (ledger) scan(ledger, "quickwinId");
   return seen;
 }
 
-/** The next `count` server ids, in order: each beyond every id seen and every one before it. */
-export function nextQuickwinIds(quickwins: Table, ledger: Table, count: number): string[] {
-  const seen = seenIds(quickwins, ledger);
-  let max = "0";
+/**
+ * The next `count` server ids, in order: each beyond `taken` (the highest number taken; with
+ * `taken` null, `ledger` must be the review ledger), every id seen and every one before it.
+ */
+export function nextQuickwinIds(
+  quickwins: Table,
+  taken: { number: string } | { ledger: Table },
+  count: number,
+): string[] {
+  const seen = seenIds(quickwins, "ledger" in taken ? taken.ledger : null);
+  let max = "number" in taken ? taken.number : "0";
   for (const key of seen) {
-    const m = SERVER_ID.exec(key);
-    if (!m) continue;
-    const digits = m[1]!.replace(/^0+(?=\d)/, "");
-    if (compareDigits(digits, max) > 0) max = digits;
+    const digits = serverIdNumber(key);
+    if (digits !== null && compareDigits(digits, max) > 0) max = digits;
   }
   const out: string[] = [];
   let next = max;
@@ -63,8 +81,4 @@ export function nextQuickwinIds(quickwins: Table, ledger: Table, count: number):
     if (!seen.has(identityKey(idOf(next)))) out.push(idOf(next));
   }
   return out;
-}
-
-export function nextQuickwinId(quickwins: Table, ledger: Table): string {
-  return nextQuickwinIds(quickwins, ledger, 1)[0]!;
 }

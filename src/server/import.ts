@@ -31,9 +31,8 @@ import { fieldErrors } from "../core/validation";
 import { withAgencyNames } from "./agencies";
 import { check, requireCoordinator } from "./api";
 import { cellText, dateInZone, isBlankRow, isDate } from "./cells";
-import { nextQuickwinIds } from "./ids";
 import { SPECS } from "./layout";
-import { reserveLogWith } from "./ledger";
+import { issueQuickwinIds, reserveLogWith } from "./ledger";
 import { parseQuickwins } from "./repo";
 import type { Context } from "./runtime";
 import { placeRow } from "./table";
@@ -217,7 +216,7 @@ export function handleImportQuickwins(ctx: Context, input: unknown): ImportResul
       );
       const valid = result.rows.filter((r) => r.status === "valid");
       const now = new Date().toISOString();
-      const ids = nextQuickwinIds(table, ctx.table("reviews"), valid.length);
+      const ids = issueQuickwinIds(ctx, table, valid.length);
       const imported: { row: number; id: string }[] = [];
       const block = valid.map((r, i) => {
         const id = ids[i]!;
@@ -251,10 +250,8 @@ export function handleImportQuickwins(ctx: Context, input: unknown): ImportResul
         ...(added.length > 0 && { added }),
       });
       return { ...result, imported };
-      // Its last step: the lock stays held to the end of the execution, which commits the writes
-      // before the lock goes (no flush, no release call: with the agency list's read and write
-      // an import has no room for them within 25 calls).
     },
-    { last: () => true, commitAtEnd: true },
+    // Its last step: flushed, the lock kept to the end of the execution (no release call).
+    { last: () => true },
   );
 }

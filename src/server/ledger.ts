@@ -18,6 +18,7 @@ import {
 import { type Criterion, ownValue, type Review } from "../core/schemas";
 import type { RankProblem } from "../core/types";
 import { cellBoolean, cellText, isDate } from "./cells";
+import { maxDigits, nextQuickwinIds, serverIdNumber } from "./ids";
 import { type SealedLine, type SheetKey, specOf } from "./layout";
 import { type Parsed, parseReviews } from "./repo";
 import type { Context } from "./runtime";
@@ -31,6 +32,13 @@ export interface SealState {
   secret: string;
   reviews: number;
   log: number;
+  /**
+   * The highest server quickwin number taken (QW-<digits>): issued, or named by a sealed review.
+   * Only sealed reviews count, so new ids beyond it and beyond the quickwins sheet's can never
+   * inherit reviews, and id issuing needs no read of the ledger. Absent when unknown (a ledger
+   * sealed from an older layout): then the ledger is read once and the number recorded.
+   */
+  quickwins?: string;
 }
 
 function parseSealState(raw: string | null): SealState | null {
@@ -40,7 +48,15 @@ function parseSealState(raw: string | null): SealState | null {
     if (!s || typeof s.secret !== "string" || s.secret.length < 32) return null;
     const count = (n: unknown) =>
       typeof n === "number" && Number.isSafeInteger(n) && n >= 0 ? n : 0;
-    return { v: 1, secret: s.secret, reviews: count(s.reviews), log: count(s.log) };
+    const quickwins =
+      typeof s.quickwins === "string" && /^(0|[1-9]\d*)$/.test(s.quickwins) ? s.quickwins : null;
+    return {
+      v: 1,
+      secret: s.secret,
+      reviews: count(s.reviews),
+      log: count(s.log),
+      ...(quickwins !== null && { quickwins }),
+    };
   } catch {
     return null;
   }
@@ -63,7 +79,46 @@ export function newSealState(_ctx: Context): SealState {
 }
 
 export function saveSealState(ctx: Context, state: SealState): void {
-  ctx.setProperty(SEAL_PROPERTY, JSON.stringify(state));
+  ctx.setProperty(SEAL_PROPERTY, JSON.stringify(withTakenIds(ctx, state)));
+}
+
+const takenIds = new WeakMap<Context, string>();
+
+/**
+ * Records that this call takes quickwin number `digits` (an id it issues, or a review's): the
+ * next write of the seal state — the one that reserves this call's log row, or its review's
+ * number — carries it, so taking an id costs no write of its own.
+ */
+export function noteQuickwinNumberTaken(ctx: Context, digits: string): void {
+  takenIds.set(ctx, maxDigits(takenIds.get(ctx) ?? "0", digits));
+}
+
+function withTakenIds(ctx: Context, state: SealState): SealState {
+  const taken = takenIds.get(ctx);
+  if (taken === undefined) return state;
+  // Unknown before: known from now on only if this call read the ledger to issue its ids.
+  const known = state.quickwins ?? (ledgerScanned.has(ctx) ? "0" : null);
+  if (known === null) return state;
+  return { ...state, quickwins: maxDigits(known, taken) };
+}
+
+/** Calls that issued ids after reading every id of the ledger: the number they take is complete. */
+const ledgerScanned = new WeakSet<Context>();
+
+/**
+ * Issues `count` new quickwin ids (ids.ts) and notes the last as taken, for the seal state's
+ * next write. The ledger is read only while the number taken is unknown.
+ */
+export function issueQuickwinIds(ctx: Context, quickwins: Table, count: number): string[] {
+  const number = sealState(ctx)?.quickwins;
+  let ids: string[];
+  if (number === undefined) {
+    ids = nextQuickwinIds(quickwins, { ledger: ctx.table("reviews") }, count);
+    ledgerScanned.add(ctx);
+  } else ids = nextQuickwinIds(quickwins, { number }, count);
+  const last = ids.length > 0 ? serverIdNumber(ids[ids.length - 1]!) : null;
+  if (last !== null) noteQuickwinNumberTaken(ctx, last);
+  return ids;
 }
 
 const reservedLog = new WeakMap<Context, number>();
@@ -108,7 +163,7 @@ export function reserveLogWith(ctx: Context, others: Record<string, string>): vo
     return;
   }
   const next: SealState = { ...state, log: state.log + 1 };
-  ctx.setProperties({ ...others, [SEAL_PROPERTY]: JSON.stringify(next) });
+  ctx.setProperties({ ...others, [SEAL_PROPERTY]: JSON.stringify(withTakenIds(ctx, next)) });
   reservedLog.set(ctx, next.log);
 }
 

@@ -354,14 +354,8 @@ export class Context {
 
   /**
    * Runs fn under the document lock (≤ 10 s wait, then a localized "busy"). `last`: see below.
-   * `commitAtEnd` (with `last`): the writes are left to the end of the execution too, which
-   * commits them before Apps Script releases the lock it keeps — as the emulator models an
-   * execution's end (core.ts onExecutionEnd) — saving the flush's call.
    */
-  withLock<T>(
-    fn: () => T,
-    options: { last?: (value: T) => boolean; commitAtEnd?: boolean } = {},
-  ): T {
+  withLock<T>(fn: () => T, options: { last?: (value: T) => boolean } = {}): T {
     const lock = this.retry(() => LockService.getDocumentLock());
     if (!lock) throw new UserError(this.t("err.busy"));
     try {
@@ -377,7 +371,7 @@ export class Context {
     } finally {
       // Sheets may buffer writes: commit them while the lock is still held, so the next
       // caller reads them (the Lock reference asks for flush before releaseLock).
-      if (!this.unchanged && !(keep && options.commitAtEnd)) this.flush();
+      if (!this.unchanged) this.flush();
       this.unchanged = false;
       // A function's last step may keep the lock to its end, when Apps Script releases it
       // (LockService reference): its flush is done, and nothing but returning is left.

@@ -295,8 +295,9 @@ export function runSetup(ctx: Context): void {
       changed = true;
     }
     if (firstRun) registry.text = checkFirstRun(ctx, firstRun, inserted).mechanism;
-    // A new spreadsheet's seal, with its log row's number already taken (no write of its own).
-    const seal = before ? null : { ...newSealState(ctx), log: 1 };
+    // A new spreadsheet's seal, with its log row's number already taken (no write of its own);
+    // no sealed review names a quickwin yet, so the quickwin numbers taken start at 0.
+    const seal = before ? null : { ...newSealState(ctx), log: 1, quickwins: "0" };
     // The agency index (agencies.ts) as the sheet holds it, written with the registry.
     const index = agencyIndexUpdate(ctx, outcome);
     if (index) changed = true;

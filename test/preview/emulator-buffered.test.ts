@@ -150,3 +150,46 @@ describe("a missing flush before the lock is released", () => {
     expect(twoInterleaved(false, false)).toEqual([1, 2]);
   });
 });
+
+/** A counter kept under a lock held to the end of the execution (no release call). */
+const keptLockScript = (flush: boolean) => `function nextNumber() {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(10000);
+  var cell = SpreadsheetApp.getActive().getSheets()[0].getRange("A1");
+  var n = Number(cell.getValue()) || 0;
+  cell.setValue(n + 1);
+  ${flush ? "SpreadsheetApp.flush();" : ""}
+  return n + 1;
+}`;
+
+/** Two callers; the second runs as the first ends: after its lock went, if the mode allows. */
+function atTheEnd(flush: boolean, executionEnd: "commit-first" | "release-first"): unknown[] {
+  const rt = loadServer({
+    code: keptLockScript(flush),
+    emulator: createEmulator({ bufferedWrites: true, executionEnd }),
+  });
+  let second: unknown = "no window";
+  rt.emulator.betweenReleaseAndCommit(() => {
+    const r = rt.call("nextNumber", [], B);
+    second = r.ok ? r.value : r.error.message;
+  });
+  const first = rt.call("nextNumber", [], A);
+  rt.emulator.betweenReleaseAndCommit(null);
+  const third = rt.call("nextNumber", [], A);
+  return [first.ok ? first.value : first.error.message, second, third.ok ? third.value : null];
+}
+
+describe("the end of an execution that kept its lock (Google does not say what goes first)", () => {
+  it("release-first: a caller taking the lock before the writes land reads the stale value", () => {
+    // Both read 0 and write 1: one increment is lost.
+    expect(atTheEnd(false, "release-first")).toEqual([1, 1, 2]);
+  });
+
+  it("release-first: a flush under the lock makes the next caller read it", () => {
+    expect(atTheEnd(true, "release-first")).toEqual([1, 2, 3]);
+  });
+
+  it("commit-first (the default): no window, and the writes land before the lock goes", () => {
+    expect(atTheEnd(false, "commit-first")).toEqual([1, "no window", 2]);
+  });
+});

@@ -98,6 +98,54 @@ describe("after a mutation released its lock, before its execution ended", () =>
   });
 });
 
+describe("as a mutation that kept its lock to the end of its execution ends", () => {
+  // Google does not say whether Apps Script releases such a lock before or after the
+  // execution's unflushed writes land: with the lock going first, the next caller reads stale
+  // values unless the function flushed under its lock.
+  const releaseFirst = () =>
+    loadServer({
+      emulator: createEmulator({
+        data: structuredClone(DATA),
+        bufferedWrites: true,
+        executionEnd: "release-first",
+      }),
+    });
+
+  it("an import and a quickwin saved right after it get different ids, all kept", () => {
+    const rt = releaseFirst();
+    let saved: RpcResult = { ok: false, error: { message: "no window" }, serviceCalls: 0 };
+    rt.emulator.betweenReleaseAndCommit(() => {
+      saved = rt.call("saveQuickwin", [{ ...QUICKWIN, name: "Sesudah impor" }], as(REV_C));
+    });
+    const done = ok<{ imported: { id: string }[] }>(
+      rt.call("importQuickwins", [{ sheetName: "Formulir" }], as(COORD)),
+    );
+    rt.emulator.betweenReleaseAndCommit(null);
+    const after = ok<{ id: string }>(saved);
+    const ids = [...done.imported.map((r) => r.id), after.id];
+    expect(new Set(ids).size).toBe(ids.length);
+    const names = sheet(rt, "Quickwin").values.map((r) => String(r[1]));
+    expect(names).toEqual(expect.arrayContaining(["Wisata Digital", "Sesudah impor"]));
+  });
+
+  it("an import clicked twice imports its rows once", () => {
+    const rt = releaseFirst();
+    let again: RpcResult = { ok: false, error: { message: "no window" }, serviceCalls: 0 };
+    rt.emulator.betweenReleaseAndCommit(() => {
+      again = rt.call("importQuickwins", [{ sheetName: "Formulir" }], as(COORD));
+    });
+    const first = ok<{ imported: unknown[] }>(
+      rt.call("importQuickwins", [{ sheetName: "Formulir" }], as(COORD)),
+    );
+    rt.emulator.betweenReleaseAndCommit(null);
+    expect(first.imported.length).toBeGreaterThan(0);
+    // The second read the first's rows (flushed under its lock): all duplicates now.
+    expect(ok<{ imported: unknown[] }>(again).imported).toEqual([]);
+    const names = sheet(rt, "Quickwin").values.map((r) => String(r[1]));
+    expect(names.filter((n) => n === "Wisata Digital")).toHaveLength(1);
+  });
+});
+
 describe("interleaving two submissions", () => {
   const first = { quickwinId: "QW-002", scores: scores(4), comment: "B" };
   const second = { quickwinId: "QW-004", scores: scores(5), comment: "C" };

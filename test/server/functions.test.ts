@@ -339,6 +339,43 @@ describe("saveQuickwin", () => {
     expect(ranking.rows.find((r) => r.quickwinId === "QW-004")!.reviewCount).toBe(0);
   });
 
+  it("reads the ledger for ids only while the number taken is unknown, then records it", () => {
+    const w = world();
+    const props = () =>
+      (
+        w.rt.emulator.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
+      ).getDocumentProperties();
+    const seal = () =>
+      JSON.parse(
+        w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () =>
+          props().getProperty("quickwin.seal"),
+        ).value ?? "{}",
+      ) as { quickwins?: string };
+    // A ledger sealed before the number was kept: reviews of a quickwin since deleted by hand.
+    ok(w.call("submitReview", [{ quickwinId: "QW-003", scores: w.scores(4) }], REV_B));
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      const { quickwins: _, ...older } = seal();
+      props().setProperty("quickwin.seal", JSON.stringify(older));
+    });
+    ok(w.call("submitReview", [{ quickwinId: "QW-003", scores: w.scores(5) }], REV_A));
+    expect(seal().quickwins).toBeUndefined();
+    const app = w.rt.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    w.rt.emulator.runExecution({ email: COORD, locale: "id" }, () => {
+      app.getActiveSpreadsheet().getSheetByName("Quickwin")!.deleteRow(4);
+    });
+    const first = ok<{ id: string }>(w.call("saveQuickwin", [QUICKWIN], REV_B));
+    const withLedger = w.rt.emulator.serviceCalls;
+    expect(first.id).toBe("QW-004");
+    expect(seal().quickwins).toBe("4");
+    const second = ok<{ id: string }>(
+      w.call("saveQuickwin", [{ ...QUICKWIN, name: "Dua" }], REV_B),
+    );
+    expect(second.id).toBe("QW-005");
+    // The ledger's read (its sheet and its values) is no longer needed (nor is the agency's
+    // joining the list, which the first did too).
+    expect(w.rt.emulator.serviceCalls).toBeLessThanOrEqual(withLedger - 2);
+  });
+
   it("creates with server ids and lets the creator or a coordinator update", () => {
     const w = world({ quickwins: 0 });
     const a = ok<{ id: string; createdBy: string }>(w.call("saveQuickwin", [QUICKWIN], REV_B));

@@ -105,6 +105,15 @@ export class Core {
   /** Called as an execution ends, before its locks are released (commits buffered writes). */
   onExecutionEnd: (executionId: number) => void = () => {};
 
+  /**
+   * An ending execution's locks go before its pending writes land (the emulator's
+   * executionEnd "release-first"), and `endWindow` runs in between: not re-entered by the
+   * executions it runs.
+   */
+  releaseFirst = false;
+  endWindow: (() => void) | null = null;
+  private inEndWindow = false;
+
   get depth(): number {
     return Math.max(0, this.stack.length - 1);
   }
@@ -149,6 +158,7 @@ export class Core {
       return { value, serviceCalls: exec.calls };
     } finally {
       try {
+        if (this.releaseFirst) this.releaseThenWait(exec.id);
         this.onExecutionEnd(exec.id);
       } finally {
         this.releaseLocksOf(exec.id);
@@ -156,6 +166,18 @@ export class Core {
         this.realm = outerRealm;
         if (this.stack.length === 0) this.reported = exec;
       }
+    }
+  }
+
+  /** Releases an ending execution's locks and runs the window hook before its writes land. */
+  private releaseThenWait(executionId: number): void {
+    this.releaseLocksOf(executionId);
+    if (!this.endWindow || this.inEndWindow) return;
+    this.inEndWindow = true;
+    try {
+      this.endWindow();
+    } finally {
+      this.inEndWindow = false;
     }
   }
 

@@ -64,6 +64,14 @@ export interface EmulatorOptions {
    * sees its own writes at once. Default false: every write is visible at once.
    */
   bufferedWrites?: boolean;
+  /**
+   * With bufferedWrites, what the end of an execution does first. Google does not say whether
+   * the locks Apps Script releases when an execution ends go before or after its pending writes
+   * land: "commit-first" (default) commits them, then releases; "release-first" releases, runs
+   * the `betweenReleaseAndCommit` hook (where another execution may take the lock and read), and
+   * then commits — a script that never flushed under its lock is caught there.
+   */
+  executionEnd?: "commit-first" | "release-first";
   /** Print the script's console/Logger output to stderr (default: only recorded in logs). */
   printLogs?: boolean;
 }
@@ -86,6 +94,11 @@ export interface Emulator {
   failOnCall(n: number, message?: string): void;
   /** Called before each counted call; not re-entered while it runs (nested calls skip it). */
   onServiceCall(hook: ServiceCallHook | null): void;
+  /**
+   * With executionEnd "release-first": runs as an execution ends, after its locks went and
+   * before its pending writes land (not for the executions the hook itself runs).
+   */
+  betweenReleaseAndCommit(hook: (() => void) | null): void;
   snapshot(): { sheets: SheetSnapshot[] };
   /** The snapshot with what the grid shows and what retyping each cell takes. */
   grid(): { sheets: SheetGrid[] };
@@ -164,6 +177,7 @@ function spreadsheetState(
   if (buffer) {
     core.around = (target, method, args, call) => buffer.run(target, method, args, call);
     core.onExecutionEnd = (id) => buffer.commit(id);
+    core.releaseFirst = options.executionEnd === "release-first";
   }
   const touch = () => {
     changed();
@@ -242,6 +256,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     resetServiceCalls: () => core.resetServiceCalls(),
     failOnCall: (n, message) => core.failOnCall(n, message),
     onServiceCall: (hook) => core.onServiceCall(hook),
+    betweenReleaseAndCommit: (hook) => {
+      core.endWindow = hook;
+    },
     snapshot: () => ({
       sheets: wb.sheets.map((m) => {
         const { name, values, formulas } = readSheet(wb, m, false);
