@@ -25,6 +25,9 @@ export default defineConfig({
     // Files in a worker share its loaded modules instead of importing everything afresh (a
     // third of the suite's CPU time): suites keep no state of their own in module scope.
     isolate: false,
+    // The server suites allocate fast (a fresh script realm per call, workbook copies): a larger
+    // young generation spends about a sixth less CPU in the garbage collector.
+    execArgv: ["--max-semi-space-size=64"],
     // A whole browser journey is one test (~20 s on an idle machine): room for a loaded CI box.
     testTimeout: 90_000,
     hookTimeout: 60_000,

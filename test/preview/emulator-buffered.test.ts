@@ -3,8 +3,9 @@
 // own writes at once; and so a server that releases its lock without flushing is caught.
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/preview/emulator";
+import { WorkbookModel } from "../../src/preview/emulator/model";
 import { loadServer } from "../../src/preview/script-host";
-import { services } from "./helpers";
+import { services, setup } from "./helpers";
 
 const A = { email: "a@x.id", locale: "id" };
 const B = { email: "b@x.id", locale: "id" };
@@ -191,5 +192,39 @@ describe("the end of an execution that kept its lock (Google does not say what g
 
   it("commit-first (the default): no window, and the writes land before the lock goes", () => {
     expect(atTheEnd(false, "commit-first")).toEqual([1, "no window", 2]);
+  });
+});
+
+describe("an execution's copy of the workbook", () => {
+  it("is what a JSON round trip gives, and independent of the original", () => {
+    const { emulator, ss, sheet, s } = setup();
+    const other = ss.insertSheet("Data");
+    sheet.getRange("A1:D2").setValues([
+      ["007", new Date(Date.UTC(2019, 8, 5)), "=1+1", "'x"],
+      [1.5, true, "", "teks"],
+    ]);
+    sheet.getRange("E1").setNumberFormat("@").setValue("+62 812");
+    sheet.getRange("A2").setBackground("#ffeeee").setFontWeight("bold");
+    sheet.getRange("B3").setValue("gone").clearContent();
+    sheet
+      .getRange("F1:F3")
+      .setDataValidation(
+        s.SpreadsheetApp.newDataValidation().requireValueInList(["ya", "tidak"]).build(),
+      );
+    sheet.getRange("G1:H1").merge();
+    sheet.setColumnWidths(2, 1, 180);
+    sheet.hideColumns(3);
+    sheet.setFrozenRows(1);
+    other.getRange("A1:A3").setValues([[1], [2], [3]]);
+    other.protect().setWarningOnly(true);
+    s.PropertiesService.getDocumentProperties().setProperty("k", "v");
+    const model = WorkbookModel.fromJSON(emulator.toJSON());
+    const copy = model.clone();
+    expect(copy.toJSON()).toEqual(WorkbookModel.fromJSON(model.toJSON()).toJSON());
+    expect(copy.toJSON()).toEqual(model.toJSON());
+    copy.sheets[0]!.ensure(1, 1).v = "changed";
+    copy.sheets[0]!.ensure(2, 1).st!.background = "#000000";
+    copy.properties.document.k = "w";
+    expect(model.toJSON()).toEqual(WorkbookModel.fromJSON(emulator.toJSON()).toJSON());
   });
 });

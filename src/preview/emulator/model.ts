@@ -323,9 +323,19 @@ export class WorkbookModel {
     };
   }
 
-  /** A deep copy (an execution's view of the workbook in buffered mode). */
+  /**
+   * A deep copy (an execution's view of the workbook in buffered mode), equal to what a
+   * toJSON/fromJSON round trip gives but without building the JSON: buffered executions copy
+   * the workbook often.
+   */
   clone(): WorkbookModel {
-    return WorkbookModel.fromJSON(this.toJSON());
+    const wb = new WorkbookModel(this.id, this.name, this.timeZone, this.locale, this.owner);
+    wb.nextId = this.nextId;
+    wb.activeSheetId = this.activeSheetId;
+    wb.protections = structuredClone(this.protections);
+    wb.properties = structuredClone(this.properties);
+    wb.sheets = this.sheets.map(cloneSheet);
+    return wb;
   }
 
   static fromJSON(data: WorkbookData): WorkbookModel {
@@ -369,6 +379,36 @@ function toJsonVal(v: Val): JsonVal {
 function fromJsonVal(v: JsonVal): Val {
   if (typeof v === "object" && v !== null) return new DateVal(Date.parse(v.date));
   return v;
+}
+
+/** A sheet copied cell by cell, keeping what sheetToJSON keeps (DateVal is immutable). */
+function cloneSheet(s: SheetModel): SheetModel {
+  const copy = new SheetModel(s.id, s.name, s.maxRows, s.maxColumns);
+  copy.frozenRows = s.frozenRows;
+  copy.frozenColumns = s.frozenColumns;
+  copy.hidden = s.hidden;
+  copy.tabColor = s.tabColor;
+  copy.columnWidths = new Map(s.columnWidths);
+  copy.rowHeights = new Map(s.rowHeights);
+  copy.hiddenColumns = new Set(s.hiddenColumns);
+  copy.merges = [...s.merges];
+  copy.charts = structuredClone(s.charts);
+  copy.conditionalFormats = structuredClone(s.conditionalFormats);
+  s.rows.forEach((row, ri) => {
+    row?.forEach((cell, ci) => {
+      if (!cell) return;
+      const hasStyle = cell.st !== undefined && Object.keys(cell.st).length > 0;
+      const kept = cell.v !== undefined || cell.f !== undefined || cell.nf !== undefined;
+      if (!kept && !hasStyle && cell.dv === undefined) return;
+      const c = copy.ensure(ri + 1, ci + 1);
+      if (cell.v !== undefined) c.v = cell.v;
+      if (cell.f !== undefined) c.f = cell.f;
+      if (cell.nf !== undefined) c.nf = cell.nf;
+      if (hasStyle) c.st = { ...cell.st };
+      if (cell.dv !== undefined) c.dv = structuredClone(cell.dv);
+    });
+  });
+  return copy;
 }
 
 function sheetToJSON(s: SheetModel): SheetJson {
