@@ -6,6 +6,7 @@
 // no agency at all (no automatic conflict).
 import * as z from "zod/mini";
 import { identityKey, visibleText } from "./identity";
+import { lazy } from "./lazy";
 import { LIMITS } from "./schemas";
 
 export interface Agency {
@@ -29,31 +30,34 @@ export function joinAliases(aliases: readonly string[]): string {
   return aliases.join(`${ALIAS_SEPARATOR} `);
 }
 
-const name = z.string().check(z.trim(), z.maxLength(LIMITS.agency, { error: "v.tooLong" }));
-const aliasText = z.string().check(
-  z.trim(),
-  z.maxLength(LIMITS.agency, { error: "v.tooLong" }),
-  z.refine((s: string) => !s.includes(ALIAS_SEPARATOR), { error: "v.aliasSeparator" }),
-);
+const name = () => z.string().check(z.trim(), z.maxLength(LIMITS.agency, { error: "v.tooLong" }));
+const aliasText = () =>
+  z.string().check(
+    z.trim(),
+    z.maxLength(LIMITS.agency, { error: "v.tooLong" }),
+    z.refine((s: string) => !s.includes(ALIAS_SEPARATOR), { error: "v.aliasSeparator" }),
+  );
 
 /** One agency: a name whose key is not empty, an optional short name, its aliases. */
-export const AgencySchema = z.object({
-  name: name.check(z.refine((s: string) => identityKey(s) !== "", { error: "v.required" })),
-  shortName: z.optional(
-    z.pipe(
-      aliasText,
-      z.transform((s: string) => (identityKey(s) === "" ? undefined : s)),
+export const AgencySchema = lazy(() =>
+  z.object({
+    name: name().check(z.refine((s: string) => identityKey(s) !== "", { error: "v.required" })),
+    shortName: z.optional(
+      z.pipe(
+        aliasText(),
+        z.transform((s: string) => (identityKey(s) === "" ? undefined : s)),
+      ),
     ),
-  ),
-  aliases: z.pipe(
-    z.array(aliasText).check(z.maxLength(100, { error: "v.tooMany" })),
-    z.transform((list: string[]) => list.filter((a) => identityKey(a) !== "")),
-  ),
-});
+    aliases: z.pipe(
+      z.array(aliasText()).check(z.maxLength(100, { error: "v.tooMany" })),
+      z.transform((list: string[]) => list.filter((a) => identityKey(a) !== "")),
+    ),
+  }),
+);
 
-export const AgencyListInputSchema = z
-  .array(z.strictObject(AgencySchema.shape))
-  .check(z.maxLength(2_000, { error: "v.tooMany" }));
+export const AgencyListInputSchema = lazy(() =>
+  z.array(z.strictObject(AgencySchema.shape)).check(z.maxLength(2_000, { error: "v.tooMany" })),
+);
 export type AgencyListInput = z.input<typeof AgencyListInputSchema>;
 
 /** Every key an agency answers to: its name's first, then short name and aliases (unique). */

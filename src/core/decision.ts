@@ -2,6 +2,7 @@
 // input: the payload schemas, and the one rule of when a decision departs from the computed
 // shortlist (then a reason is required, and the decisions sheet and the minutes say so).
 import * as z from "zod/mini";
+import { lazy } from "./lazy";
 import { LIMITS } from "./schemas";
 
 export const DECISIONS = ["selected", "not-selected"] as const;
@@ -13,25 +14,29 @@ export const REASON_LIMIT = 2_000;
 const trimmed = (max: number) =>
   z.string().check(z.trim(), z.maxLength(max, { error: "v.tooLong" }));
 
-export const DecisionInputSchema = z.strictObject({
-  quickwinId: z
-    .string()
-    .check(
-      z.trim(),
-      z.maxLength(LIMITS.id, { error: "v.tooLong" }),
-      z.minLength(1, { error: "v.required" }),
-    ),
-  decision: z.enum(DECISIONS, { error: "v.decision" }),
-  reason: z.optional(trimmed(REASON_LIMIT)),
-});
+export const DecisionInputSchema = lazy(() =>
+  z.strictObject({
+    quickwinId: z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(LIMITS.id, { error: "v.tooLong" }),
+        z.minLength(1, { error: "v.required" }),
+      ),
+    decision: z.enum(DECISIONS, { error: "v.decision" }),
+    reason: z.optional(trimmed(REASON_LIMIT)),
+  }),
+);
 export type DecisionInput = z.input<typeof DecisionInputSchema>;
 
-export const MinutesInputSchema = z.strictObject({
-  /** Where the meeting was held; blank leaves a line to fill in by hand. */
-  place: z.optional(trimmed(LIMITS.name)),
-  /** Emails of the panel members present; absent means the whole panel. */
-  present: z.optional(z.array(trimmed(LIMITS.email)).check(z.maxLength(1_000))),
-});
+export const MinutesInputSchema = lazy(() =>
+  z.strictObject({
+    /** Where the meeting was held; blank leaves a line to fill in by hand. */
+    place: z.optional(trimmed(LIMITS.name)),
+    /** Emails of the panel members present; absent means the whole panel. */
+    present: z.optional(z.array(trimmed(LIMITS.email)).check(z.maxLength(1_000))),
+  }),
+);
 export type MinutesInput = z.input<typeof MinutesInputSchema>;
 
 /** A decision departs from the computation when it selects an unlisted or drops a listed one. */

@@ -2,9 +2,12 @@
 // Two families: *records* (what the engine and the sheets hold; unknown fields are stripped so
 // the engine tolerates richer inputs) and *payloads* (what the sidebar sends; strict, so a
 // missing or extra field is refused). Custom messages are i18n keys (see validation.ts).
+// Every schema is built on first use (lazy.ts): the server script is loaded afresh for every
+// call, and a call should build only the schemas it uses. Helpers here are functions for that.
 // zod/mini, not classic zod: the same schemas run in the sidebar, where classic costs ~100 KB.
 import * as z from "zod/mini";
 import { identityKey, isBlankKey } from "./identity";
+import { lazy } from "./lazy";
 import { isValidScore, SCORE_BOUNDS } from "./scores";
 
 export const DIMENSIONS = [
@@ -137,17 +140,18 @@ const requiredText = (max: number) =>
     z.minLength(1, { error: "v.required" }),
     z.refine((s: string) => !isBlankKey(s), { error: "v.required" }),
   );
-const isoDate = z.string().check(z.trim(), z.refine(isIsoDate, { error: "v.date" }));
-const wholeNumber = z.int({ error: "v.integer" }).check(z.gte(0, { error: "v.nonNegative" }));
+const isoDate = () => z.string().check(z.trim(), z.refine(isIsoDate, { error: "v.date" }));
+const wholeNumber = () => z.int({ error: "v.integer" }).check(z.gte(0, { error: "v.nonNegative" }));
 const integer = (min: number, max: number) =>
   z
     .int({ error: "v.integer" })
     .check(z.gte(min, { error: "v.tooSmall" }), z.lte(max, { error: "v.tooLarge" }));
-const httpUrl = z.string().check(
-  z.trim(),
-  z.maxLength(LIMITS.url, { error: "v.tooLong" }),
-  z.refine((s) => s === "" || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s), { error: "v.url" }),
-);
+const httpUrl = () =>
+  z.string().check(
+    z.trim(),
+    z.maxLength(LIMITS.url, { error: "v.tooLong" }),
+    z.refine((s) => s === "" || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s), { error: "v.url" }),
+  );
 /** Empty text means "not given" for optional fields. */
 const optionalText = (schema: z.ZodMiniType<string, string>) =>
   z.optional(
@@ -157,11 +161,13 @@ const optionalText = (schema: z.ZodMiniType<string, string>) =>
     ),
   );
 
-export const EmailSchema = z.pipe(
-  z
-    .string({ error: "v.email" })
-    .check(z.trim(), z.maxLength(LIMITS.email, { error: "v.tooLong" }), z.toLowerCase()),
-  z.email({ error: "v.email" }),
+export const EmailSchema = lazy(() =>
+  z.pipe(
+    z
+      .string({ error: "v.email" })
+      .check(z.trim(), z.maxLength(LIMITS.email, { error: "v.tooLong" }), z.toLowerCase()),
+    z.email({ error: "v.email" }),
+  ),
 );
 
 export const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -173,16 +179,16 @@ const uniqueBy =
 
 // ---------- records ----------
 
-const quickwinFields = {
+const quickwinFields = () => ({
   name: requiredText(LIMITS.name),
   agency: requiredText(LIMITS.agency),
   dimension: z.enum(DIMENSIONS, { error: "v.dimension" }),
   description: text(LIMITS.text),
-  budget: wholeNumber,
-  beneficiaries: z.optional(wholeNumber),
+  budget: wholeNumber(),
+  beneficiaries: z.optional(wholeNumber()),
   stage: z.optional(z.enum(STAGES, { error: "v.stage" })),
-  evidenceUrl: optionalText(httpUrl),
-};
+  evidenceUrl: optionalText(httpUrl()),
+});
 
 const datesInOrder = (q: { startDate?: unknown; endDate?: unknown }) =>
   typeof q !== "object" ||
@@ -192,47 +198,51 @@ const datesInOrder = (q: { startDate?: unknown; endDate?: unknown }) =>
   !q.startDate ||
   !q.endDate ||
   q.endDate >= q.startDate;
-const datesInOrderCheck = z.refine<{
-  startDate?: string | undefined;
-  endDate?: string | undefined;
-}>(datesInOrder, {
-  error: "v.dateOrder",
-  path: ["endDate"],
-  // Checked whenever both dates are fine in themselves, even while other fields are not, so
-  // the form shows "end before start" at once instead of after the other errors are fixed.
-  when: (payload) =>
-    typeof payload.value === "object" &&
-    payload.value !== null &&
-    !payload.issues.some(
-      (issue) =>
-        (issue.path?.length ?? 0) === 0 ||
-        issue.path?.[0] === "startDate" ||
-        issue.path?.[0] === "endDate",
-    ),
-});
+const datesInOrderCheck = () =>
+  z.refine<{
+    startDate?: string | undefined;
+    endDate?: string | undefined;
+  }>(datesInOrder, {
+    error: "v.dateOrder",
+    path: ["endDate"],
+    // Checked whenever both dates are fine in themselves, even while other fields are not, so
+    // the form shows "end before start" at once instead of after the other errors are fixed.
+    when: (payload) =>
+      typeof payload.value === "object" &&
+      payload.value !== null &&
+      !payload.issues.some(
+        (issue) =>
+          (issue.path?.length ?? 0) === 0 ||
+          issue.path?.[0] === "startDate" ||
+          issue.path?.[0] === "endDate",
+      ),
+  });
 
 /** A quickwin as stored and ranked; dates may be missing on hand-typed rows. */
-export const QuickwinSchema = z
-  .object({
-    id: requiredText(LIMITS.id),
-    ...quickwinFields,
-    startDate: z.optional(isoDate),
-    endDate: z.optional(isoDate),
-    createdBy: z.optional(z.string()),
-    /** Where it was imported from: the form response's timestamp (ISO). */
-    source: z.optional(z.string()),
-  })
-  .check(datesInOrderCheck);
+export const QuickwinSchema = lazy(() =>
+  z
+    .object({
+      id: requiredText(LIMITS.id),
+      ...quickwinFields(),
+      startDate: z.optional(isoDate()),
+      endDate: z.optional(isoDate()),
+      createdBy: z.optional(z.string()),
+      /** Where it was imported from: the form response's timestamp (ISO). */
+      source: z.optional(z.string()),
+    })
+    .check(datesInOrderCheck()),
+);
 export type Quickwin = z.output<typeof QuickwinSchema>;
 
 type Range = { min: number; max: number; levels?: string[] | undefined };
-const rangeCheck = z.refine<Range>((c) => c.max > c.min, { error: "v.range", path: ["max"] });
-const levelsCheck = z.refine<Range>((c) => !c.levels || c.levels.length === c.max - c.min + 1, {
-  error: "v.levels",
-  path: ["levels"],
-});
+const rangeCheck = () => z.refine<Range>((c) => c.max > c.min, { error: "v.range", path: ["max"] });
+const levelsCheck = () =>
+  z.refine<Range>((c) => !c.levels || c.levels.length === c.max - c.min + 1, {
+    error: "v.levels",
+    path: ["levels"],
+  });
 
-const criterionFields = {
+const criterionFields = () => ({
   id: z
     .string()
     .check(z.trim(), z.maxLength(40, { error: "v.tooLong" }), z.regex(SLUG, { error: "v.slug" })),
@@ -246,9 +256,11 @@ const criterionFields = {
   levels: z.optional(
     z.array(text(LIMITS.levelText)).check(z.maxLength(LIMITS.levels, { error: "v.tooMany" })),
   ),
-};
+});
 
-export const CriterionSchema = z.object(criterionFields).check(rangeCheck, levelsCheck);
+export const CriterionSchema = lazy(() =>
+  z.object(criterionFields()).check(rangeCheck(), levelsCheck()),
+);
 export type Criterion = z.output<typeof CriterionSchema>;
 
 /** The smallest weight allowed next to the largest: a weighted mean that cannot underflow. */
@@ -275,15 +287,15 @@ const rubricOf = <S extends z.ZodMiniType<{ id: string; weight: number }>>(crite
       error: "v.weightRatio",
     }),
   );
-export const RubricSchema = rubricOf(CriterionSchema);
+export const RubricSchema = lazy(() => rubricOf(CriterionSchema));
 
-const panelMemberFields = {
+const panelMemberFields = () => ({
   email: EmailSchema,
   name: optionalText(text(LIMITS.name)),
   agency: optionalText(text(LIMITS.agency)),
   role: z.enum(ROLES, { error: "v.role" }),
-};
-export const PanelMemberSchema = z.object(panelMemberFields);
+});
+export const PanelMemberSchema = lazy(() => z.object(panelMemberFields()));
 export type PanelMember = z.output<typeof PanelMemberSchema>;
 
 const panelOf = <S extends z.ZodMiniType<{ email: string; role: string }>>(member: S) =>
@@ -298,23 +310,25 @@ const panelOf = <S extends z.ZodMiniType<{ email: string; role: string }>>(membe
       error: "v.noCoordinator",
     }),
   );
-export const PanelSchema = panelOf(PanelMemberSchema);
+export const PanelSchema = lazy(() => panelOf(PanelMemberSchema));
 
 /**
  * A review as the engine receives it. Deliberately loose: a hand-edited ledger can hold any
  * number, and the engine turns bad scores into problems instead of throwing.
  */
-export const ReviewSchema = z.object({
-  quickwinId: z.string(),
-  reviewer: z.string(),
-  scores: z.record(z.string(), z.number()),
-  comment: z.optional(z.string()),
-  declaredConflict: z.optional(z.boolean()),
-  submittedAt: z.optional(z.string()),
-});
+export const ReviewSchema = lazy(() =>
+  z.object({
+    quickwinId: z.string(),
+    reviewer: z.string(),
+    scores: z.record(z.string(), z.number()),
+    comment: z.optional(z.string()),
+    declaredConflict: z.optional(z.boolean()),
+    submittedAt: z.optional(z.string()),
+  }),
+);
 export type Review = z.output<typeof ReviewSchema>;
 
-const settingsFields = {
+const settingsFields = () => ({
   shortlistSize: integer(1, 1_000),
   maxPerAgency: integer(0, 1_000),
   minReviews: integer(1, 1_000),
@@ -334,8 +348,8 @@ const settingsFields = {
     z.trim(),
     z.refine((s) => s === "" || isInstant(s), { error: "v.dateTime" }),
   ),
-};
-export const SettingsSchema = z.object(settingsFields);
+});
+export const SettingsSchema = lazy(() => z.object(settingsFields()));
 export type Settings = z.output<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -360,62 +374,72 @@ export const RETIRED_SETTING_KEYS: readonly string[] = ["disagreementThreshold"]
 // ---------- payloads (sidebar → server): strict ----------
 
 /** saveQuickwin: no id creates, an id updates. Dates are required when entering a quickwin. */
-export const QuickwinInputSchema = z
-  .strictObject({
-    id: z.optional(requiredText(LIMITS.id)),
-    ...quickwinFields,
-    startDate: isoDate,
-    endDate: isoDate,
-  })
-  .check(datesInOrderCheck);
+export const QuickwinInputSchema = lazy(() =>
+  z
+    .strictObject({
+      id: z.optional(requiredText(LIMITS.id)),
+      ...quickwinFields(),
+      startDate: isoDate(),
+      endDate: isoDate(),
+    })
+    .check(datesInOrderCheck()),
+);
 export type QuickwinInput = z.input<typeof QuickwinInputSchema>;
 
-export const CriterionInputSchema = z.strictObject(criterionFields).check(
-  rangeCheck,
-  z.refine<Range>((c) => c.max - c.min <= 100, { error: "v.range", path: ["max"] }),
-  levelsCheck,
+export const CriterionInputSchema = lazy(() =>
+  z.strictObject(criterionFields()).check(
+    rangeCheck(),
+    z.refine<Range>((c) => c.max - c.min <= 100, { error: "v.range", path: ["max"] }),
+    levelsCheck(),
+  ),
 );
-export const RubricInputSchema = rubricOf(CriterionInputSchema);
+export const RubricInputSchema = lazy(() => rubricOf(CriterionInputSchema));
 export type CriterionInput = z.input<typeof CriterionInputSchema>;
 export type RubricInput = z.input<typeof RubricInputSchema>;
 
-export const PanelInputSchema = panelOf(z.strictObject(panelMemberFields));
+export const PanelInputSchema = lazy(() => panelOf(z.strictObject(panelMemberFields())));
 export type PanelInput = z.input<typeof PanelInputSchema>;
 export type PanelMemberInput = z.input<typeof PanelMemberSchema>;
 
-export const SettingsPatchSchema = z.strictObject({
-  shortlistSize: z.optional(settingsFields.shortlistSize),
-  maxPerAgency: z.optional(settingsFields.maxPerAgency),
-  minReviews: z.optional(settingsFields.minReviews),
-  normalization: z.optional(settingsFields.normalization),
-  minReviewsForCalibration: z.optional(settingsFields.minReviewsForCalibration),
-  bootstrapResamples: z.optional(settingsFields.bootstrapResamples),
-  seed: z.optional(settingsFields.seed),
-  disagreementFactor: z.optional(settingsFields.disagreementFactor),
-  reviewsPerQuickwin: z.optional(settingsFields.reviewsPerQuickwin),
-  allowUnassigned: z.optional(settingsFields.allowUnassigned),
+export const SettingsPatchSchema = lazy(() => {
+  const fields = settingsFields();
+  return z.strictObject({
+    shortlistSize: z.optional(fields.shortlistSize),
+    maxPerAgency: z.optional(fields.maxPerAgency),
+    minReviews: z.optional(fields.minReviews),
+    normalization: z.optional(fields.normalization),
+    minReviewsForCalibration: z.optional(fields.minReviewsForCalibration),
+    bootstrapResamples: z.optional(fields.bootstrapResamples),
+    seed: z.optional(fields.seed),
+    disagreementFactor: z.optional(fields.disagreementFactor),
+    reviewsPerQuickwin: z.optional(fields.reviewsPerQuickwin),
+    allowUnassigned: z.optional(fields.allowUnassigned),
+  });
 });
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
 
 /** A score as sent: the score rule (scores.ts) against the widest range a criterion may have;
  * submitReview then applies the same rule with the criterion's own range. */
-const payloadScore = z.number({ error: "v.integer" }).check(
-  z.refine((v: number) => isValidScore(v, SCORE_BOUNDS), {
-    error: (issue) =>
-      !Number.isInteger(issue.input)
-        ? "v.integer"
-        : (issue.input as number) < SCORE_BOUNDS.min
-          ? "v.tooSmall"
-          : "v.tooLarge",
+const payloadScore = () =>
+  z.number({ error: "v.integer" }).check(
+    z.refine((v: number) => isValidScore(v, SCORE_BOUNDS), {
+      error: (issue) =>
+        !Number.isInteger(issue.input)
+          ? "v.integer"
+          : (issue.input as number) < SCORE_BOUNDS.min
+            ? "v.tooSmall"
+            : "v.tooLarge",
+    }),
+  );
+
+export const ReviewInputSchema = lazy(() =>
+  z.strictObject({
+    quickwinId: requiredText(LIMITS.id),
+    scores: z.optional(
+      z.record(z.string().check(z.maxLength(40, { error: "v.tooLong" })), payloadScore()),
+    ),
+    comment: z.optional(text(LIMITS.text)),
+    declaredConflict: z.optional(z.boolean({ error: "v.boolean" })),
   }),
 );
-
-export const ReviewInputSchema = z.strictObject({
-  quickwinId: requiredText(LIMITS.id),
-  scores: z.optional(
-    z.record(z.string().check(z.maxLength(40, { error: "v.tooLong" })), payloadScore),
-  ),
-  comment: z.optional(text(LIMITS.text)),
-  declaredConflict: z.optional(z.boolean({ error: "v.boolean" })),
-});
 export type ReviewInput = z.input<typeof ReviewInputSchema>;

@@ -6,6 +6,7 @@ import { type AgencyKey, sameAgencyOf } from "../core/agencies";
 import { type AssignmentPair, describeProposal, proposeAssignment } from "../core/assignment";
 import { UserError } from "../core/errors";
 import { identityKey, sameKey } from "../core/identity";
+import { lazy } from "../core/lazy";
 import type { AssignmentProposalResult, SaveAssignmentsResult } from "../core/planning";
 import { EmailSchema, LIMITS, type PanelMember, type Quickwin, type Review } from "../core/schemas";
 import type { RowProblem } from "../core/types";
@@ -17,10 +18,12 @@ import { type Parsed, parseQuickwins, parseRows } from "./repo";
 import type { Context } from "./runtime";
 import { placeRow, type Table } from "./table";
 
-const StoredPair = z.object({
-  quickwinId: z.string().check(z.trim(), z.minLength(1, { error: "v.required" })),
-  reviewer: EmailSchema,
-});
+const StoredPair = lazy(() =>
+  z.object({
+    quickwinId: z.string().check(z.trim(), z.minLength(1, { error: "v.required" })),
+    reviewer: EmailSchema,
+  }),
+);
 
 /** The assignments sheet, row by row: a bad or repeated row is skipped and reported. */
 export function parseAssignments(table: Table, ctx: Context): Parsed<AssignmentPair> {
@@ -100,14 +103,16 @@ export function labels(world: Pick<World, "quickwins" | "panel">) {
   };
 }
 
-const ProposeInput = z.optional(
-  z.strictObject({
-    reviewsPerQuickwin: z.optional(
-      z
-        .int({ error: "v.integer" })
-        .check(z.gte(1, { error: "v.tooSmall" }), z.lte(50, { error: "v.tooLarge" })),
-    ),
-  }),
+const ProposeInput = lazy(() =>
+  z.optional(
+    z.strictObject({
+      reviewsPerQuickwin: z.optional(
+        z
+          .int({ error: "v.integer" })
+          .check(z.gte(1, { error: "v.tooSmall" }), z.lte(50, { error: "v.tooLarge" })),
+      ),
+    }),
+  ),
 );
 
 export type ProposeAssignmentInput = z.input<typeof ProposeInput>;
@@ -149,20 +154,22 @@ export function handleProposeAssignment(ctx: Context, input: unknown): Assignmen
   };
 }
 
-const SaveInput = z
-  .array(
-    z.strictObject({
-      quickwinId: z
-        .string()
-        .check(
-          z.trim(),
-          z.minLength(1, { error: "v.required" }),
-          z.maxLength(LIMITS.id, { error: "v.tooLong" }),
-        ),
-      reviewer: EmailSchema,
-    }),
-  )
-  .check(z.maxLength(20_000, { error: "v.tooMany" }));
+const SaveInput = lazy(() =>
+  z
+    .array(
+      z.strictObject({
+        quickwinId: z
+          .string()
+          .check(
+            z.trim(),
+            z.minLength(1, { error: "v.required" }),
+            z.maxLength(LIMITS.id, { error: "v.tooLong" }),
+          ),
+        reviewer: EmailSchema,
+      }),
+    )
+    .check(z.maxLength(20_000, { error: "v.tooMany" })),
+);
 
 export type SaveAssignmentsInput = z.input<typeof SaveInput>;
 

@@ -19,6 +19,7 @@ import {
   parseTypedDate,
   vocabularyValue,
 } from "../core/import";
+import { lazy } from "../core/lazy";
 import type { ImportPreview, ImportResult, ImportRow } from "../core/planning";
 import {
   DIMENSIONS,
@@ -37,28 +38,33 @@ import { parseQuickwins } from "./repo";
 import type { Context } from "./runtime";
 import { placeRow } from "./table";
 
-const column = z.nullable(
-  z
-    .int({ error: "v.integer" })
-    .check(z.gte(0, { error: "v.tooSmall" }), z.lte(200, { error: "v.tooLarge" })),
+const column = () =>
+  z.nullable(
+    z
+      .int({ error: "v.integer" })
+      .check(z.gte(0, { error: "v.tooSmall" }), z.lte(200, { error: "v.tooLarge" })),
+  );
+const MappingSchema = lazy(() =>
+  z.strictObject(
+    Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.optional(column())])) as Record<
+      ImportField,
+      z.ZodMiniOptional<ReturnType<typeof column>>
+    >,
+  ),
 );
-const MappingSchema = z.strictObject(
-  Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.optional(column)])) as Record<
-    ImportField,
-    z.ZodMiniOptional<typeof column>
-  >,
+const ImportInput = lazy(() =>
+  z.strictObject({
+    sheetName: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, { error: "v.required" }),
+        z.maxLength(100, { error: "v.tooLong" }),
+      ),
+    /** Omitted: guessed from the header row. */
+    mapping: z.optional(MappingSchema),
+  }),
 );
-const ImportInput = z.strictObject({
-  sheetName: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: "v.required" }),
-      z.maxLength(100, { error: "v.tooLong" }),
-    ),
-  /** Omitted: guessed from the header row. */
-  mapping: z.optional(MappingSchema),
-});
 export type ImportInput = z.input<typeof ImportInput>;
 
 /** The source sheet's rows (one range read); ours are refused: they are not forms. */

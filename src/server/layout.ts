@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import { type Agency, joinAliases, splitAliases } from "../core/agencies";
 import { formatRupiah, SCORE_NUMBER_FORMAT } from "../core/format";
 import { type MessageKey, type Translate, translator } from "../core/i18n";
+import { lazy } from "../core/lazy";
 import {
   type Criterion,
   DIMENSIONS,
@@ -164,7 +165,7 @@ export function formatLevels(levels: string[] | undefined): string {
     : levels.join("\n");
 }
 
-const StoredScores = z.record(z.string(), z.number());
+const StoredScores = lazy(() => z.record(z.string(), z.number()));
 
 /** The scores cell: a JSON object of numbers (undefined when it is not one). */
 export function parseScores(value: unknown, tz: string): Record<string, number> | undefined {

@@ -4,6 +4,7 @@
 import * as z from "zod/mini";
 import type { Translate } from "../core/i18n";
 import { identityKey } from "../core/identity";
+import { lazy } from "../core/lazy";
 import {
   type Criterion,
   CriterionSchema,
@@ -121,7 +122,7 @@ function settingValue(key: keyof Settings, cell: unknown, tz: string): unknown {
   }
 }
 
-const SettingsRecordPatch = z.partial(SettingsSchema);
+const SettingsRecordPatch = lazy(() => z.partial(SettingsSchema));
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 

@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import { formatInstantWords, scoringIsOpen, zoneLabel } from "../core/closing";
 import { UserError } from "../core/errors";
+import { lazy } from "../core/lazy";
 import type { ScoringState } from "../core/planning";
 import { isInstant, type Settings } from "../core/schemas";
 import type { Locale } from "../core/types";
@@ -65,10 +66,12 @@ export function requireScoringOpen(ctx: Context, settings: Settings): void {
   throw new UserError(when ? ctx.t("err.scoringClosedAt", { when }) : ctx.t("err.scoringClosed"));
 }
 
-const SetScoringInput = z.strictObject({
-  open: z.boolean({ error: "v.boolean" }),
-  closesAt: z.optional(z.string().check(z.maxLength(40, { error: "v.tooLong" }))),
-});
+const SetScoringInput = lazy(() =>
+  z.strictObject({
+    open: z.boolean({ error: "v.boolean" }),
+    closesAt: z.optional(z.string().check(z.maxLength(40, { error: "v.tooLong" }))),
+  }),
+);
 
 export type SetScoringInput = z.input<typeof SetScoringInput>;
 
