@@ -223,8 +223,70 @@ describe("an execution's copy of the workbook", () => {
     expect(copy.toJSON()).toEqual(WorkbookModel.fromJSON(model.toJSON()).toJSON());
     expect(copy.toJSON()).toEqual(model.toJSON());
     copy.sheets[0]!.ensure(1, 1).v = "changed";
-    copy.sheets[0]!.ensure(2, 1).st!.background = "#000000";
+    const styled = copy.sheets[0]!.ensure(2, 1);
+    styled.st = { ...styled.st, background: "#000000" };
     copy.properties.document.k = "w";
     expect(model.toJSON()).toEqual(WorkbookModel.fromJSON(emulator.toJSON()).toJSON());
+  });
+});
+
+describe("formats in buffered mode (copies share style and validation objects)", () => {
+  it("another execution sees a format change only after flush", () => {
+    const emulator = createEmulator({ bufferedWrites: true });
+    const s = services(emulator);
+    const a1 = () => s.SpreadsheetApp.getActive().getSheets()[0]!.getRange("A1:A2");
+    emulator.runExecution(A, () => {
+      a1().setBackground("#ffeeee").setFontWeight("bold");
+      a1().setDataValidation(
+        s.SpreadsheetApp.newDataValidation().requireValueInList(["ya", "tidak"]).build(),
+      );
+    });
+    const seen: unknown[] = [];
+    emulator.runExecution(A, () => {
+      a1().setBackground("#000000").setFontWeight(null);
+      a1().setDataValidation(null);
+      emulator.runExecution(B, () =>
+        seen.push(a1().getBackgrounds(), a1().getFontWeights(), a1().getDataValidation() !== null),
+      );
+      s.SpreadsheetApp.flush();
+      emulator.runExecution(B, () =>
+        seen.push(a1().getBackgrounds(), a1().getFontWeights(), a1().getDataValidation()),
+      );
+    });
+    expect(seen).toEqual([
+      [["#ffeeee"], ["#ffeeee"]],
+      [["bold"], ["bold"]],
+      true,
+      [["#000000"], ["#000000"]],
+      [["normal"], ["normal"]],
+      null,
+    ]);
+  });
+});
+
+describe("a workbook opened from its JSON form", () => {
+  it("keeps no reference into the data it was given (callers open many from one)", () => {
+    const { emulator, sheet, s } = setup();
+    sheet.getRange("A1:B2").setValues([
+      [1, "x"],
+      [new Date(Date.UTC(2019, 8, 5)), "y"],
+    ]);
+    sheet.getRange("A1:B2").setBackground("#ffeeee").setNumberFormat("@");
+    sheet
+      .getRange("C1:C2")
+      .setDataValidation(s.SpreadsheetApp.newDataValidation().requireValueInList(["ya"]).build());
+    s.PropertiesService.getDocumentProperties().setProperty("k", "v");
+    const data = emulator.toJSON();
+    const before = JSON.stringify(data);
+    const opened = createEmulator({ data });
+    const o = services(opened);
+    const range = o.SpreadsheetApp.getActive().getSheets()[0]!.getRange("A1:C2");
+    range.setValues([
+      [2, "z", "ya"],
+      [3, "w", "ya"],
+    ]);
+    range.setBackground("#000000").setNumberFormat("0").setDataValidation(null);
+    o.PropertiesService.getDocumentProperties().setProperty("k", "w");
+    expect(JSON.stringify(data)).toBe(before);
   });
 });

@@ -30,12 +30,13 @@ base.rt.emulator.typeInto("Formulir", "A1:H4", [
     ["Bappeda", "Peta Anggaran", "Smart Economy"],
   ].map((r, i) => [`2019-09-05 1${i}:00:00`, ...r, "Usulan", "2019-09-05", "2019-10-05", "0"]),
 ]);
+// Each run opens its own workbook from this (createEmulator copies what it is given).
 const DATA: WorkbookData = base.rt.emulator.toJSON();
 const scores = base.scores;
 
 function fresh() {
   const rt = loadServer({
-    emulator: createEmulator({ data: structuredClone(DATA), bufferedWrites: true }),
+    emulator: createEmulator({ data: DATA, bufferedWrites: true }),
   });
   return rt;
 }
@@ -71,7 +72,7 @@ describe("after a mutation released its lock, before its execution ended", () =>
   // Live Sheets may still hold its writes then; only the flush under the lock makes the next
   // caller read them. Without it, both of these lose or duplicate an update.
   const buffered = () =>
-    inProcess(createEmulator({ data: structuredClone(DATA), bufferedWrites: true }));
+    inProcess(createEmulator({ data: DATA, bufferedWrites: true }));
 
   it("two quickwins created one after the other get different ids, both kept", () => {
     const server = buffered();
@@ -105,7 +106,7 @@ describe("as a mutation that kept its lock to the end of its execution ends", ()
   const releaseFirst = () =>
     loadServer({
       emulator: createEmulator({
-        data: structuredClone(DATA),
+        data: DATA,
         bufferedWrites: true,
         executionEnd: "release-first",
       }),

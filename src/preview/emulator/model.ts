@@ -13,12 +13,17 @@ export interface ValidationData {
   helpText: string | null;
 }
 
+/**
+ * One cell. Its style and validation objects are never changed in place (a change puts a new
+ * object in the cell), so copies of the workbook share them: setup formats whole columns, and a
+ * buffered execution copies the workbook.
+ */
 export interface Cell {
   v?: Val;
   f?: string;
   nf?: string;
-  st?: Style;
-  dv?: ValidationData;
+  st?: Readonly<Style>;
+  dv?: Readonly<ValidationData>;
 }
 
 export interface ChartData {
@@ -307,6 +312,8 @@ export class WorkbookModel {
   }
 
   toJSON(): WorkbookData {
+    // One copy per rule object: the cells of a column share theirs.
+    const rules = new Map<Readonly<ValidationData>, ValidationData>();
     return {
       format: "quickwin-emulator-workbook",
       version: 1,
@@ -317,7 +324,7 @@ export class WorkbookModel {
       owner: this.owner,
       nextId: this.nextId,
       activeSheetId: this.activeSheetId,
-      sheets: this.sheets.map((s) => sheetToJSON(s)),
+      sheets: this.sheets.map((s) => sheetToJSON(s, rules)),
       protections: structuredClone(this.protections),
       properties: structuredClone(this.properties),
     };
@@ -346,6 +353,14 @@ export class WorkbookModel {
     wb.activeSheetId = data.activeSheetId;
     wb.protections = structuredClone(data.protections);
     wb.properties = structuredClone(data.properties);
+    // One copy per distinct rule: a whole column usually carries the same one.
+    const rules = new Map<string, ValidationData>();
+    const rule = (dv: ValidationData): ValidationData => {
+      const key = JSON.stringify(dv);
+      let copy = rules.get(key);
+      if (!copy) rules.set(key, (copy = structuredClone(dv)));
+      return copy;
+    };
     for (const sd of data.sheets) {
       const s = new SheetModel(sd.id, sd.name, sd.maxRows, sd.maxColumns);
       s.frozenRows = sd.frozenRows;
@@ -364,7 +379,7 @@ export class WorkbookModel {
         if (cd.f !== undefined) cell.f = cd.f;
         if (cd.nf !== undefined) cell.nf = cd.nf;
         if (cd.st !== undefined) cell.st = { ...cd.st };
-        if (cd.dv !== undefined) cell.dv = structuredClone(cd.dv);
+        if (cd.dv !== undefined) cell.dv = rule(cd.dv);
       }
       wb.sheets.push(s);
     }
@@ -404,14 +419,18 @@ function cloneSheet(s: SheetModel): SheetModel {
       if (cell.v !== undefined) c.v = cell.v;
       if (cell.f !== undefined) c.f = cell.f;
       if (cell.nf !== undefined) c.nf = cell.nf;
-      if (hasStyle) c.st = { ...cell.st };
-      if (cell.dv !== undefined) c.dv = structuredClone(cell.dv);
+      // Shared, not copied: they are never changed in place (see Cell).
+      if (hasStyle) c.st = cell.st;
+      if (cell.dv !== undefined) c.dv = cell.dv;
     });
   });
   return copy;
 }
 
-function sheetToJSON(s: SheetModel): SheetJson {
+function sheetToJSON(
+  s: SheetModel,
+  rules: Map<Readonly<ValidationData>, ValidationData>,
+): SheetJson {
   const cells: CellData[] = [];
   s.rows.forEach((row, ri) => {
     row?.forEach((cell, ci) => {
@@ -421,7 +440,11 @@ function sheetToJSON(s: SheetModel): SheetJson {
       if (cell.f !== undefined) cd.f = cell.f;
       if (cell.nf !== undefined) cd.nf = cell.nf;
       if (cell.st !== undefined && Object.keys(cell.st).length) cd.st = { ...cell.st };
-      if (cell.dv !== undefined) cd.dv = structuredClone(cell.dv);
+      if (cell.dv !== undefined) {
+        let copy = rules.get(cell.dv);
+        if (!copy) rules.set(cell.dv, (copy = structuredClone(cell.dv) as ValidationData));
+        cd.dv = copy;
+      }
       if (Object.keys(cd).length > 2) cells.push(cd);
     });
   });

@@ -184,9 +184,11 @@ export class RangeObj extends Emulated {
     if (rule !== null && !(rule instanceof DataValidationObj)) {
       throw this._ctx.core.badParameters(typeName(rule), "SpreadsheetApp.Range.setDataValidation");
     }
+    // One copy of the rule for the whole range: cells never change it in place.
+    const data = rule ? structuredClone(rule._data) : null;
     this._each((r, c) => {
       const cell = m.ensure(r, c);
-      if (rule) cell.dv = structuredClone(rule._data);
+      if (data) cell.dv = data;
       else delete cell.dv;
     });
     this._ctx.touch();
@@ -387,14 +389,18 @@ for (const s of STYLES) {
   };
 }
 
+/** A new style object each time: copies of the workbook share them (see Cell in model.ts). */
 function setStyle(cell: Cell, key: string, value: unknown): void {
   if (value === null || value === undefined) {
-    if (cell.st) delete cell.st[key];
+    if (cell.st && key in cell.st) {
+      const { [key]: _removed, ...rest } = cell.st;
+      cell.st = rest;
+    }
     return;
   }
   const v = enumName(value) ?? value;
-  const st: Style = cell.st ?? {};
-  st[key] =
-    typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
-  cell.st = st;
+  cell.st = {
+    ...cell.st,
+    [key]: typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v),
+  };
 }
