@@ -208,7 +208,12 @@ export interface Figures {
 }
 
 /** Runs a scenario `runs` times; the figures of §4a per mode. */
-export function simulate(s: Scenario, runs: number, seed = 2026): Record<Mode, Figures> {
+export function simulate(
+  s: Scenario,
+  runs: number,
+  seed = 2026,
+  modes: readonly Mode[] = MODES,
+): Record<Mode, Figures> {
   const acc = Object.fromEntries(
     MODES.map((m) => [m, { overlap: 0, brier: 0, rows: 0, wrong: 0, caught: 0, flagged: 0 }]),
   ) as Record<
@@ -217,7 +222,7 @@ export function simulate(s: Scenario, runs: number, seed = 2026): Record<Mode, F
   >;
   for (let k = 0; k < runs; k++) {
     const p = makePanel(s, seed * 7919 + k);
-    for (const m of MODES) {
+    for (const m of modes) {
       let rows: DecisionRow[];
       if (m === "oracle") rows = oracle(s, p, seed + k);
       else {

@@ -1,6 +1,7 @@
 // DESIGN §4 rule 8: uncertainty from the random-effects model's posterior — determinism by seed,
 // nulls, shares that add up to the shortlist, the per-agency cap in every draw, agreement with
 // the closed form, Monte Carlo error, and the sorting helper.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/core/i18n";
 import { rankQuickwins } from "../../src/core/index";
@@ -8,7 +9,12 @@ import { orderByScore, RandomStream } from "../../src/core/ranking";
 import { countReviews } from "../../src/core/ranking/counted";
 import { fitRandomEffects } from "../../src/core/ranking/fit";
 import { checkCall } from "../../src/core/ranking/input";
-import { NOISE_WIDENING, orderTop } from "../../src/core/ranking/uncertainty";
+import {
+  NOISE_WIDENING,
+  orderTop,
+  type RangeDoubtInput,
+  rangeDoubt,
+} from "../../src/core/ranking/uncertainty";
 import type { RankInput } from "../../src/core/types";
 import { input, plain, qw, row, settings } from "./helpers";
 
@@ -201,6 +207,75 @@ describe("uncertainty (step 8)", () => {
     const before = row(rankQuickwins(base), "q3").pShortlist!;
     const after = row(rankQuickwins(raised), "q3").pShortlist!;
     expect(after).toBeGreaterThanOrEqual(before - 0.02);
+  });
+});
+
+/** A random panel's reviews in canonical order and its ranges, as rangeDoubt reads them. */
+const rangeDoubtInput = fc
+  .record({
+    perQuickwin: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 6 }),
+    J: fc.integer({ min: 1, max: 5 }),
+    seed: fc.integer(),
+  })
+  .map(({ perQuickwin, J, seed }): RangeDoubtInput => {
+    const rng = new RandomStream(seed);
+    const qStart = new Int32Array(perQuickwin.length + 1);
+    perQuickwin.forEach((n, q) => {
+      qStart[q + 1] = qStart[q]! + n;
+    });
+    const N = qStart[perQuickwin.length]!;
+    return {
+      rankedQ: perQuickwin.map((_, q) => q).reverse(),
+      counted: {
+        R: Float64Array.from({ length: N }, () => 50 + 20 * rng.normal()),
+        qStart,
+        reviewerOf: Int32Array.from({ length: N }, (_, i) => i % J),
+      },
+      mu: 50 + 5 * rng.normal(),
+      bMean: Float64Array.from({ length: J }, () => 5 * rng.normal()),
+      range: Float64Array.from({ length: J }, () => Math.exp(0.4 * rng.normal())),
+      rangeSe: Float64Array.from({ length: J }, () => 0.2 * rng.uniform()),
+      share: Float64Array.from(perQuickwin, (n) => 1 / (n + 1 + rng.uniform())),
+    };
+  });
+
+describe("rangeDoubt (the ranges' part of a quickwin's doubt, counted by the floor)", () => {
+  it("is the first-order variance of the posterior mean when each range moves by its sd", () => {
+    // θ̂_q = share·Σ a_j²·y_i with y = (R − μ − b_j)/a_j, the leniency b_j = a_j·b′_j in points
+    // and the weights held fixed: a numerical derivative in each a_j must give the same sum.
+    fc.assert(
+      fc.property(rangeDoubtInput, (x) => {
+        const got = rangeDoubt(x);
+        const { R, qStart, reviewerOf } = x.counted;
+        x.rankedQ.forEach((q, p) => {
+          let v = 0;
+          for (let i = qStart[q]!; i < qStart[q + 1]!; i++) {
+            const j = reviewerOf[i]!;
+            const a = x.range[j]!;
+            const b = a * x.bMean[j]!;
+            const y = (at: number) => (R[i]! - x.mu - b) / at;
+            const h = 1e-6 * a;
+            const slope = (x.share[p]! * a * a * (y(a + h) - y(a - h))) / (2 * h);
+            v += (slope * x.rangeSe[j]!) ** 2;
+          }
+          expect(got[p]!).toBeCloseTo(v, 6);
+        });
+      }),
+    );
+  });
+
+  it("is zero without doubt about the ranges, and grows with its square", () => {
+    fc.assert(
+      fc.property(rangeDoubtInput, fc.double({ min: 0.1, max: 10, noNaN: true }), (x, c) => {
+        const none = rangeDoubt({ ...x, rangeSe: new Float64Array(x.rangeSe.length) });
+        expect(Array.from(none).every((v) => v === 0)).toBe(true);
+        const base = rangeDoubt(x);
+        const scaled = rangeDoubt({ ...x, rangeSe: x.rangeSe.map((s) => c * s) });
+        base.forEach((v, p) => {
+          expect(scaled[p]!).toBeCloseTo(c * c * v, 6);
+        });
+      }),
+    );
   });
 });
 
