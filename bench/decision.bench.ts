@@ -18,7 +18,7 @@ import {
 
 const pct = (x: number) => `${(100 * x).toFixed(process.env.PRECISE ? 1 : 0)} %`;
 const cell = (f: Figures) =>
-  `${pct(f.overlap)} · ${f.brier.toFixed(3)} · ${pct(f.wrongFlagged)} · ${pct(f.flagRate)}`;
+  `${pct(f.overlap)} · ${f.brier.toFixed(process.env.PRECISE ? 4 : 3)} · ${pct(f.wrongFlagged)} · ${pct(f.flagRate)}`;
 
 function table(title: string, all: Scenario[], runs: number, modes: readonly Mode[]): boolean {
   const only = process.env.SCENARIOS ? process.env.SCENARIOS.split(",") : null;
