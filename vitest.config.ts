@@ -2,15 +2,26 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * The browser suites first (longest first when a previous run timed them, as vitest does): they
- * are the longest files, and started last on a clean clone (no timings yet) they left one
- * worker running alone at the end.
+ * The longest files first (as vitest orders them when a previous run timed them), the browser
+ * suites interleaved with the rest. A browser suite mostly waits (for Chromium, for the page):
+ * beside it, a worker running a server suite uses the CPU it leaves idle, whereas browser suites
+ * side by side left both cores half idle. The browser suites still start early: they are the
+ * longest files, and one started last would leave a worker running alone at the end.
  */
-class BrowserSuitesFirst extends BaseSequencer {
+class BrowserSuitesInterleaved extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const browser = (f: TestSpecification) => f.moduleId.endsWith(".browser.test.ts");
-    return [...sorted.filter(browser), ...sorted.filter((f) => !browser(f))];
+    const isBrowser = (f: TestSpecification) => f.moduleId.endsWith(".browser.test.ts");
+    const browser = sorted.filter(isBrowser);
+    const rest = sorted.filter((f) => !isBrowser(f));
+    const order: TestSpecification[] = [];
+    while (browser.length > 0 || rest.length > 0) {
+      const b = browser.shift();
+      const r = rest.shift();
+      if (b) order.push(b);
+      if (r) order.push(r);
+    }
+    return order;
   }
 }
 
@@ -21,7 +32,7 @@ export default defineConfig({
     environment: "node",
     // Browser suites start Chromium and a preview server; keep the 2-core machine unclogged.
     maxWorkers: 2,
-    sequence: { sequencer: BrowserSuitesFirst },
+    sequence: { sequencer: BrowserSuitesInterleaved },
     // Files in a worker share its loaded modules instead of importing everything afresh (a
     // third of the suite's CPU time): suites keep no state of their own in module scope.
     isolate: false,

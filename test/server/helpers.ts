@@ -1,7 +1,7 @@
 // Shared fixtures for the server suites: the real dist/server.js in the emulator, a panel,
 // quickwins and helpers to call functions as a user.
 import { sealer } from "../../src/core/ledger";
-import { createEmulator } from "../../src/preview/emulator";
+import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
 import { loadServer, type RpcResult, type ServerRuntime } from "../../src/preview/script-host";
 
 export const COORD = "koordinator@patikab.go.id";
@@ -40,14 +40,39 @@ export const QUICKWIN = {
 /**
  * A set-up spreadsheet with a coordinator, three reviewers and `quickwins` quickwins; `now`
  * fixes the script's clock (for tests that depend on "today").
+ *
+ * Setting up takes ~40 ms of server calls and the suites make about a hundred worlds, so each
+ * shape is set up once per worker and later worlds open a copy of its workbook (with its logs),
+ * as a person would open a copy of the spreadsheet. A world with its own clock is set up afresh.
  */
 export function world(
   options: { quickwins?: number; locale?: string; now?: () => number } = {},
 ): World {
-  const rt = loadServer({ emulator: createEmulator(), ...(options.now && { now: options.now }) });
   const locale = options.locale ?? "id";
-  const call = (name: string, args: unknown[], email = COORD, loc = locale) =>
-    rt.call(name, args, { email, locale: loc });
+  const quickwins = options.quickwins ?? 3;
+  if (options.now) return setUpWorld(quickwins, locale, options.now);
+  const key = `${quickwins}|${locale}`;
+  const template = templates.get(key);
+  if (!template) {
+    const w = setUpWorld(quickwins, locale);
+    templates.set(key, {
+      data: w.rt.emulator.toJSON(),
+      logs: [...w.rt.emulator.logs],
+      criteria: w.criteria,
+    });
+    return w;
+  }
+  const rt = loadServer({ emulator: createEmulator({ data: template.data }) });
+  rt.emulator.logs.push(...template.logs);
+  return worldOf(rt, locale, template.criteria);
+}
+
+const templates = new Map<string, { data: WorkbookData; logs: string[]; criteria: string[] }>();
+
+function setUpWorld(quickwins: number, locale: string, now?: () => number): World {
+  const rt = loadServer({ emulator: createEmulator(), ...(now && { now }) });
+  const call = (name: string, args: unknown[], email = COORD) =>
+    rt.call(name, args, { email, locale });
   ok(call("setupSpreadsheet", []));
   ok(
     call("saveReviewers", [
@@ -59,13 +84,19 @@ export function world(
       ],
     ]),
   );
-  const n = options.quickwins ?? 3;
-  if (n > 0) seedQuickwins(rt, n);
+  if (quickwins > 0) seedQuickwins(rt, quickwins);
   const state = ok<{ criteria: { id: string }[] }>(call("getSidebarState", []));
-  const criteria = state.criteria.map((c) => c.id);
+  return worldOf(
+    rt,
+    locale,
+    state.criteria.map((c) => c.id),
+  );
+}
+
+function worldOf(rt: ServerRuntime, locale: string, criteria: string[]): World {
   return {
     rt,
-    call,
+    call: (name, args, email = COORD, loc = locale) => rt.call(name, args, { email, locale: loc }),
     criteria,
     scores: (value) => Object.fromEntries(criteria.map((c) => [c, value])),
   };
