@@ -71,8 +71,7 @@ const as = (email: string) => ({ email, locale: "id" });
 describe("after a mutation released its lock, before its execution ended", () => {
   // Live Sheets may still hold its writes then; only the flush under the lock makes the next
   // caller read them. Without it, both of these lose or duplicate an update.
-  const buffered = () =>
-    inProcess(createEmulator({ data: DATA, bufferedWrites: true }));
+  const buffered = () => inProcess(createEmulator({ data: DATA, bufferedWrites: true }));
 
   it("two quickwins created one after the other get different ids, both kept", () => {
     const server = buffered();

@@ -29,8 +29,7 @@ ok(base.call("saveSettings", [{ bootstrapResamples: 20 }]));
 // Each run opens its own workbook from this (createEmulator copies what it is given).
 const DATA: WorkbookData = base.rt.emulator.toJSON();
 const as = (email: string) => ({ email, locale: "id" });
-const fresh = () =>
-  loadServer({ emulator: createEmulator({ data: DATA, bufferedWrites: true }) });
+const fresh = () => loadServer({ emulator: createEmulator({ data: DATA, bufferedWrites: true }) });
 // QW-003 has no review yet: a review of it during the ranking shows in its reviewCount.
 const late = { quickwinId: "QW-003", scores: base.scores(5), comment: "late" };
 

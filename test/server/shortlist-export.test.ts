@@ -29,8 +29,7 @@ ok(base.call("saveSettings", [{ bootstrapResamples: 20, shortlistSize: 1, minRev
 // Each run opens its own workbook from this (createEmulator copies what it is given).
 const DATA: WorkbookData = base.rt.emulator.toJSON();
 const as = (email: string, locale = "id") => ({ email, locale });
-const fresh = () =>
-  loadServer({ emulator: createEmulator({ data: DATA, bufferedWrites: true }) });
+const fresh = () => loadServer({ emulator: createEmulator({ data: DATA, bufferedWrites: true }) });
 // QW-003 has no review yet: a review of it during the export shows on the page.
 const late = { quickwinId: "QW-003", scores: base.scores(5), comment: "late" };
 const later = { quickwinId: "QW-004", scores: base.scores(4) };

@@ -357,8 +357,10 @@ export class WorkbookModel {
     const rules = new Map<string, ValidationData>();
     const rule = (dv: ValidationData): ValidationData => {
       const key = JSON.stringify(dv);
-      let copy = rules.get(key);
-      if (!copy) rules.set(key, (copy = structuredClone(dv)));
+      const known = rules.get(key);
+      if (known) return known;
+      const copy = structuredClone(dv);
+      rules.set(key, copy);
       return copy;
     };
     for (const sd of data.sheets) {
@@ -441,8 +443,9 @@ function sheetToJSON(
       if (cell.nf !== undefined) cd.nf = cell.nf;
       if (cell.st !== undefined && Object.keys(cell.st).length) cd.st = { ...cell.st };
       if (cell.dv !== undefined) {
-        let copy = rules.get(cell.dv);
-        if (!copy) rules.set(cell.dv, (copy = structuredClone(cell.dv) as ValidationData));
+        const known = rules.get(cell.dv);
+        const copy = known ?? (structuredClone(cell.dv) as ValidationData);
+        if (!known) rules.set(cell.dv, copy);
         cd.dv = copy;
       }
       if (Object.keys(cd).length > 2) cells.push(cd);

@@ -5,7 +5,7 @@ import { Emulated } from "./core";
 import { DataValidationObj } from "./data-validation";
 import { displayValue } from "./display";
 import { enumName } from "./enums";
-import type { Cell, SheetModel, Style } from "./model";
+import type { Cell, SheetModel } from "./model";
 import type { SheetObj } from "./sheet";
 import { DateVal, DEFAULT_NUMBER_FORMAT, type Val } from "./values";
 import { checkGrid, scriptValue, writeGrid } from "./writes";
