@@ -309,9 +309,13 @@ function render(): void {
     body = mainView(state);
     view = ui.tab; // after mainView, which may have reset a tab this role cannot see
   }
+  // With no target named, the focus stays where it was: a redraw (a board or state arriving
+  // after an action) replaces every element, which would drop it to the top of the page.
+  const active = document.activeElement;
+  const kept = active && active !== document.body && root.contains(active) ? active.id : "";
   mount(root, header(), flash ? notice("ok", flash) : null, body);
   root.setAttribute("data-view", view);
-  const focusId = ui.focusId;
+  const focusId = ui.focusId ?? (kept || null);
   ui.focusId = null;
   const target = focusId ? document.getElementById(focusId) : null;
   if (target) {

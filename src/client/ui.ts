@@ -194,6 +194,8 @@ export async function withProgress<K extends ApiName>(
 ): Promise<ApiResult<K> | null> {
   const { button, region, out } = where;
   const t = ctx.t;
+  // A disabled button loses the focus (to the page's top); it gets it back when done.
+  const hadFocus = button !== null && button !== undefined && document.activeElement === button;
   if (button) {
     button.disabled = true;
     button.setAttribute("aria-busy", "true");
@@ -211,6 +213,8 @@ export async function withProgress<K extends ApiName>(
     if (button) {
       button.disabled = false;
       button.removeAttribute("aria-busy");
+      const now = document.activeElement;
+      if (hadFocus && (now === null || now === document.body)) button.focus();
     }
     region?.removeAttribute("aria-busy");
   }

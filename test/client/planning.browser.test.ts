@@ -114,6 +114,11 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     await settle(page);
   }
 
+  /** The id of the element holding the focus ("" for none, i.e. the page's top). */
+  async function focused(page: Page): Promise<string> {
+    return page.evaluate(() => document.activeElement?.id ?? "");
+  }
+
   async function planTab(page: Page): Promise<void> {
     await page.click("#tab-plan");
     await page.waitForSelector("#board .board-reviewers");
@@ -145,6 +150,8 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     await planTab(coord);
     await coord.fill("#assignments input[inputmode=numeric]", "2");
     await clickAndWait(coord, "#assign-propose");
+    // After each action the focus lands on its result, never back at the top of the page.
+    expect(await focused(coord)).toBe("assign-summary");
     // Ani (Dinkes) cannot be ticked for Pregnancy Tools (Dinkes): a conflict.
     const pregnancy = coord.locator("fieldset.assign-card", { hasText: "Pregnancy Tools" });
     expect(await pregnancy.locator(`input[data-reviewer="${ANI}"]`).isDisabled()).toBe(true);
@@ -160,6 +167,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     await checkA11y(coord, "assignments proposal");
     await clickAndWait(coord, "#assign-save");
     expect(await coord.textContent(".notice.ok")).toContain("Penugasan disimpan: 8 pasangan.");
+    expect(await focused(coord)).toBe("assign-heading");
     await coord.waitForSelector("#board .board-grid");
     const board = await rpc<ProgressResult>("getProgress", []);
     const satrioId = board.quickwins.find((q) => q.name === "Satrio Pasar")!.id;
@@ -198,6 +206,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
 
     // Closing now: a late review is refused with the time in words; reopening accepts it.
     await clickAndWait(coord, "#closing-now");
+    expect(await focused(coord)).toBe("closing-heading");
     expect(await coord.textContent("#scoring-state")).toMatch(
       /^Penilaian ditutup pada \w+, \d+ \w+ \d{4} pukul \d\d\.\d\d WIB\.$/,
     );
@@ -228,6 +237,8 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     await coord.click("#tab-ranking");
     await clickAndWait(coord, "#compute-ranking");
     await coord.waitForSelector("#rank-missing");
+    // The warnings arrive in a second redraw, which keeps the focus on the result's summary.
+    expect(await focused(coord)).toBe("rank-summary");
     const warnings = await coord.locator(".rank-body .notice.warn li").allTextContents();
     expect(warnings).toContain(
       `Ani belum menilai ${board.reviewers.find((r) => r.email === ANI)!.assigned} quickwin yang ditugaskan: ${board.quickwins
@@ -319,6 +330,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     expect(await coord.textContent("#import-counts")).toBe(
       "2 siap diimpor · 1 bermasalah · 1 duplikat",
     );
+    expect(await focused(coord)).toBe("import-counts");
     const bad = coord.locator('.import-rows li[data-row="4"]');
     expect(await bad.locator(".problems").textContent()).toContain(
       "Tanggal selesai: Tidak boleh sebelum tanggal mulai",
@@ -333,6 +345,13 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     await coord.locator("#import").screenshot({ path: join(shots, "11-impor.png") });
     await clickAndWait(coord, "#import-run");
     expect(await coord.textContent(".notice.ok")).toContain("2 quickwin diimpor.");
+    // The rows say what became of them, and no button offers to import them again.
+    expect(await coord.textContent("#import-counts")).toBe("2 diimpor · 1 bermasalah · 1 duplikat");
+    expect(await focused(coord)).toBe("import-counts");
+    expect(await coord.locator("#import-run").count()).toBe(0);
+    expect(await coord.locator(".import-rows li.import-imported .badge").allTextContents()).toEqual(
+      [expect.stringMatching(/^diimpor: QW-\d+$/), expect.stringMatching(/^diimpor: QW-/)],
+    );
     const state = await rpc<{ quickwins: { name: string }[] }>("getSidebarState", []);
     expect(state.quickwins.map((q) => q.name)).toEqual([
       ...QUICKWINS.map((q) => q[0]),

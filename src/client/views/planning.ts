@@ -9,6 +9,7 @@ import type {
   AssignmentProposalResult,
   GridCell,
   ImportPreview,
+  ImportResult,
   ImportRow,
   ProgressResult,
 } from "../../core/planning";
@@ -62,8 +63,12 @@ export function planView(ctx: ViewContext): HTMLElement {
 }
 
 /** After an action: the board and the state are reloaded. */
-async function afterAction(ctx: ViewContext): Promise<void> {
+/** After a change: the state is reloaded and redrawn, and the focus goes to `focusId`. */
+async function afterAction(ctx: ViewContext, focusId: string): Promise<void> {
   ctx.ui.plan.stale = true;
+  // The redraw replaces the button just pressed: without a target the focus would fall to the
+  // page's top, far from the result, and a keyboard user would start over.
+  ctx.ui.focusId = focusId;
   await ctx.refresh();
 }
 
@@ -232,6 +237,7 @@ function assignmentEditor(ctx: ViewContext): HTMLElement {
       if (!next) return;
       plan.proposal = next;
       plan.chosen = new Set(next.pairs.map(pairKey));
+      ui.focusId = "assign-summary";
       ctx.render();
     },
     { id: "assign-propose" },
@@ -247,7 +253,7 @@ function assignmentEditor(ctx: ViewContext): HTMLElement {
         });
         if (saved) {
           ui.flash = t("assign.allowSaved");
-          await afterAction(ctx);
+          await afterAction(ctx, "allow-unassigned");
         }
       },
     },
@@ -255,7 +261,7 @@ function assignmentEditor(ctx: ViewContext): HTMLElement {
   const section = h(
     "section",
     { class: "subsection", id: "assignments", "aria-labelledby": "assign-heading" },
-    h("h3", { id: "assign-heading" }, t("assign.title")),
+    h("h3", { id: "assign-heading", tabindex: "-1" }, t("assign.title")),
     h("div", { class: "field inline" }, h("label", { for: kId }, t("assign.k")), kInput),
     h("div", { class: "buttons" }, propose),
     out,
@@ -335,14 +341,18 @@ function proposalEditor(ctx: ViewContext, p: AssignmentProposalResult): HTMLElem
       ui.plan.proposal = null;
       ui.plan.chosen = null;
       ui.flash = t("assign.saved", { n: saved.pairs.length });
-      await afterAction(ctx);
+      await afterAction(ctx, "assign-heading");
     },
     { id: "assign-save" },
   );
   return h(
     "div",
     { class: "proposal" },
-    h("p", null, t("assign.summary", { pairs: p.pairs.length, kept: p.kept, added: p.added })),
+    h(
+      "p",
+      { id: "assign-summary", tabindex: "-1" },
+      t("assign.summary", { pairs: p.pairs.length, kept: p.kept, added: p.added }),
+    ),
     p.unmet.length
       ? notice(
           "warn",
@@ -375,7 +385,7 @@ function closingEditor(ctx: ViewContext): HTMLElement {
     );
     if (!next) return;
     ui.flash = t("closing.saved");
-    await afterAction(ctx);
+    await afterAction(ctx, "closing-heading");
   };
   const atId = uid("closes-at");
   const at = h("input", {
@@ -387,7 +397,7 @@ function closingEditor(ctx: ViewContext): HTMLElement {
   const section = h(
     "section",
     { class: "subsection", id: "closing", "aria-labelledby": "closing-heading" },
-    h("h3", { id: "closing-heading" }, t("closing.title")),
+    h("h3", { id: "closing-heading", tabindex: "-1" }, t("closing.title")),
     state.scoring ? scoringLine(ctx, state.scoring) : null,
     h(
       "div",
@@ -437,6 +447,7 @@ function importEditor(ctx: ViewContext): HTMLElement {
     plan.sheetName = next.sheetName;
     plan.preview = next;
     plan.mapping = { ...next.mapping };
+    ui.focusId = "import-counts";
     ctx.render();
   };
   const preview = button(
@@ -475,6 +486,11 @@ function importPreview(
   const { t, ui } = ctx;
   const mapping = ui.plan.mapping ?? {};
   const out = h("div", { class: "call-status", "aria-live": "polite" });
+  // After an import the rows it saved say so, with their new ids, and the button is gone: still
+  // showing "ready" and "Import 4 quickwins" invites importing again.
+  const imported = new Map(
+    ("imported" in p ? (p as ImportResult).imported : []).map((i) => [i.row, i.id]),
+  );
   const selects = IMPORT_FIELDS.map((f) => {
     const id = uid(`map-${f}`);
     const select = h(
@@ -515,7 +531,7 @@ function importPreview(
       ui.flash = done.imported.length
         ? t("import.done", { n: done.imported.length })
         : t("import.nothing");
-      await afterAction(ctx);
+      await afterAction(ctx, "import-counts");
     },
     { id: "import-run" },
   );
@@ -529,20 +545,27 @@ function importPreview(
       selects,
       h("div", { class: "buttons" }, again),
     ),
-    h("p", { id: "import-counts" }, t("import.counts", p.counts)),
+    h(
+      "p",
+      { id: "import-counts", tabindex: "-1" },
+      imported.size
+        ? t("import.importedCounts", { ...p.counts, imported: imported.size })
+        : t("import.counts", p.counts),
+    ),
     h(
       "ol",
       { class: "import-rows" },
-      p.rows.map((r) =>
-        h(
+      p.rows.map((r) => {
+        const id = imported.get(r.row);
+        return h(
           "li",
-          { class: `import-${r.status}`, "data-row": String(r.row) },
+          { class: `import-${id ? "imported" : r.status}`, "data-row": String(r.row) },
           h(
             "span",
             {
               class: `badge ${r.status === "valid" ? "scored" : r.status === "invalid" ? "conflict" : "todo"}`,
             },
-            t(`import.status.${r.status}`),
+            id ? t("import.status.imported", { id }) : t(`import.status.${r.status}`),
           ),
           h("span", { class: "qw-meta" }, t("import.row", { row: r.row })),
           h("span", { class: "qw-name", dir: "auto" }, String(r.values.name ?? "")),
@@ -554,10 +577,10 @@ function importPreview(
                 r.problems.map((m) => h("li", { dir: "auto" }, m)),
               )
             : null,
-        ),
-      ),
+        );
+      }),
     ),
-    h("div", { class: "buttons" }, doImport),
+    imported.size ? null : h("div", { class: "buttons" }, doImport),
     out,
   );
 }

@@ -64,6 +64,8 @@ export const planUiEn: Record<keyof typeof planUiId, string> = {
   "import.status.valid": "ready",
   "import.status.invalid": "problems",
   "import.status.duplicate": "duplicate",
+  "import.status.imported": "imported: {id}",
+  "import.importedCounts": "{imported} imported · {invalid} with problems · {duplicate} duplicates",
   "importField.timestamp": "Timestamp (source)",
   "importField.name": "Quickwin name",
   "importField.agency": "Agency",

@@ -65,6 +65,8 @@ export const planUiId = {
   "import.status.valid": "siap",
   "import.status.invalid": "bermasalah",
   "import.status.duplicate": "duplikat",
+  "import.status.imported": "diimpor: {id}",
+  "import.importedCounts": "{imported} diimpor · {invalid} bermasalah · {duplicate} duplikat",
   "importField.timestamp": "Stempel waktu (sumber)",
   "importField.name": "Nama quickwin",
   "importField.agency": "OPD",
