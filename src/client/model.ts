@@ -1,7 +1,7 @@
 // Pure view-model logic of the sidebar: drafts of the forms (raw text as typed), turning them
 // into server payloads, and updating the state after a save. No DOM here: unit-tested in Node.
 
-import { agencyResolver, sameAgencyOf } from "../core/agencies";
+import { agencyResolver, newAgencyNames, sameAgencyOf } from "../core/agencies";
 import { formatRupiah, parseCount, parseDateInput, parseRupiah } from "../core/format";
 import {
   type Criterion,
@@ -148,17 +148,26 @@ export function reviewPayload(
   return { quickwinId, scores, comment: draft.comment, declaredConflict: draft.declaredConflict };
 }
 
-/** The next quickwin still to score after `currentId` (wrapping), skipping automatic conflicts. */
+/**
+ * The next quickwin still to score after `currentId` (wrapping), skipping automatic conflicts:
+ * the caller's assigned ones first, as the list shows them, then (when allowed) the others.
+ */
 export function nextToScore(
   quickwins: readonly SidebarQuickwin[],
   currentId: string | null,
+  allowUnassigned = true,
 ): string | null {
-  const start = currentId === null ? -1 : quickwins.findIndex((q) => q.id === currentId);
-  for (let step = 1; step <= quickwins.length; step++) {
-    const q = quickwins[(start + step + quickwins.length) % quickwins.length];
-    if (q && q.status === "todo" && !q.agencyConflict && q.id !== currentId) return q.id;
-  }
-  return null;
+  const assigned = quickwins.filter((q) => q.assigned);
+  const others = quickwins.filter((q) => !q.assigned);
+  const walk = (list: readonly SidebarQuickwin[]): string | null => {
+    const start = currentId === null ? -1 : list.findIndex((q) => q.id === currentId);
+    for (let step = 1; step <= list.length; step++) {
+      const q = list[(start + step + list.length) % list.length];
+      if (q && q.status === "todo" && !q.agencyConflict && q.id !== currentId) return q.id;
+    }
+    return null;
+  };
+  return walk(assigned) ?? (allowUnassigned || assigned.length === 0 ? walk(others) : null);
 }
 
 export function progressOf(quickwins: readonly SidebarQuickwin[]): SidebarState["progress"] {
@@ -195,6 +204,17 @@ export function withStatuses(state: SidebarState): SidebarState {
   return { ...state, quickwins, progress: progressOf(quickwins) };
 }
 
+/**
+ * The state after a save that typed agency names (a quickwin, the panel): names on no agency of
+ * the list were added to it by the server (its rule, `newAgencyNames`), so they are here too.
+ */
+export function withTypedAgencies(state: SidebarState, typed: readonly unknown[]): SidebarState {
+  const agencies = state.agencies ?? [];
+  const added = newAgencyNames(agencies, typed);
+  if (added.length === 0) return state;
+  return { ...state, agencies: [...agencies, ...added.map((name) => ({ name, aliases: [] }))] };
+}
+
 /** The state after a quickwin was saved (created or updated). */
 export function withQuickwin(state: SidebarState, saved: Quickwin): SidebarState {
   const old = state.quickwins.find((q) => q.id === saved.id);
@@ -207,7 +227,7 @@ export function withQuickwin(state: SidebarState, saved: Quickwin): SidebarState
   const quickwins = old
     ? state.quickwins.map((q) => (q.id === saved.id ? entry : q))
     : [...state.quickwins, entry];
-  return withStatuses({ ...state, quickwins });
+  return withStatuses(withTypedAgencies({ ...state, quickwins }, [saved.agency]));
 }
 
 // ---------- rubric and panel editors ----------

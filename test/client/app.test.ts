@@ -365,6 +365,11 @@ describe("sidebar app", () => {
       declaredConflict: true,
     });
     expect(document.activeElement?.id).toBe("score-saved");
+    // A conflict recorded, in words that do not say scores were given.
+    expect($("#score-saved").textContent).toMatch(/^Konflik kepentingan untuk “.+” tercatat\.$/);
+    expect($(".notice.info").textContent).toMatch(
+      /^Anda sudah mencatat konflik kepentingan untuk quickwin ini \(5 September 2019, 10\.30 WIB\)/,
+    );
   });
 
   it("ticking 'conflict' disables the levels; unticking enables them, keeping the picks", async () => {

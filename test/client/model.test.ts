@@ -21,6 +21,7 @@ import {
   withQuickwin,
   withReview,
   withStatuses,
+  withTypedAgencies,
 } from "../../src/client/model";
 import {
   type Criterion,
@@ -239,6 +240,29 @@ describe("scoring", () => {
     expect(nextToScore([qw("x", { status: "scored" })], "x")).toBeNull();
   });
 
+  it("goes to the caller's assigned quickwins first, as the list shows them, then the others", () => {
+    // The list shows assigned ones first: from an unassigned one (here an own-agency conflict
+    // just recorded), "next" is the assigned one still to do, not the next in sheet order.
+    const list = [
+      qw("a", { assigned: true, status: "scored" }),
+      qw("b", { assigned: true }),
+      qw("c", { agencyConflict: true, status: "conflict" }),
+      qw("d"),
+      qw("e", { assigned: true }),
+    ];
+    expect(nextToScore(list, "c")).toBe("b");
+    expect(nextToScore(list, "b")).toBe("e");
+    expect(nextToScore(list, "e")).toBe("b");
+    expect(nextToScore(list, "d")).toBe("b");
+    const allDone = list.map((q) => (q.assigned ? { ...q, status: "scored" as const } : q));
+    expect(nextToScore(allDone, "e")).toBe("d");
+    // Unassigned quickwins closed to the caller are never "next".
+    expect(nextToScore(allDone, "e", false)).toBeNull();
+    expect(nextToScore(list, "b", false)).toBe("e");
+    // Nothing assigned at all: every quickwin is open to the caller, in list order.
+    expect(nextToScore([qw("x"), qw("y")], "x", false)).toBe("y");
+  });
+
   it("updates status and progress after a review is saved", () => {
     const s = state([qw("a"), qw("b")]);
     const review = {
@@ -255,6 +279,22 @@ describe("scoring", () => {
     const again = withReview(next, { ...review, declaredConflict: false });
     expect(again.myReviews).toHaveLength(1);
     expect(again.progress.scored).toBe(1);
+  });
+
+  it("lists agencies typed in a save as the server does: new names only, once each", () => {
+    const s: SidebarState = {
+      ...state([]),
+      agencies: [{ name: "Dinas Kesehatan", shortName: "Dinkes", aliases: [] }],
+    };
+    const next = withTypedAgencies(s, [" DINKES ", "Bappeda", "bappeda", "", "Dinas Kesehatan"]);
+    expect(next.agencies).toEqual([
+      { name: "Dinas Kesehatan", shortName: "Dinkes", aliases: [] },
+      { name: "Bappeda", aliases: [] },
+    ]);
+    expect(withTypedAgencies(s, ["Dinkes"])).toBe(s);
+    // A saved quickwin of a new agency puts the agency on the list too.
+    const saved = withQuickwin(s, { ...qw("z"), agency: "Dislautkan" });
+    expect(saved.agencies?.map((a) => a.name)).toEqual(["Dinas Kesehatan", "Dislautkan"]);
   });
 
   it("adds or replaces a saved quickwin, marking an own-agency conflict", () => {

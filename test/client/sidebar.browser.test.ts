@@ -29,6 +29,8 @@ const REVIEWERS = {
 };
 const HOSTILE_NAME = "<img src=x onerror=alert(1)>";
 const HOSTILE_AGENCY = '=HYPERLINK("x")';
+/** The sidebar's error red (#c5221f), as getComputedStyle reports it. */
+const INVALID_RED = "rgb(197, 34, 31)";
 /** Disdagperin with a Cyrillic і: a look-alike the identity key does not fold. */
 const LOOK_ALIKE = "Disdagper\u0456n";
 
@@ -194,11 +196,20 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     // Inline validation with the server's schema: a bad email is named at once.
     const bad = page.locator(`${panel} fieldset[data-index="1"] input[type=email]`);
     expect(await bad.getAttribute("aria-invalid")).toBe("true");
+    // …and drawn red: text fields' own border rule must not win over the invalid one.
+    expect(await bad.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe(INVALID_RED);
     await shot(page, "02-tim-penilai");
     await bad.fill(REVIEWERS.bappeda);
     expect(await bad.getAttribute("aria-invalid")).toBeNull();
     await clickAndWait(page, `${panel} button:has-text("Simpan tim penilai")`);
     expect(await page.textContent(".notice.ok")).toContain("4 anggota");
+    // The agencies just typed joined the list (the server adds them): the agency editor below,
+    // not edited yet, shows them at once — no "no agency yet" beside a panel that names four.
+    const typedAgencies = await page.$$eval(
+      "section[aria-labelledby=agency-heading] input[id^=agency-name-]",
+      (els) => els.map((e) => (e as HTMLInputElement).value),
+    );
+    expect(typedAgencies).toEqual(expect.arrayContaining(["Diskominfo", "Bappeda", "Disdagperin"]));
 
     // Settings: a shortlist of two; each field explained in one line.
     const settings = "section[aria-labelledby=settings-heading]";
@@ -255,6 +266,10 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
         // Saving an empty form names every missing field and sends nothing.
         await page.click('button:has-text("Simpan quickwin")');
         expect(await page.locator("[aria-invalid=true]").count()).toBeGreaterThanOrEqual(5);
+        const borders = await page
+          .locator("[aria-invalid=true]")
+          .evaluateAll((els) => els.map((e) => getComputedStyle(e).borderTopColor));
+        expect(new Set(borders)).toEqual(new Set([INVALID_RED]));
         expect(await page.isVisible(".field-error:has-text('Wajib diisi')")).toBe(true);
       }
       await page.fill("[name=name]", q.name);
@@ -406,7 +421,13 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     expect(await page.textContent(".score-form")).toContain("Nilai tidak diperlukan");
     await checkA11y(page, "scoring an own-agency quickwin");
     await clickAndWait(page, '.score-form button:has-text("Catat konflik")');
-    expect(await page.textContent(".notice.ok")).toContain("tersimpan");
+    // Said as a conflict recorded, not as scores saved.
+    expect(await page.textContent(".notice.ok")).toBe(
+      "Konflik kepentingan untuk “Satrio Pasar” tercatat.",
+    );
+    expect(await page.textContent(".notice.info")).toMatch(
+      /^Anda sudah mencatat konflik kepentingan untuk quickwin ini \(.+ WIB\)/,
+    );
     // Scores sent anyway (a hostile or stale client) are refused with the server's words.
     const direct = (await (
       await fetch(`${preview.url}/rpc/submitReview`, {

@@ -55,13 +55,24 @@ const payloadOf = (d: AgencyDraft): Agency => ({
   aliases: splitAliases(d.aliases),
 });
 
+/** Each draft as first built, to tell a draft nobody has edited from one somebody has. */
+const builtAs = new WeakMap<AgencyDraft[], string>();
+
 export function agencyEditor(ctx: ViewContext): HTMLElement {
   const { t, ui } = ctx;
-  // Names in use that are on no agency yet (e.g. imported) start as rows of their own.
-  ui.agencyDraft ??= [
-    ...(ctx.state.agencies ?? []).map(draftOf),
-    ...(ctx.state.unlistedAgencies ?? []).map((name) => ({ name, shortName: "", aliases: "" })),
-  ];
+  // A draft nobody edited follows the list: saving the panel or a quickwin, an import or a
+  // reload adds the agencies typed there, and an untouched editor must show them.
+  if (ui.agencyDraft && builtAs.get(ui.agencyDraft) === JSON.stringify(ui.agencyDraft)) {
+    ui.agencyDraft = null;
+  }
+  if (!ui.agencyDraft) {
+    // Names in use that are on no agency yet (e.g. imported) start as rows of their own.
+    ui.agencyDraft = [
+      ...(ctx.state.agencies ?? []).map(draftOf),
+      ...(ctx.state.unlistedAgencies ?? []).map((name) => ({ name, shortName: "", aliases: "" })),
+    ];
+    builtAs.set(ui.agencyDraft, JSON.stringify(ui.agencyDraft));
+  }
   const drafts = ui.agencyDraft;
   const errors = new ErrorSlots();
   const out = h("div", { class: "call-status", "aria-live": "polite" });

@@ -259,7 +259,10 @@ function submitButton(
       );
       if (!saved) return;
       ui.scoreDrafts.delete(q.id);
-      ui.scoreSaved = t("score.saved", { name: q.name });
+      // A conflict recorded is not a score given: said as such, so nobody thinks they scored.
+      ui.scoreSaved = t(saved.declaredConflict ? "score.conflictSaved" : "score.saved", {
+        name: q.name,
+      });
       ui.focusId = "score-saved";
       ctx.setState(withReview(state, saved));
     },
@@ -395,7 +398,7 @@ function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
   const saved = ui.scoreSaved;
   ui.scoreSaved = null;
 
-  const nextId = nextToScore(state.quickwins, q.id);
+  const nextId = nextToScore(state.quickwins, q.id, state.scoring?.allowUnassigned !== false);
   const nextButton = button(
     nextId ? t("score.next") : t("score.backToList"),
     previous ? "action" : "secondary",
@@ -431,7 +434,7 @@ function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
     previous
       ? notice(
           "info",
-          t("score.previous", {
+          t(previous.declaredConflict ? "score.previousConflict" : "score.previous", {
             when: formatDateTimeWib(previous.submittedAt, ctx.locale) || previous.submittedAt,
           }),
         )

@@ -25,6 +25,7 @@ import {
   slugify,
   totalWeight,
   withStatuses,
+  withTypedAgencies,
 } from "../model";
 import { button, ErrorSlots, field, notice, type ViewContext, withProgress } from "../ui";
 import { AGENCY_LIST, agencyDatalist, agencyEditor } from "./agencies";
@@ -483,11 +484,21 @@ function panelEditor(ctx: ViewContext): HTMLElement {
     ui.focusId = "panel-heading";
     const me = saved.find((m) => m.email === ctx.state.user.email.trim().toLowerCase());
     ctx.setState(
-      withStatuses({
-        ...ctx.state,
-        panel: saved,
-        user: { ...ctx.state.user, role: me ? me.role : null, agency: me?.agency, name: me?.name },
-      }),
+      withStatuses(
+        withTypedAgencies(
+          {
+            ...ctx.state,
+            panel: saved,
+            user: {
+              ...ctx.state.user,
+              role: me ? me.role : null,
+              agency: me?.agency,
+              name: me?.name,
+            },
+          },
+          saved.map((m) => m.agency),
+        ),
+      ),
     );
   });
   const section = editorSection({

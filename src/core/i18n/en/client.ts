@@ -69,6 +69,9 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "score.update": "Update scores",
   "score.next": "Next quickwin →",
   "score.saved": "Scores for “{name}” saved.",
+  "score.conflictSaved": "Conflict of interest for “{name}” recorded.",
+  "score.previousConflict":
+    "You recorded a conflict of interest for this quickwin ({when}); your scores for it do not count.",
   "score.previous":
     "You already scored this quickwin ({when}). Your previous scores are shown; submit again to update them.",
   "score.ownAgencyNote":

@@ -68,6 +68,9 @@ export const clientId = {
   "score.update": "Perbarui nilai",
   "score.next": "Quickwin berikutnya →",
   "score.saved": "Nilai untuk “{name}” tersimpan.",
+  "score.conflictSaved": "Konflik kepentingan untuk “{name}” tercatat.",
+  "score.previousConflict":
+    "Anda sudah mencatat konflik kepentingan untuk quickwin ini ({when}); nilai Anda untuk quickwin ini tidak dihitung.",
   "score.previous":
     "Anda sudah menilai quickwin ini ({when}). Nilai sebelumnya ditampilkan; kirim lagi untuk memperbarui.",
   "score.ownAgencyNote":
