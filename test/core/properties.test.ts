@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { rankQuickwins } from "../../src/core/index";
 import type { Criterion, Review } from "../../src/core/schemas";
 import type { RankInput, RankResult } from "../../src/core/types";
+import { runs } from "../support/tier";
 import { crit, member, PLAIN, plain, qw } from "./helpers";
 import { reference } from "./reference";
 
@@ -233,7 +234,9 @@ describe("rankQuickwins properties", () => {
           expect(canonical(b)).toEqual(canonical(a));
         },
       ),
-      { numRuns: 120 },
+      // Three rankings with resampling per run: the heaviest property here, so npm test makes a
+      // third of its runs and the full tier all (test/support/tier.ts).
+      { numRuns: runs(40, 120) },
     );
   });
 
