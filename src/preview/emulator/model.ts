@@ -353,14 +353,13 @@ export class WorkbookModel {
     wb.activeSheetId = data.activeSheetId;
     wb.protections = structuredClone(data.protections);
     wb.properties = structuredClone(data.properties);
-    // One copy per distinct rule: a whole column usually carries the same one.
-    const rules = new Map<string, ValidationData>();
-    const rule = (dv: ValidationData): ValidationData => {
-      const key = JSON.stringify(dv);
-      const known = rules.get(key);
-      if (known) return known;
+    // A whole column usually carries one rule: its cells share one copy (see Cell).
+    const lastRule = new Map<number, { given: ValidationData; copy: ValidationData }>();
+    const rule = (dv: ValidationData, column: number): ValidationData => {
+      const last = lastRule.get(column);
+      if (last && sameJson(last.given, dv)) return last.copy;
       const copy = structuredClone(dv);
-      rules.set(key, copy);
+      lastRule.set(column, { given: dv, copy });
       return copy;
     };
     for (const sd of data.sheets) {
@@ -381,12 +380,23 @@ export class WorkbookModel {
         if (cd.f !== undefined) cell.f = cd.f;
         if (cd.nf !== undefined) cell.nf = cd.nf;
         if (cd.st !== undefined) cell.st = { ...cd.st };
-        if (cd.dv !== undefined) cell.dv = rule(cd.dv);
+        if (cd.dv !== undefined) cell.dv = rule(cd.dv, cd.c);
       }
       wb.sheets.push(s);
     }
     return wb;
   }
+}
+
+/** Whether two JSON values are equal, deeply. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => sameJson(x[k], y[k]));
 }
 
 function toJsonVal(v: Val): JsonVal {
