@@ -121,7 +121,7 @@ export function minutesBlock(table: Table, m: MinutesInputData): unknown[][] {
       ? t("minutes.noDecisions")
       : t("minutes.outcome", {
           n: chosen.length,
-          names: chosen.map((l) => l.name).join(", ") || "–",
+          names: chosen.map((l) => l.quickwinName).join(", ") || "–",
         }),
   );
   line("");
@@ -165,7 +165,9 @@ export function minutesBlock(table: Table, m: MinutesInputData): unknown[][] {
 }
 
 /** The table: the computed shortlist in rank order, then the other quickwins decided on. */
-function tableLines(m: MinutesInputData): (MinutesLine & { selected: boolean })[] {
+function tableLines(
+  m: MinutesInputData,
+): (MinutesLine & { selected: boolean; quickwinName: string })[] {
   const { t, locale } = m;
   const byId = new Map(m.world.quickwins.items.map((q) => [q.id, q]));
   const decided = latestDecisions(m.decisions);
@@ -204,6 +206,8 @@ function tableLines(m: MinutesInputData): (MinutesLine & { selected: boolean })[
       decision: computed ? decision : `${decision}`,
       reason: d?.reason ?? "",
       selected: d?.decision === "selected",
+      // The name alone, for the sentence that names the selection (the cell adds the flags).
+      quickwinName: q?.name ?? id,
     };
   });
 }

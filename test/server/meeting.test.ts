@@ -263,7 +263,11 @@ describe("exportMinutes", () => {
       "Dampak langsung bagi warga desa.",
     ]);
     expect(table[1]![5]).toBe("Belum diputuskan");
-    expect(text).toMatch(/Dengan demikian panel menetapkan 2 quickwin: /);
+    // The sentence names the selection, without the table's ⚑ notes glued to the names.
+    const chosenNames = [table[0]!, table.at(-1)!].map((r) => String(r[1]).split("\n")[0]);
+    expect(flat).toContain(
+      `Dengan demikian panel menetapkan 2 quickwin: ${chosenNames.join(", ")}.`,
+    );
     expect(text).toContain("II. METODE PENILAIAN");
     expect(flat).toMatch(/Setiap quickwin dinilai dengan rubrik \d kriteria berbobot/);
     // The method named is what the calibration did (auto may correct ranges too).
