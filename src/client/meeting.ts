@@ -30,6 +30,8 @@ let data: MeetingData | null = null;
 const reasons = new Map<string, string>();
 let focusAfter: string | null = null;
 let flash: string | null = null;
+/** Quickwins whose decision is being recorded. */
+const deciding = new Set<string>();
 
 function close(): void {
   const host = (globalThis as { google?: { script?: { host?: { close?: () => void } } } }).google
@@ -38,14 +40,22 @@ function close(): void {
 }
 
 function decide(quickwinId: string, decision: DecisionValue, reason: string, out: HTMLElement) {
+  // One decision per card at a time: a double click recorded it twice (two rows in Keputusan
+  // and in the Log); the card's two buttons wait for the answer.
+  if (deciding.has(quickwinId)) return;
+  deciding.add(quickwinId);
+  const card = out.closest("article");
+  const buttons = Array.from(card?.querySelectorAll("button[data-decision]") ?? []);
+  for (const b of buttons) (b as HTMLButtonElement).disabled = true;
   void (async () => {
-    const card = out.closest("article");
     const saved = await withProgress(
       { t },
       { region: card as HTMLElement | null, out },
       "recordDecision",
       { quickwinId, decision, reason },
     );
+    deciding.delete(quickwinId);
+    for (const b of buttons) (b as HTMLButtonElement).disabled = false;
     if (!saved || !data) return;
     data.decisions = [...data.decisions.filter((d) => d.quickwinId !== quickwinId), saved];
     reasons.delete(quickwinId);

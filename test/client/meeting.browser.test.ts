@@ -96,7 +96,8 @@ describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
     await card.locator("button[data-decision=selected]").click();
     await expect(card.locator(".notice.error").textContent()).resolves.toContain("alasan");
     await card.locator("textarea").fill("Paling siap dipamerkan di expo; dampaknya langsung.");
-    await card.locator("button[data-decision=selected]").click();
+    // An eager double click records the decision once (the Keputusan rows are checked below).
+    await card.locator("button[data-decision=selected]").dblclick();
     await meeting.waitForSelector(".notice.ok");
     expect(await meeting.locator(".notice.ok").first().textContent()).toContain("dipilih");
     await page.screenshot({ path: join(shots, "12-rapat-di-atas-grid.png") });
@@ -135,6 +136,8 @@ describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
     await meeting.waitForSelector(
       "#m-minutes ~ .call-status .notice.ok, .notice.ok >> text=Berita Acara",
     );
+    // The button was disabled while the sheet was written; the focus is back on it.
+    expect(await meeting.evaluate(() => document.activeElement?.id)).toBe("make-minutes");
 
     const sheets = (await (await fetch(`${preview.url}/preview/sheets`)).json()) as {
       sheets: { name: string; values: unknown[][] }[];
