@@ -158,7 +158,7 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
 #dialog-title { display: flex; justify-content: space-between; align-items: center; padding: 12px 16px; font-size: 16px; }
 #dialog-frame { border: 0; flex: none; } /* its height is set from the dialog's own (flex: 1 would collapse it) */
 #tabs { display: flex; gap: 2px; padding: 4px 8px; border-top: 1px solid #dadce0; background: #f8f9fa; overflow-x: auto; }
-#tabs button { border-radius: 0 0 4px 4px; }
+#tabs button { border-radius: 0 0 4px 4px; flex: none; white-space: nowrap; } /* a tab's name on one line; the bar scrolls */
 #tabs button[aria-selected="true"] { background: #e8f0fe; color: #1967d2; font-weight: bold; }
 #side { width: 302px; border-left: 1px solid #dadce0; display: flex; flex-direction: column; }
 #side-title { padding: 6px 8px; border-bottom: 1px solid #dadce0; display: flex; justify-content: space-between; align-items: center; }

@@ -63,6 +63,19 @@ describe.skipIf(!CHROMIUM)("the preview page in Chromium", () => {
     const tabs = await page.locator("#tabs button").allTextContents();
     expect(tabs[0]).toBe("Sheet1");
     expect(tabs.length).toBeGreaterThan(3);
+    // Each sheet's name on one line, however narrow the grid (with the sidebar beside it, "Tim
+    // Penilai" wrapped in two); the bar scrolls instead. Lines counted on the text itself: the
+    // flex row stretches every button to the tallest.
+    await page.setViewportSize({ width: 700, height: 800 });
+    const lines = await page.locator("#tabs button").evaluateAll((els) =>
+      els.map((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+      }),
+    );
+    await page.setViewportSize({ width: 1300, height: 800 });
+    expect(lines).toEqual(tabs.map(() => 1));
     await expect.poll(() => page.locator("td[data-r='0'][data-c='0']").textContent()).toBe(HOSTILE);
     expect(await page.locator("td[data-r='0'][data-c='1']").textContent()).toBe("3");
     expect(await page.locator("#grid img").count()).toBe(0);
