@@ -10,12 +10,21 @@ export function resolveLocale(locale: string | null | undefined): Locale {
   return lang === "en" ? "en" : "id";
 }
 
-/** Fills {name} placeholders; an unknown placeholder is left as it is. */
+/**
+ * Fills {name} placeholders; an unknown placeholder is left as it is. `{n|one|other}` picks a
+ * word by the count `n` — "one" for 1, "other" otherwise — for English nouns ("1 review", "2
+ * reviews"); Indonesian has no plural and never needs it.
+ */
 export function format(template: string, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
+  return template
+    .replace(
+      /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g,
+      (whole, name: string, one: string, other: string) =>
+        has(name) ? (Number(params[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (has(name) ? String(params[name]) : whole));
 }
 
 /** A translate function over one dictionary. */

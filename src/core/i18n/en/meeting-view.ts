@@ -5,7 +5,7 @@ export const meetingViewEn: Record<keyof typeof meetingViewId, string> = {
   "decision.notSelected": "Not selected",
   "meeting.close": "Close",
   "meeting.summary":
-    "Computed {when}: {ranked} of {total} quickwins ranked; the shortlist holds {size}.",
+    "Computed {when}: {ranked} of {total} {total|quickwin|quickwins} ranked; the shortlist holds {size}.",
   "meeting.chartHeading": "Ranking",
   "meeting.shortlistHeading": "Computed shortlist ({n})",
   "meeting.noShortlist": "No quickwin qualifies yet.",
@@ -20,7 +20,7 @@ export const meetingViewEn: Record<keyof typeof meetingViewId, string> = {
   "meeting.score": "score {score}",
   "meeting.range": "plausible ranks {low}–{high}",
   "meeting.chance": "chance {p}",
-  "meeting.reviews": "{n} counted reviews",
+  "meeting.reviews": "{n} counted {n|review|reviews}",
   "meeting.criteria": "Mean score per criterion",
   "meeting.criterionMean":
     "{name}: mean {mean} on the {min}–{max} scale; lowest {low}, highest {high}",

@@ -34,10 +34,10 @@ export const minutesEn: Record<keyof typeof minutesId, string> = {
   "minutes.noShortlist": "No quickwin qualifies for the shortlist yet.",
   "minutes.decisionsHeading": "IV. The panel's decisions",
   "minutes.noDecisions": "No decision has been recorded yet.",
-  "minutes.outcome": "The panel thus selects {n} quickwins: {names}.",
+  "minutes.outcome": "The panel thus selects {n} {n|quickwin|quickwins}: {names}.",
   "minutes.ledgerHeading": "IV. The review ledger",
   "minutes.ledger":
-    "When these minutes were made, the review ledger held {n} reviews; last seal {seal}.",
+    "When these minutes were made, the review ledger held {n} {n|review|reviews}; last seal {seal}.",
   "minutes.closing": "These minutes are a true record, made to be used as required.",
   "minutes.coordinatorSigns": "Panel coordinator,",
   "minutes.membersSign": "Panel members:",
@@ -48,7 +48,7 @@ export const minutesEn: Record<keyof typeof minutesId, string> = {
   "minutes.undecided": "Not decided",
   "shortlist.exportedBy": "{date}, exported by {who}",
   "shortlist.outdated":
-    "NOTE: {n} reviews came in after this list was computed; it is outdated — export it again.",
+    "NOTE: {n} {n|review came|reviews came} in after this list was computed; it is outdated — export it again.",
   "shortlist.decisionsHeading": "Computation and the panel's decisions",
   "shortlist.noDecisions": "The panel has recorded no decision yet.",
   "shortlist.computedIn": "Shortlisted",

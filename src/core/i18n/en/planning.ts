@@ -43,11 +43,12 @@ export const planningEn: Record<keyof typeof planningId, string> = {
   "err.closesAtInvalid": "The closing time is not valid. Pick a date and a time.",
   "err.closesAtPast": "The closing time ({when}) has passed. Pick a time in the future.",
 
-  "progress.reviewerMissing": "{reviewer} has not scored {count} assigned quickwins: {quickwins}.",
+  "progress.reviewerMissing":
+    "{reviewer} has not scored {count} assigned {count|quickwin|quickwins}: {quickwins}.",
   "progress.rankedThin":
-    "{quickwin} is ranked on {counted} reviews while {missing} assigned reviews are missing ({reviewers}).",
+    "{quickwin} is ranked on {counted} {counted|review|reviews} while {missing} assigned {missing|review is|reviews are} missing ({reviewers}).",
   "progress.unranked":
-    "{quickwin} has only {counted} reviews (minimum {min}); not yet scored by: {reviewers}.",
+    "{quickwin} has only {counted} {counted|review|reviews} (minimum {min}); not yet scored by: {reviewers}.",
 
   "remind.subject": "Pengingat: {count} quickwin menunggu penilaian Anda",
   "remind.greeting": "Yth. {name},",
