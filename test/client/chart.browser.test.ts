@@ -8,7 +8,14 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sample } from "../support/tier";
-import { findChromium, launch, screenshotDir, startPreview, watchErrors } from "./support/browser";
+import {
+  findChromium,
+  launch,
+  release,
+  screenshotDir,
+  startPreview,
+  watchErrors,
+} from "./support/browser";
 import { SEED_COORDINATOR, seedMeeting } from "./support/seed";
 
 const chromium = findChromium();
@@ -66,7 +73,7 @@ describe.skipIf(!chromium)("the ranking chart in the 300 px sidebar", () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
     expect(errors).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import {
   findChromium,
   launch,
   type Preview,
+  release,
   rpcOver,
   screenshotDir,
   startPreview,
@@ -37,7 +38,7 @@ describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
     await preview?.stop();
     expect(errors).toEqual([]);
   });

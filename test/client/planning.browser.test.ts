@@ -13,6 +13,7 @@ import {
   findChromium,
   launch,
   type Preview,
+  release,
   screenshotDir,
   startPreview,
   watchErrors,
@@ -83,7 +84,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
+    await release(browser);
     await preview?.stop();
   });
 

@@ -12,6 +12,7 @@ import {
   findChromium,
   launch,
   type Preview,
+  release,
   screenshotDir,
   startPreview,
   tabTo,
@@ -111,7 +112,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
+    await release(browser);
     await preview?.stop();
     const summary = (label: string, values: number[]) => {
       if (values.length === 0) return;
