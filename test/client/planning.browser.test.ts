@@ -222,6 +222,18 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     );
     await clickAndWait(coord, "#closing-reopen");
     expect(await coord.getAttribute("#scoring-state", "data-open")).toBe("true");
+    // "Close at this time" with no time picked asks for one, instead of saving "no time".
+    await clickAndWait(coord, "#closing-at");
+    expect(await coord.textContent("#closing .notice.error")).toBe(
+      "Pilih tanggal dan jam penutupan dulu, lalu tekan lagi.",
+    );
+    expect(await coord.getAttribute("#closing input[type=datetime-local]", "aria-invalid")).toBe(
+      "true",
+    );
+    expect(await coord.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe(
+      "datetime-local",
+    );
+    expect(await coord.getAttribute("#scoring-state", "data-open")).toBe("true");
     // A closing time ahead: both sidebars show it in words, with the time left.
     await coord.fill("#closing input[type=datetime-local]", "2099-10-07T10:00");
     await clickAndWait(coord, "#closing-at");

@@ -392,7 +392,12 @@ function closingEditor(ctx: ViewContext): HTMLElement {
     id: atId,
     type: "datetime-local",
     value: ui.plan.closesAt,
-    on: { input: () => (ui.plan.closesAt = at.value) },
+    on: {
+      input: () => {
+        ui.plan.closesAt = at.value;
+        at.removeAttribute("aria-invalid");
+      },
+    },
   });
   const section = h(
     "section",
@@ -410,9 +415,22 @@ function closingEditor(ctx: ViewContext): HTMLElement {
     h(
       "div",
       { class: "buttons" },
-      button(t("closing.setAt"), "secondary", (e) => void set(true, at.value)(e), {
-        id: "closing-at",
-      }),
+      button(
+        t("closing.setAt"),
+        "secondary",
+        (e) => {
+          // An empty (or half-typed) time would be sent as none: scoring stays open with no
+          // closing time while the coordinator reads "saved". Asked for instead.
+          if (at.value === "") {
+            mount(out, notice("error", t("closing.pickTime")));
+            at.setAttribute("aria-invalid", "true");
+            at.focus();
+            return;
+          }
+          void set(true, at.value)(e);
+        },
+        { id: "closing-at" },
+      ),
     ),
     out,
   );

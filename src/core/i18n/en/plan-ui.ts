@@ -48,6 +48,7 @@ export const planUiEn: Record<keyof typeof planUiId, string> = {
   "closing.at": "Close at (spreadsheet time)",
   "closing.setAt": "Close at this time",
   "closing.reopen": "Reopen",
+  "closing.pickTime": "Pick the closing date and time first, then press again.",
   "closing.saved": "Scoring time saved.",
 
   "import.title": "Import from a sheet",

@@ -48,6 +48,7 @@ export const planUiId = {
   "closing.at": "Tutup pada (waktu spreadsheet)",
   "closing.setAt": "Tutup pada waktu ini",
   "closing.reopen": "Buka kembali",
+  "closing.pickTime": "Pilih tanggal dan jam penutupan dulu, lalu tekan lagi.",
   "closing.saved": "Waktu penilaian disimpan.",
 
   "import.title": "Impor dari lembar",
