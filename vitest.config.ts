@@ -37,7 +37,10 @@ export default defineConfig({
     // third of the suite's CPU time): suites keep no state of their own in module scope.
     isolate: false,
     // The server suites allocate fast (a fresh script realm per call, workbook copies): a larger
-    // young generation spends about a sixth less CPU in the garbage collector.
+    // young generation spends about a sixth less CPU in the garbage collector. A V8 flag, so it
+    // needs child processes (vitest's default pool); --pool=threads needs an --execArgv of its own
+    // (e.g. --execArgv=--cpu-prof), which replaces this one.
+    pool: "forks",
     execArgv: ["--max-semi-space-size=64"],
     // A whole browser journey is one test (~20 s on an idle machine): room for a loaded CI box.
     testTimeout: 90_000,
