@@ -217,6 +217,14 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     expect(await page.locator(`${settings} .help`).count()).toBeGreaterThanOrEqual(4);
     await page.fill(`${settings} input >> nth=0`, "0");
     expect(await page.getAttribute(`${settings} input >> nth=0`, "aria-invalid")).toBe("true");
+    // Saving it anyway sends nothing and puts the focus on the field to correct.
+    await page.click(`${settings} button:has-text("Simpan pengaturan")`);
+    expect(
+      await page.evaluate(
+        (sel) => document.activeElement === document.querySelector(`${sel} input`),
+        settings,
+      ),
+    ).toBe(true);
     await page.fill(`${settings} input >> nth=0`, "2");
     // Reviewers per quickwin (what an assignment proposal asks for) is a setting too.
     const perQuickwin = page.getByLabel("Penilai per quickwin");

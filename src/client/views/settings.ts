@@ -128,9 +128,9 @@ function settingsForm(ctx: ViewContext): HTMLElement {
     ),
   );
   const save = button(t("set.saveSettings"), "action", async () => {
-    errors.touchAll();
-    const result = refresh();
-    if (!result.ok) return;
+    // As the other editors do: the first invalid field gets the focus, not just a red line.
+    const result = readyToSave(errors, refresh, form);
+    if (!result) return;
     const saved = await withProgress(
       ctx,
       { button: save, region: form, out },
