@@ -277,6 +277,8 @@ describe("sidebar app", () => {
     buttonByText("Kirim nilai").click();
     expect(pending).toHaveLength(0);
     expect($(".field-error:not([hidden])").textContent).toBe("Beri nilai untuk: Manfaat");
+    // The criterion's name is an isolate of its own (a right-to-left name cannot reorder the list).
+    expect($$(".field-error:not([hidden]) bdi").map((b) => b.textContent)).toEqual(["Manfaat"]);
 
     again[3 + 4]!.checked = true;
     again[3 + 4]!.dispatchEvent(new Event("change"));

@@ -4,7 +4,7 @@
 import { formatDate, formatDateTimeWib, formatInteger, formatRupiah } from "../../core/format";
 import { type Criterion, LIMITS, ownValue } from "../../core/schemas";
 import type { SidebarQuickwin } from "../../core/types";
-import { type Child, externalLink, h, uid } from "../dom";
+import { bdi, type Child, externalLink, h, mount, uid } from "../dom";
 import {
   draftOfReview,
   missingScores,
@@ -240,9 +240,17 @@ function submitButton(
       const form = parts.form();
       const missing = missingScores(d, state.criteria);
       if (missing.length > 0) {
-        formError.textContent = t("score.missingNames", {
-          names: missing.map((c) => c.name).join(", "),
-        });
+        // Each criterion name isolated: a right-to-left name must not reorder the commas and
+        // the names around it.
+        const [before = "", after = ""] = t("score.missingNames", { names: "\u0000" }).split(
+          "\u0000",
+        );
+        mount(
+          formError,
+          before,
+          missing.flatMap((c, i) => (i === 0 ? [bdi(c.name)] : [", ", bdi(c.name)])),
+          after,
+        );
         formError.hidden = false;
         const firstId = missing[0]?.id;
         const fieldset = Array.from(form.querySelectorAll("fieldset[data-criterion]")).find(
