@@ -372,6 +372,12 @@ describe("sidebar app", () => {
     expect($(".notice.info").textContent).toMatch(
       /^Anda sudah mencatat konflik kepentingan untuk quickwin ini \(5 September 2019, 10\.30 WIB\)/,
     );
+    // Recorded: no second invitation to record it, only the way on.
+    expect($("form.score-form")).toBeNull();
+    expect(buttonByText("Catat konflik")).toBeUndefined();
+    expect(
+      buttonByText("Quickwin berikutnya →") ?? buttonByText("← Kembali ke daftar"),
+    ).toBeDefined();
   });
 
   it("ticking 'conflict' disables the levels; unticking enables them, keeping the picks", async () => {

@@ -400,8 +400,12 @@ function scoreOne(ctx: ViewContext, q: SidebarQuickwin): HTMLElement {
   const { t, state, ui } = ctx;
   const previous = state.myReviews.find((r) => r.quickwinId === q.id);
   const draft = scoreDraft(ctx, q);
+  // Own agency, conflict already recorded: the notice above says so, and "Submit to record
+  // this conflict" with its button again would contradict it. Only "next" remains.
   const form = q.agencyConflict
-    ? ownAgencyForm(ctx, q, draft, previous !== undefined)
+    ? previous?.declaredConflict
+      ? null
+      : ownAgencyForm(ctx, q, draft, previous !== undefined)
     : scoreForm(ctx, q, draft, previous !== undefined);
   const saved = ui.scoreSaved;
   ui.scoreSaved = null;
