@@ -378,15 +378,18 @@ td.sel { outline: 2px solid #1a73e8; outline-offset: -2px; }
     var q = new URLSearchParams({ user: state.user, locale: state.locale });
     history.replaceState(null, "", "/?" + q.toString());
   }
-  $("user").addEventListener("change", function (e) { state.user = e.target.value; $("other-user").value = ""; openSidebar(); loadMenu(); });
+  // A dialog is one person's, in one language (as in Sheets): switching either closes it, so the
+  // next user does not act in the previous one's meeting view.
+  $("user").addEventListener("change", function (e) { state.user = e.target.value; $("other-user").value = ""; closeDialog(); openSidebar(); loadMenu(); });
   $("other-user").addEventListener("change", function (e) {
     var v = e.target.value.trim();
     if (!v) return;
     state.user = v;
+    closeDialog();
     loadUsers();
     openSidebar();
   });
-  $("locale").addEventListener("change", function (e) { state.locale = e.target.value; openSidebar(); loadMenu(); });
+  $("locale").addEventListener("change", function (e) { state.locale = e.target.value; closeDialog(); openSidebar(); loadMenu(); });
   $("refresh").addEventListener("click", function () { loadSheets(); loadUsers(); openSidebar(); });
   $("close-side").addEventListener("click", function () { closeSidebar(); });
   $("reopen").addEventListener("click", openSidebar);

@@ -154,8 +154,12 @@ describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
     expect(page1).toContain("Ruang Rapat Bappeda, Pati");
     expect(page1).toContain("Paling siap dipamerkan di expo; dampaknya langsung.");
 
+    // Switching the language (or the user) on the page closes the dialog: it was the
+    // coordinator's, in Indonesian, and must not stay open for the next person.
+    await page.selectOption("#locale", "en");
+    expect(await page.locator("#overlay").getAttribute("class")).toContain("hidden");
+    await page.selectOption("#locale", "id");
     // The minutes sheet as the grid shows it.
-    await page.locator("#close-dialog").click();
     await page.locator("#refresh").click();
     await page.locator("#tabs button", { hasText: "Berita Acara" }).click();
     await page.screenshot({ path: join(shots, "13-berita-acara.png") });
