@@ -665,6 +665,58 @@ describe("sidebar app", () => {
     expect($("[role=tab][aria-selected=true]").textContent).toBe("Pengaturan");
   });
 
+  it("a ranking with nothing ranked says what is missing and where, not just '0 of 1'", async () => {
+    const state = baseState({ user: { email: "k@patikab.go.id", role: "coordinator" } });
+    const empty = {
+      shortlist: [],
+      agreement: null,
+      problems: [],
+      normalizationUsed: "none",
+      calibration: { method: "none", reason: "too-few" },
+      agreementReading: null,
+      rowProblems: [],
+      computedAt: "2019-09-05T03:30:00Z",
+      ledger: { rows: 0, sealed: 0, tampered: [], gaps: [], length: 0, lastSeal: "" },
+    };
+    const unranked = {
+      quickwinId: "q2",
+      rank: null,
+      score: null,
+      rawScore: null,
+      reviewCount: 1,
+      sd: null,
+      rankLow: null,
+      rankHigh: null,
+      pShortlist: null,
+      valueForMoney: null,
+      shortlisted: false,
+      flags: ["too-few-reviews"],
+      criterionMeans: {},
+      minReview: null,
+      maxReview: null,
+    };
+    let rows: unknown[] = [unranked];
+    await boot({
+      getSidebarState: () => state,
+      computeRanking: () => ({ ...empty, rows }) as never,
+    });
+    await settle();
+    ($("#tab-ranking") as HTMLButtonElement).click();
+    ($("#compute-ranking") as HTMLButtonElement).click();
+    await settle("computeRanking");
+    await settle("getProgress");
+    expect($(".rank-body .notice.info").textContent).toBe(
+      "Belum ada quickwin yang masuk peringkat: tiap quickwin perlu dinilai sekurangnya 2 penilai. Penilai mengisi nilai di tab Nilai; tab Persiapan menunjukkan siapa yang belum menilai.",
+    );
+    rows = [];
+    ($("#compute-ranking") as HTMLButtonElement).click();
+    await settle("computeRanking");
+    await settle("getProgress");
+    expect($(".rank-body .notice.info").textContent).toBe(
+      "Belum ada quickwin. Tambahkan di tab Quickwin.",
+    );
+  });
+
   it("a reopened sidebar shows the ranking sheet's shortlist and the export, outdated when so", async () => {
     const state = baseState({
       user: { email: "k@patikab.go.id", role: "coordinator" },

@@ -162,7 +162,13 @@ function rankingResult(ctx: ViewContext, r: ComputeRankingResult): HTMLElement {
     ),
     rankedCount > 0
       ? rankingChart(ctx, chartRows(r.rows, names), { width: 268, font: 12, nameWidth: 0 })
-      : null,
+      : // Nothing to show yet: say what is missing and where it is done, not just "0 of 0".
+        notice(
+          "info",
+          r.rows.length === 0
+            ? t("score.none")
+            : t("rank.nothingRanked", { min: state.settings.minReviews }),
+        ),
     h(
       "ol",
       { class: "rank-list", "aria-label": t("rank.listLabel") },

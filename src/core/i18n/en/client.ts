@@ -119,6 +119,8 @@ export const clientEn: Record<keyof typeof clientId, string> = {
   "rank.summary": "Computed {when}: {ranked} of {total} {total|quickwin|quickwins} ranked.",
   "rank.agreement": "Reviewer agreement (Krippendorff's alpha): {alpha}.",
   "rank.agreementNone": "Reviewer agreement cannot be computed yet.",
+  "rank.nothingRanked":
+    "No quickwin is ranked yet: each needs at least {min} {min|review|reviews}. Reviewers score in the Score tab; the Prepare tab shows who has not scored yet.",
   "rank.listLabel": "Quickwin ranking",
   "rank.unranked": "Not ranked",
   "rank.scoreTitle": "Score 0–100",

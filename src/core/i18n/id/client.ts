@@ -118,6 +118,8 @@ export const clientId = {
   "rank.summary": "Dihitung {when}: {ranked} dari {total} quickwin masuk peringkat.",
   "rank.agreement": "Kesepakatan penilai (alfa Krippendorff): {alpha}.",
   "rank.agreementNone": "Kesepakatan penilai belum dapat dihitung.",
+  "rank.nothingRanked":
+    "Belum ada quickwin yang masuk peringkat: tiap quickwin perlu dinilai sekurangnya {min} penilai. Penilai mengisi nilai di tab Nilai; tab Persiapan menunjukkan siapa yang belum menilai.",
   "rank.listLabel": "Peringkat quickwin",
   "rank.unranked": "Belum berperingkat",
   "rank.scoreTitle": "Skor 0–100",
