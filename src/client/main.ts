@@ -317,7 +317,9 @@ function render(): void {
   root.setAttribute("data-view", view);
   const focusId = ui.focusId ?? (kept || null);
   ui.focusId = null;
-  const target = focusId ? document.getElementById(focusId) : null;
+  const target =
+    (focusId ? document.getElementById(focusId) : null) ??
+    (kept ? document.getElementById(kept) : null);
   if (target) {
     target.focus();
     // Focus alone may leave it at the edge of a long form; bring it fully into view.

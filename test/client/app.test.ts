@@ -717,6 +717,34 @@ describe("sidebar app", () => {
     );
   });
 
+  it("an assignment proposal with nobody to assign says why, without a save for nothing", async () => {
+    const why =
+      "Tim Penilai belum memiliki anggota berperan penilai, jadi belum ada yang bisa ditugaskan.";
+    await boot({
+      getSidebarState: () => baseState({ user: { email: "k@patikab.go.id", role: "coordinator" } }),
+      getProgress: () => ({ reviewers: [], quickwins: [], grid: [], warnings: [] }) as never,
+      proposeAssignment: () => ({
+        reviewsPerQuickwin: 3,
+        pairs: [],
+        kept: 0,
+        added: 0,
+        loads: [],
+        conflicts: {},
+        unmet: [why],
+      }),
+    });
+    await settle();
+    ($("#tab-plan") as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 0)); // the board loads in a microtask
+    await settle("getProgress");
+    ($("#assign-propose") as HTMLButtonElement).click();
+    await settle("proposeAssignment");
+    expect($("#assign-unmet").textContent).toContain(why);
+    expect(document.activeElement?.id).toBe("assign-unmet");
+    expect($("#assign-summary")).toBeNull();
+    expect($("#assign-save")).toBeNull();
+  });
+
   it("a reopened sidebar shows the ranking sheet's shortlist and the export, outdated when so", async () => {
     const state = baseState({
       user: { email: "k@patikab.go.id", role: "coordinator" },

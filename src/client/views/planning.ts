@@ -237,7 +237,7 @@ function assignmentEditor(ctx: ViewContext): HTMLElement {
       if (!next) return;
       plan.proposal = next;
       plan.chosen = new Set(next.pairs.map(pairKey));
-      ui.focusId = "assign-summary";
+      ui.focusId = next.pairs.length ? "assign-summary" : "assign-unmet";
       ctx.render();
     },
     { id: "assign-propose" },
@@ -274,6 +274,21 @@ function assignmentEditor(ctx: ViewContext): HTMLElement {
     ),
   );
   return section;
+}
+
+function unmetNotice(t: ViewContext["t"], unmet: string[]): HTMLElement {
+  const el = notice(
+    "warn",
+    h("strong", null, t("assign.unmetTitle")),
+    h(
+      "ul",
+      null,
+      unmet.map((m) => h("li", null, m)),
+    ),
+  );
+  el.id = "assign-unmet";
+  el.tabIndex = -1;
+  return el;
 }
 
 function proposalEditor(ctx: ViewContext, p: AssignmentProposalResult): HTMLElement {
@@ -345,28 +360,23 @@ function proposalEditor(ctx: ViewContext, p: AssignmentProposalResult): HTMLElem
     },
     { id: "assign-save" },
   );
+  // Nobody to assign (no reviewer on the panel, or no quickwin): only why, not "0 pairs, tick to
+  // adjust, then save" above a save button with nothing to save.
+  const none = p.pairs.length === 0;
   return h(
     "div",
     { class: "proposal" },
-    h(
-      "p",
-      { id: "assign-summary", tabindex: "-1" },
-      t("assign.summary", { pairs: p.pairs.length, kept: p.kept, added: p.added }),
-    ),
-    p.unmet.length
-      ? notice(
-          "warn",
-          h("strong", null, t("assign.unmetTitle")),
-          h(
-            "ul",
-            null,
-            p.unmet.map((m) => h("li", null, m)),
-          ),
-        )
-      : null,
-    loads,
-    cards,
-    h("div", { class: "buttons" }, save),
+    none
+      ? null
+      : h(
+          "p",
+          { id: "assign-summary", tabindex: "-1" },
+          t("assign.summary", { pairs: p.pairs.length, kept: p.kept, added: p.added }),
+        ),
+    p.unmet.length ? unmetNotice(t, p.unmet) : null,
+    none ? null : loads,
+    none ? null : cards,
+    none ? null : h("div", { class: "buttons" }, save),
     out,
   );
 }
