@@ -6,7 +6,7 @@
 // runs across the page, so the printout never depends on row heights of wrapped cells.
 import { type Decision, MinutesInputSchema } from "../core/decision";
 import { UserError } from "../core/errors";
-import { formatDate, formatDecimal } from "../core/format";
+import { formatDate, formatDecimal, formatInteger } from "../core/format";
 import type { Translate } from "../core/i18n";
 import { identityKey } from "../core/identity";
 import type { Flag, PanelMember } from "../core/schemas";
@@ -132,7 +132,8 @@ export function minutesBlock(table: Table, m: MinutesInputData): unknown[][] {
       minReviews: m.world.settings.minReviews,
       // What calibration actually did (auto may correct ranges too), not the nearest mode's name.
       normalization: t(`method.${m.result.calibration.method}` as Key),
-      resamples: m.world.settings.bootstrapResamples,
+      // "1.000 simulasi" (en: "1,000"), as every number a person reads here.
+      resamples: formatInteger(m.world.settings.bootstrapResamples, locale),
       size: m.world.settings.shortlistSize,
     }),
   );

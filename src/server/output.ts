@@ -1,7 +1,7 @@
 // The generated sheets: the ranking table (with highlighted shortlisted rows) and the printable
 // shortlist, built from their layouts (layout.ts) and placed at the page's own header columns.
 import type { CsvValue } from "../core/csv";
-import { formatDate } from "../core/format";
+import { formatDate, formatInteger } from "../core/format";
 import type { Translate } from "../core/i18n";
 import { calibrationWords } from "../core/ranking/words";
 import type { Criterion, PanelMember, Quickwin, Review, Settings } from "../core/schemas";
@@ -127,6 +127,7 @@ export function shortlistBlock(
   world: WorldLike,
   date: string,
   ledgerText: string,
+  locale: Locale = "id",
 ): { values: unknown[][]; csv: CsvValue[][] } {
   const spec = SPECS.shortlist;
   const first = Math.min(...Object.values(table.columns));
@@ -142,7 +143,7 @@ export function shortlistBlock(
       t("shortlist.method", {
         criteria: world.criteria.items.length,
         minReviews: world.settings.minReviews,
-        resamples: world.settings.bootstrapResamples,
+        resamples: formatInteger(world.settings.bootstrapResamples, locale),
       }),
     ),
     line(ledgerText),

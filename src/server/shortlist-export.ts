@@ -150,6 +150,7 @@ export function handleExportShortlist(ctx: Context): ExportResult {
           date,
           // Reviews issued while this one was recomputed: the page says it is already outdated.
           behind > 0 ? `${ledgerText} — ${st("shortlist.outdated", { n: behind })}` : ledgerText,
+          locale,
         );
         const blank: unknown[] = new Array(page.width).fill(undefined);
         const values = [

@@ -270,6 +270,8 @@ describe("exportMinutes", () => {
     );
     expect(text).toContain("II. METODE PENILAIAN");
     expect(flat).toMatch(/Setiap quickwin dinilai dengan rubrik \d kriteria berbobot/);
+    // Numbers as Indonesians write them: "1.000 simulasi", not "1000".
+    expect(flat).toContain("berasal dari 1.000 simulasi");
     // The method named is what the calibration did (auto may correct ranges too).
     const method = (
       {

@@ -4,6 +4,7 @@
 // leaves a page that says it is outdated. Below the shortlist the page shows the panel's
 // decisions beside the computation, marking where they differ.
 import { describe, expect, it } from "vitest";
+import { formatInteger } from "../../src/core/format";
 import { translator } from "../../src/core/i18n";
 import type { ExportResult } from "../../src/core/types";
 import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
@@ -354,8 +355,10 @@ describe("the shortlist page prints on A4 (issue #15)", () => {
       const method = translator(locale)("shortlist.method", {
         criteria: 99,
         minReviews: 99,
-        resamples: 10_000,
+        // As the page writes it: "10.000" (en "10,000").
+        resamples: formatInteger(10_000, locale),
       });
+      expect(method).toContain(locale === "id" ? "10.000 simulasi" : "10,000");
       expect(method.length, method).toBeLessThanOrEqual(SHORTLIST_LINE_CHARS);
     }
   });
