@@ -149,6 +149,13 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
   it("propose → adjust → save; a reviewer sees theirs first and scores; the board shows it; closing refuses a late review in words; reopen; the ranking names what is missing", async () => {
     const coord = await open(COORDINATOR);
     await planTab(coord);
+    // A count that is not a whole number above zero is refused in words, nothing proposed.
+    await coord.fill("#assignments input[inputmode=numeric]", "abc");
+    await clickAndWait(coord, "#assign-propose");
+    expect(await coord.textContent("#assignments .notice.error")).toBe(
+      "Penilai per quickwin: harus bilangan bulat.",
+    );
+    expect(await coord.locator("fieldset.assign-card").count()).toBe(0);
     await coord.fill("#assignments input[inputmode=numeric]", "2");
     await clickAndWait(coord, "#assign-propose");
     // After each action the focus lands on its result, never back at the top of the page.

@@ -221,13 +221,27 @@ function assignmentEditor(ctx: ViewContext): HTMLElement {
     type: "text",
     inputmode: "numeric",
     value: plan.k || String(state.settings.reviewsPerQuickwin),
-    on: { input: (e) => (plan.k = (e.target as HTMLInputElement).value) },
+    on: {
+      input: (e) => {
+        plan.k = (e.target as HTMLInputElement).value;
+        kInput.removeAttribute("aria-invalid");
+      },
+    },
   });
   const propose = button(
     t("assign.propose"),
     "action",
     async () => {
-      const k = Number(kInput.value.trim());
+      const raw = kInput.value.trim();
+      const k = Number(raw);
+      // "abc" or "0" was silently replaced by the setting: said, and nothing proposed.
+      if (raw !== "" && !(Number.isInteger(k) && k > 0)) {
+        const why = Number.isFinite(k) && k <= 0 ? t("v.tooSmall") : t("v.integer");
+        mount(out, notice("error", `${t("assign.k")}: ${why}.`));
+        kInput.setAttribute("aria-invalid", "true");
+        kInput.focus();
+        return;
+      }
       const next = await withProgress(
         ctx,
         { button: propose, region: section, out },
