@@ -74,6 +74,11 @@ describe("setupSpreadsheet", () => {
       ["Penilaian", "Peringkat", "Daftar Pendek", "Log", "Keputusan"].map(idOf).sort(),
     );
     expect(sheetJson(rt, "Peringkat").charts).toHaveLength(1);
+    // The first run's log row in words (an auditor reads it), no field left as a code name.
+    const details = String(sheet(rt, "Log").values[1]![4]);
+    expect(details).toMatch(/lokal spreadsheet: dari: \w+; menjadi: id_ID; zona waktu: dari: /);
+    expect(details).toContain("lembar kosong bawaan dihapus: ya");
+    expect(details).not.toMatch(/(^|; )[a-z]+[A-Z]\w*:/);
   });
 
   it("names the sheets in English for an English coordinator", () => {
@@ -93,6 +98,9 @@ describe("setupSpreadsheet", () => {
       ]),
     );
     expect(sheet(rt, "Panel").values[0]).toEqual(["Email", "Name", "Agency", "Role"]);
+    expect(String(sheet(rt, "Log").values[1]![4])).toContain(
+      "spreadsheet locale: from: en_US; to: en_US; time zone: from: ",
+    );
   });
 
   it("is idempotent: a re-run on an intact spreadsheet writes nothing, not even a log row", () => {

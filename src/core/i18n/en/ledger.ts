@@ -72,5 +72,11 @@ export const ledgerEn: Record<keyof typeof ledgerId, string> = {
   "log.detail.reason": "reason",
   "log.detail.decisions": "decisions",
   "log.detail.present": "present",
+  "log.detail.spreadsheetLocale": "spreadsheet locale",
+  "log.detail.timeZone": "time zone",
+  "log.detail.from": "from",
+  "log.detail.to": "to",
+  "log.detail.text": "text storage",
+  "log.detail.removedDefaultSheet": "default empty sheet removed",
   "log.none": "none",
 };

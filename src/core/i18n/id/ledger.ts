@@ -71,5 +71,11 @@ export const ledgerId = {
   "log.detail.reason": "alasan",
   "log.detail.decisions": "keputusan",
   "log.detail.present": "hadir",
+  "log.detail.spreadsheetLocale": "lokal spreadsheet",
+  "log.detail.timeZone": "zona waktu",
+  "log.detail.from": "dari",
+  "log.detail.to": "menjadi",
+  "log.detail.text": "penyimpanan teks",
+  "log.detail.removedDefaultSheet": "lembar kosong bawaan dihapus",
   "log.none": "tidak ada",
 } as const;
