@@ -2,6 +2,7 @@
 // — localized, frozen, bold header; plain text "@" on the text columns of the sheets people type
 // into; Rupiah and number formats; warning-only dropdowns where they help; warning-only
 // protection on the generated and ledger sheets; the ranking chart and its highlight rule.
+import { SCORE_NUMBER_FORMAT } from "../core/format";
 import type { Translate } from "../core/i18n";
 import { DIMENSIONS, ROLES, STAGES } from "../core/schemas";
 import {
@@ -28,6 +29,12 @@ export const HIGHLIGHT = "#d9ead3";
 
 /** The ranking sheet starts this tall so 1 000+ quickwins fit without growing it. */
 export const RANKING_ROWS = 2_000;
+
+/** Ranked rows whose score cells show one decimal from setup on (the values keep every digit). */
+export const RANKING_FORMATTED_ROWS = 1_000;
+
+/** The format Sheets gives a cell nobody formatted (Range.getNumberFormat reports it). */
+export const AUTOMATIC_NUMBER_FORMAT = "0.###############";
 
 /** The size of a sheet that insertSheet has just made. */
 export const FRESH_SHEET_ROWS = 1_000;
@@ -108,9 +115,30 @@ export function formatNewSheet(
   }
   if (spec.protect) r(() => sheet.protect().setWarningOnly(true));
   if (key === "ranking") {
+    formatScoreColumns(ctx, sheet, rows);
     insertChart(ctx, sheet, t);
     highlightShortlisted(ctx, sheet, t);
   }
+}
+
+/**
+ * The ranking page shows scores with one decimal (DESIGN §4) while its cells keep the full
+ * value: one format block from its first score column to its last, the columns in between
+ * keeping Sheets' automatic format. Its text is written with the text prefix, as before.
+ */
+function formatScoreColumns(ctx: Context, sheet: Sheet, rows: number): void {
+  const kinds = SPECS.ranking.columns.map((c) => c.kind);
+  const first = kinds.indexOf("score");
+  const last = kinds.lastIndexOf("score");
+  const line = kinds
+    .slice(first, last + 1)
+    .map((k) => (k === "score" ? SCORE_NUMBER_FORMAT : AUTOMATIC_NUMBER_FORMAT));
+  const count = Math.min(rows - 1, RANKING_FORMATTED_ROWS);
+  ctx.retry(() =>
+    sheet
+      .getRange(2, first + 1, count, line.length)
+      .setNumberFormats(Array.from({ length: count }, () => line)),
+  );
 }
 
 type ValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -167,7 +195,19 @@ function formatShortlist(ctx: Context, sheet: Sheet, rows: number, width: number
   const hidden = layoutIndex("shortlist", SHORTLIST_HIDDEN[0]) + 1;
   r(() => sheet.hideColumns(hidden, SHORTLIST_HIDDEN.length));
   const header = SPECS.shortlist.headerRow;
-  r(() => sheet.getRange(header, 2, rows - header + 1, width - 1).setWrap(true));
+  const table = r(() => sheet.getRange(header, 2, rows - header + 1, width - 1));
+  r(() => table.setWrap(true));
+  // Scores show one decimal (DESIGN §4); the page keeps the full value.
+  const score = layoutIndex("shortlist", "score") - 1;
+  const line = Array.from({ length: width - 1 }, (_, j) =>
+    j === score ? SCORE_NUMBER_FORMAT : AUTOMATIC_NUMBER_FORMAT,
+  );
+  const automatic = line.map(() => AUTOMATIC_NUMBER_FORMAT);
+  r(() =>
+    table.setNumberFormats(
+      Array.from({ length: rows - header + 1 }, (_, i) => (i === 0 ? automatic : line)),
+    ),
+  );
 }
 
 /** The chart's colours: the computed shortlist in blue (as in the sidebar's chart), others grey. */

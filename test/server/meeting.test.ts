@@ -283,7 +283,7 @@ describe("exportMinutes", () => {
           "koreksi kemurahan dan rentang nilai tiap penilai, sebesar yang didukung data",
       } as Record<string, string>
     )[ok<{ calibration: { method: string } }>(w.call("computeRanking", [])).calibration.method];
-    expect(flat).toContain(`rata-rata penilaian setelah ${method}, rentang peringkat`);
+    expect(flat).toContain(`rata-rata penilaian (${method}), rentang peringkat`);
     expect(text).toContain("III. ANGGOTA PANEL YANG HADIR (3 ORANG)");
     expect(text).toContain("1. Koordinator — Koordinator");
     expect(text).not.toContain(REV_A);

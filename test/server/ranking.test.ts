@@ -137,6 +137,18 @@ describe("computeRanking", () => {
     expect(json.cells.some((c) => c.st?.background !== undefined)).toBe(false);
     // The rule holds exactly on the shortlisted rows (the preview grid evaluates it per cell).
     const grid = w.rt.emulator.grid().sheets.find((s) => s.name === "Peringkat")!;
+    // Scores show one decimal the Indonesian way (the cells above keep every digit).
+    result.rows.forEach((r, i) => {
+      const shown = grid.display[i + 1]!;
+      const oneDecimal = (v: number | null) => (v === null ? "" : v.toFixed(1).replace(".", ","));
+      expect(shown[3]).toBe(oneDecimal(r.score));
+      expect(shown[6]).toBe(oneDecimal(r.rawScore));
+      expect(shown[8]).toBe(oneDecimal(r.sd));
+      expect(shown[14]! + shown[15]!).toBe(oneDecimal(r.score));
+    });
+    expect(
+      result.rows.some((r) => r.score !== null && r.score !== Math.round(r.score * 10) / 10),
+    ).toBe(true);
     expect(grid.backgrounds[0]!.every((b) => b === null)).toBe(true);
     result.rows.forEach((r, i) => {
       const row = grid.backgrounds[i + 1]!;

@@ -350,6 +350,28 @@ describe("the shortlist page prints on A4 (issue #15)", () => {
     for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(SHORTLIST_LINE_CHARS);
   });
 
+  it("shows each score with one decimal, the cell keeping the full value", () => {
+    const rt = fresh();
+    const done = ok<ExportResult & { quickwinIds: string[] }>(
+      rt.call("exportShortlist", [], as(COORD)),
+    );
+    const ranking = ok<{ rows: { quickwinId: string; score: number | null }[] }>(
+      rt.call("computeRanking", [], as(COORD)),
+    );
+    const grid = rt.emulator.grid().sheets.find((s) => s.name === "Daftar Pendek")!;
+    const header = SPECS.shortlist.headerRow;
+    const score = at("score") - 1;
+    const rows = grid.values
+      .map((row, i) => ({ row, shown: grid.display[i]! }))
+      .filter(({ row }, i) => i >= header && done.quickwinIds.includes(String(row[1])));
+    expect(rows.length).toBe(done.quickwinIds.length);
+    for (const { row, shown } of rows) {
+      const full = ranking.rows.find((r) => r.quickwinId === row[1])!.score!;
+      expect(row[score]).toBe(full);
+      expect(shown[score]).toBe(full.toFixed(1).replace(".", ","));
+    }
+  });
+
   it("the method's line fits with the largest settings, in both languages", () => {
     for (const locale of ["id", "en"] as const) {
       const method = translator(locale)("shortlist.method", {

@@ -141,9 +141,7 @@ export class RangeObj extends Emulated {
   }
   setNumberFormat(format: string): RangeObj {
     const m = this._m();
-    this._each((r, c) => {
-      m.ensure(r, c).nf = String(format);
-    });
+    this._each((r, c) => setFormat(m, r, c, String(format)));
     this._ctx.touch();
     return this;
   }
@@ -152,7 +150,7 @@ export class RangeObj extends Emulated {
     const grid = this._grid(formats, "SpreadsheetApp.Range.setNumberFormats");
     grid.forEach((line, i) => {
       line.forEach((f, j) => {
-        m.ensure(this._row + i, this._col + j).nf = String(f);
+        setFormat(m, this._row + i, this._col + j, String(f));
       });
     });
     this._ctx.touch();
@@ -403,4 +401,17 @@ function setStyle(cell: Cell, key: string, value: unknown): void {
     ...cell.st,
     [key]: typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v),
   };
+}
+
+/**
+ * A cell's number format. The automatic format is what a cell nobody formatted reports, so it
+ * is stored as none: a cell that exists only to hold it would be no different from no cell.
+ */
+function setFormat(m: SheetModel, row: number, col: number, format: string): void {
+  if (format === DEFAULT_NUMBER_FORMAT) {
+    const cell = m.cell(row, col);
+    if (cell) delete cell.nf;
+    return;
+  }
+  m.ensure(row, col).nf = format;
 }

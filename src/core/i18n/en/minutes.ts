@@ -22,7 +22,7 @@ export const minutesEn: Record<keyof typeof minutesId, string> = {
   "minutes.present": "III. Panel members present ({n})",
   "minutes.methodHeading": "II. Assessment method",
   "minutes.method":
-    "Each quickwin was scored on a rubric of {criteria} weighted criteria by at least {minReviews} reviewers without a conflict of interest; the 0–100 score is the mean review after {normalization}, the rank ranges and shortlist chances come from {resamples} simulations that allow for doubt in the scores and in the calibration, and the shortlist holds the top {size}.",
+    "Each quickwin was scored on a rubric of {criteria} weighted criteria by at least {minReviews} reviewers without a conflict of interest; the 0–100 score is the mean review ({normalization}), the rank ranges and shortlist chances come from {resamples} simulations that allow for doubt in the scores and in the calibration, and the shortlist holds the top {size}.",
   "method.none": "no calibration",
   "method.zscore": "per-reviewer z-score calibration",
   "method.bias": "reviewer bias correction (least squares)",

@@ -23,7 +23,7 @@ export const minutesId = {
   "minutes.present": "III. Anggota panel yang hadir ({n} orang)",
   "minutes.methodHeading": "II. Metode penilaian",
   "minutes.method":
-    "Setiap quickwin dinilai dengan rubrik {criteria} kriteria berbobot oleh sekurang-kurangnya {minReviews} penilai tanpa konflik kepentingan; skor 0–100 adalah rata-rata penilaian setelah {normalization}, rentang peringkat dan peluang masuk daftar pendek berasal dari {resamples} simulasi yang memperhitungkan keraguan pada nilai dan pada kalibrasi, dan daftar pendek memuat {size} quickwin teratas.",
+    "Setiap quickwin dinilai dengan rubrik {criteria} kriteria berbobot oleh sekurang-kurangnya {minReviews} penilai tanpa konflik kepentingan; skor 0–100 adalah rata-rata penilaian ({normalization}), rentang peringkat dan peluang masuk daftar pendek berasal dari {resamples} simulasi yang memperhitungkan keraguan pada nilai dan pada kalibrasi, dan daftar pendek memuat {size} quickwin teratas.",
   "method.none": "tanpa kalibrasi",
   "method.zscore": "kalibrasi z-score per penilai",
   "method.bias": "koreksi bias penilai (kuadrat terkecil)",
