@@ -84,6 +84,9 @@ function previewUsersOf(data: WorkbookData | null): string[] {
     : [];
 }
 
+/** A change reaches the workbook file this long after the last request that made one. */
+export const SAVE_DELAY_MS = 150;
+
 export interface PreviewOptions {
   /** Default 8080; 0 picks a free port. */
   port?: number;
@@ -109,6 +112,9 @@ export interface Preview {
   readonly emulator: Emulator;
   /** What happened at start: "loaded", "demo" or "empty". */
   readonly origin: "loaded" | "demo" | "empty";
+  /** Writes a change not saved yet at once (the server saves within SAVE_DELAY_MS anyway). */
+  save(): void;
+  /** Stops serving, then saves what is left. */
   close(): Promise<void>;
 }
 
@@ -379,10 +385,30 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (seenUsers.length > 20) seenUsers.pop();
   };
 
-  const saveIfChanged = () => {
+  // A change is saved within SAVE_DELAY_MS, once for a burst of requests (opening the sidebar
+  // makes several, a person clicking through it many): each save writes the whole workbook,
+  // ~2 MB. close() (and so Ctrl-C in `npm start`) saves what is left at once.
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const saveNow = () => {
+    if (pending) clearTimeout(pending);
+    pending = null;
     if (emulator.version === savedVersion) return;
+    const version = emulator.version;
     writeWorkbook(dataFile, emulator.toJSON(), seenUsers);
-    savedVersion = emulator.version;
+    savedVersion = version;
+  };
+  const saveIfChanged = () => {
+    if (emulator.version === savedVersion || pending) return;
+    pending = setTimeout(() => {
+      try {
+        saveNow();
+      } catch (error) {
+        // Kept unsaved: the next change tries again, and close() reports it.
+        log(
+          `Could not save ${dataFile}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }, SAVE_DELAY_MS);
   };
 
   const context: PreviewContext = {
@@ -406,10 +432,18 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     runtime,
     emulator,
     origin,
+    save: saveNow,
     close: () =>
-      new Promise<void>((resolveClose) => {
+      new Promise<void>((resolveClose, rejectClose) => {
         server.closeAllConnections?.();
-        server.close(() => resolveClose());
+        server.close(() => {
+          try {
+            saveNow();
+            resolveClose();
+          } catch (error) {
+            rejectClose(error);
+          }
+        });
       }),
   };
 }

@@ -33,7 +33,12 @@ async function main(): Promise<void> {
     closing = true;
     preview.close().then(
       () => process.exit(0),
-      () => process.exit(0),
+      (error: unknown) => {
+        console.error(
+          `Could not save the workbook: ${error instanceof Error ? error.message : error}`,
+        );
+        process.exit(1);
+      },
     );
   };
   process.on("SIGINT", stop);

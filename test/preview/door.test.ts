@@ -132,8 +132,8 @@ describe("formulas the emulator cannot evaluate", () => {
     const state = await send(p, "POST", "/rpc/getSidebarState", { body: {} });
     expect([state.status, (state.data as { ok: boolean }).ok]).toEqual([200, true]);
     expect((await send(p, "GET", "/preview/sheets")).status).toBe(200);
-    expect(readFileSync(file, "utf8")).toContain("((((");
     await stop(p);
+    expect(readFileSync(file, "utf8")).toContain("((((");
     const again = await start({ dataFile: file });
     expect(again.origin).toBe("loaded");
     expect(await grid(again)).toEqual(["#ERROR!", "#ERROR!", "#ERROR!", "2"]);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Preview, startPreview } from "../../src/preview/server";
+import { type Preview, SAVE_DELAY_MS, startPreview } from "../../src/preview/server";
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -316,13 +316,24 @@ describe("PUT /preview/sheets/NAME", () => {
 });
 
 describe("persistence", () => {
-  it("the workbook survives a restart, saved atomically after every change", async () => {
+  it("the workbook survives a restart, saved atomically within a moment of every change", async () => {
     const file = tempFile();
     const p1 = await start({ dataFile: file, demo: false });
+    const written = () => JSON.parse(readFileSync(file, "utf8"));
     await json(p1, "PUT", "/preview/sheets/Sheet1", { range: "A1:B1", values: [["007", "=1+1"]] });
     await json(p1, "POST", "/rpc/setupSpreadsheet", { args: [], user: "dina@bappeda.id" });
     const before = (await json(p1, "GET", "/preview/sheets")).data;
-    const { previewUsers, ...saved } = JSON.parse(readFileSync(file, "utf8"));
+    // Saved SAVE_DELAY_MS after a change, once for a burst (not a 2 MB write per request).
+    const now = JSON.stringify(p1.emulator.toJSON());
+    const current = () => {
+      const { previewUsers: _, ...data } = written();
+      return JSON.stringify(data) === now;
+    };
+    const deadline = Date.now() + 40 * SAVE_DELAY_MS;
+    while (!current() && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, SAVE_DELAY_MS / 5));
+    }
+    const { previewUsers, ...saved } = written();
     expect(saved).toEqual(p1.emulator.toJSON());
     expect(previewUsers).toEqual(["dina@bappeda.id"]);
     expect(readdirSync(join(file, "..")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -333,6 +344,16 @@ describe("persistence", () => {
     expect((await json(p2, "GET", "/preview/sheets")).data).toEqual(before);
     const users = await json(p2, "GET", "/preview/users");
     expect(users.data).toContainEqual({ email: "dina@bappeda.id", role: "coordinator" });
+  });
+
+  it("closing saves a change made just before, at once", async () => {
+    const file = tempFile();
+    const p = await start({ dataFile: file, demo: false });
+    await json(p, "PUT", "/preview/sheets/Sheet1", { range: "A1", values: [["terakhir"]] });
+    const expected = p.emulator.toJSON();
+    await open.pop()!.close();
+    const { previewUsers: _, ...saved } = JSON.parse(readFileSync(file, "utf8"));
+    expect(saved).toEqual(expected);
   });
 
   it("a corrupt file is reported clearly and left untouched", async () => {
