@@ -11,6 +11,7 @@ import { sample } from "../support/tier";
 import {
   findChromium,
   launch,
+  picture,
   release,
   screenshotDir,
   startPreview,
@@ -124,7 +125,7 @@ describe.skipIf(!chromium)("the ranking chart in the 300 px sidebar", () => {
         expect(last.title).toContain("belum berperingkat");
         if (n === 10) {
           const chart = page.locator("figure.chart-box");
-          await chart.screenshot({ path: join(shots, "09-grafik-peringkat.png") });
+          await picture(() => chart.screenshot({ path: join(shots, "09-grafik-peringkat.png") }));
         }
       } finally {
         await page.close();

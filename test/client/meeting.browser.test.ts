@@ -12,6 +12,7 @@ import {
   findChromium,
   launch,
   type Preview,
+  picture,
   release,
   rpcOver,
   screenshotDir,
@@ -101,14 +102,14 @@ describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
     await card.locator("button[data-decision=selected]").dblclick();
     await meeting.waitForSelector(".notice.ok");
     expect(await meeting.locator(".notice.ok").first().textContent()).toContain("dipilih");
-    await page.screenshot({ path: join(shots, "12-rapat-di-atas-grid.png") });
+    await picture(() => page.screenshot({ path: join(shots, "12-rapat-di-atas-grid.png") }));
     // The meeting view itself at the dialog's size (as a projector shows it).
     const direct = await browser.newPage({ viewport: { width: 1200, height: 760 } });
     await direct.goto(meeting.url());
     await direct.waitForSelector("#app[data-view=meeting]");
-    await direct.screenshot({ path: join(shots, "12-tampilan-rapat.png") });
+    await picture(() => direct.screenshot({ path: join(shots, "12-tampilan-rapat.png") }));
     await direct.evaluate(() => document.getElementById("m-discuss")?.scrollIntoView());
-    await direct.screenshot({ path: join(shots, "12-bukti-per-quickwin.png") });
+    await picture(() => direct.screenshot({ path: join(shots, "12-bukti-per-quickwin.png") }));
     await direct.close();
 
     // A shortlisted quickwin, selected by keyboard only.
@@ -162,6 +163,6 @@ describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
     // The minutes sheet as the grid shows it.
     await page.locator("#refresh").click();
     await page.locator("#tabs button", { hasText: "Berita Acara" }).click();
-    await page.screenshot({ path: join(shots, "13-berita-acara.png") });
+    await picture(() => page.screenshot({ path: join(shots, "13-berita-acara.png") }));
   }, 120_000);
 });

@@ -13,6 +13,7 @@ import {
   findChromium,
   launch,
   type Preview,
+  picture,
   release,
   screenshotDir,
   startPreview,
@@ -210,7 +211,9 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     );
     expect(href).not.toContain(`- ${scored} `);
     await checkA11y(coord, "progress board");
-    await coord.locator("#board").screenshot({ path: join(shots, "10-papan-kemajuan.png") });
+    await picture(() =>
+      coord.locator("#board").screenshot({ path: join(shots, "10-papan-kemajuan.png") }),
+    );
 
     // Closing now: a late review is refused with the time in words; reopening accepts it.
     await clickAndWait(coord, "#closing-now");
@@ -362,7 +365,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
       "Dinas Sosial · 5 September 2019 – 20 Oktober 2019 · Rp1.500.000",
     );
     await checkA11y(coord, "import preview");
-    await coord.locator("#import").screenshot({ path: join(shots, "11-impor.png") });
+    await picture(() => coord.locator("#import").screenshot({ path: join(shots, "11-impor.png") }));
     await clickAndWait(coord, "#import-run");
     expect(await coord.textContent(".notice.ok")).toContain("2 quickwin diimpor.");
     // The rows say what became of them, and no button offers to import them again.

@@ -12,6 +12,7 @@ import {
   findChromium,
   launch,
   type Preview,
+  picture,
   release,
   screenshotDir,
   startPreview,
@@ -162,7 +163,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
   }
 
   async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    await picture(() => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true }));
   }
 
   async function view(page: Page): Promise<string | null> {

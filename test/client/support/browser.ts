@@ -18,6 +18,14 @@ export function screenshotDir(): string {
     : mkdtempSync(join(tmpdir(), "qw-screenshots-"));
 }
 
+/**
+ * Takes a picture for the README only when asked (`npm run screenshots`): in `npm test` a
+ * picture nobody looks at is only Chromium's time. Nothing a test checks depends on it.
+ */
+export async function picture(take: () => Promise<unknown>): Promise<void> {
+  if (process.env.QW_SCREENSHOTS === "1") await take();
+}
+
 const CANDIDATES = [
   process.env.CHROMIUM_PATH,
   "/usr/bin/chromium",
