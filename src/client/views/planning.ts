@@ -520,20 +520,14 @@ function rowSummary(v: ImportRow["values"], locale: Locale): string {
   return [v.agency, dates, budget].filter((x) => x !== undefined && x !== "").join(" · ");
 }
 
-function importPreview(
+/** One column choice per field of the import, as the preview guessed or the user chose. */
+function mappingSelects(
   ctx: ViewContext,
   p: ImportPreview,
-  run: (btn: HTMLButtonElement, withMapping: boolean) => Promise<void>,
-): HTMLElement {
-  const { t, ui } = ctx;
-  const mapping = ui.plan.mapping ?? {};
-  const out = h("div", { class: "call-status", "aria-live": "polite" });
-  // After an import the rows it saved say so, with their new ids, and the button is gone: still
-  // showing "ready" and "Import 4 quickwins" invites importing again.
-  const imported = new Map(
-    ("imported" in p ? (p as ImportResult).imported : []).map((i) => [i.row, i.id]),
-  );
-  const selects = IMPORT_FIELDS.map((f) => {
+  mapping: Partial<Record<ImportField, number | null>>,
+): HTMLElement[] {
+  const { t } = ctx;
+  return IMPORT_FIELDS.map((f) => {
     const id = uid(`map-${f}`);
     const select = h(
       "select",
@@ -554,6 +548,59 @@ function importPreview(
       select,
     );
   });
+}
+
+/** Each source row with its status (or the id it was imported as) and its problems. */
+function importRows(
+  ctx: ViewContext,
+  p: ImportPreview,
+  imported: ReadonlyMap<number, string>,
+): HTMLElement {
+  const { t } = ctx;
+  return h(
+    "ol",
+    { class: "import-rows" },
+    p.rows.map((r) => {
+      const id = imported.get(r.row);
+      return h(
+        "li",
+        { class: `import-${id ? "imported" : r.status}`, "data-row": String(r.row) },
+        h(
+          "span",
+          {
+            class: `badge ${r.status === "valid" ? "scored" : r.status === "invalid" ? "conflict" : "todo"}`,
+          },
+          id ? t("import.status.imported", { id }) : t(`import.status.${r.status}`),
+        ),
+        h("span", { class: "qw-meta" }, t("import.row", { row: r.row })),
+        h("span", { class: "qw-name", dir: "auto" }, String(r.values.name ?? "")),
+        h("span", { class: "qw-meta", dir: "auto" }, rowSummary(r.values, ctx.locale)),
+        r.problems.length
+          ? h(
+              "ul",
+              { class: "problems" },
+              r.problems.map((m) => h("li", { dir: "auto" }, m)),
+            )
+          : null,
+      );
+    }),
+  );
+}
+
+function importPreview(
+  ctx: ViewContext,
+  p: ImportPreview,
+  run: (btn: HTMLButtonElement, withMapping: boolean) => Promise<void>,
+): HTMLElement {
+  const { t, ui } = ctx;
+  const mapping = ui.plan.mapping ?? {};
+  const out = h("div", { class: "call-status", "aria-live": "polite" });
+  // After an import the rows it saved say so, with their new ids, and the button is gone: still
+  // showing "ready" and "Import 4 quickwins" invites importing again.
+  const imported = new Map(
+    ("imported" in p ? (p as ImportResult).imported : []).map((i) => [i.row, i.id]),
+  );
+  const selects = mappingSelects(ctx, p, mapping);
   const again = button(
     t("import.repreview"),
     "secondary",
@@ -594,34 +641,7 @@ function importPreview(
         ? t("import.importedCounts", { ...p.counts, imported: imported.size })
         : t("import.counts", p.counts),
     ),
-    h(
-      "ol",
-      { class: "import-rows" },
-      p.rows.map((r) => {
-        const id = imported.get(r.row);
-        return h(
-          "li",
-          { class: `import-${id ? "imported" : r.status}`, "data-row": String(r.row) },
-          h(
-            "span",
-            {
-              class: `badge ${r.status === "valid" ? "scored" : r.status === "invalid" ? "conflict" : "todo"}`,
-            },
-            id ? t("import.status.imported", { id }) : t(`import.status.${r.status}`),
-          ),
-          h("span", { class: "qw-meta" }, t("import.row", { row: r.row })),
-          h("span", { class: "qw-name", dir: "auto" }, String(r.values.name ?? "")),
-          h("span", { class: "qw-meta", dir: "auto" }, rowSummary(r.values, ctx.locale)),
-          r.problems.length
-            ? h(
-                "ul",
-                { class: "problems" },
-                r.problems.map((m) => h("li", { dir: "auto" }, m)),
-              )
-            : null,
-        );
-      }),
-    ),
+    importRows(ctx, p, imported),
     imported.size ? null : h("div", { class: "buttons" }, doImport),
     out,
   );
