@@ -43,6 +43,16 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // A closed terminal stops it too; and any other way out still writes a change not saved yet
+  // (the save is synchronous, as an exit handler needs).
+  process.on("SIGHUP", stop);
+  process.on("exit", () => {
+    try {
+      preview.save();
+    } catch {
+      // reported by close() when it could run; nothing more can be done on the way out
+    }
+  });
 }
 
 void main();
