@@ -268,6 +268,8 @@ export function handleExportMinutes(ctx: Context, input: unknown): MinutesResult
       const result = rank(ctx, world);
       const wanted = options.present ? new Set(options.present.map(identityKey)) : null;
       const present = panel.items.filter((p) => !wanted || wanted.has(identityKey(p.email)));
+      // Minutes signed by nobody record no meeting: a list that names no member is refused.
+      if (present.length === 0) throw new UserError(ctx.t("err.nobodyPresent"));
       const known = new Set(world.quickwins.items.map((q) => q.id));
       const decisions = readDecisionsInForce(ctx, known);
       // Minutes without the panel's decisions would read "nothing decided": refused instead.

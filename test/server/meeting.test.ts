@@ -211,6 +211,18 @@ describe("recordDecision", () => {
 });
 
 describe("exportMinutes", () => {
+  it("refuses minutes that name no panel member present, writing nothing", () => {
+    const w = scoredWorld();
+    const before = dataSnapshot(w.rt);
+    expect(failure(w.call("exportMinutes", [{ present: [] }]))).toBe(
+      "Centang sekurang-kurangnya satu anggota panel yang hadir.",
+    );
+    expect(
+      failure(w.call("exportMinutes", [{ present: ["orang.lain@contoh.id"] }], COORD, "en")),
+    ).toBe("Tick at least one panel member who is present.");
+    expect(dataSnapshot(w.rt)).toBe(before);
+  });
+
   it("writes a print-ready berita acara: date in words, place, panel, method, shortlist, decisions, ledger, signatures", () => {
     const w = scoredWorld();
     const data = ok<MeetingData>(w.call("getMeetingData", []));

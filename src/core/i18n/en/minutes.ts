@@ -64,5 +64,6 @@ export const minutesEn: Record<keyof typeof minutesId, string> = {
     "The panel's decisions cannot be read: the {sheet} sheet is missing or damaged. Recording a decision in the meeting view repairs it; then export again.",
   "err.decisionsUnreadable":
     "The minutes were not made: the panel's decisions cannot be read, because the {sheet} sheet is missing or damaged. Recording a decision in the meeting view repairs it; then try again.",
+  "err.nobodyPresent": "Tick at least one panel member who is present.",
   "err.minutesTooLong": "The minutes are too long for one sheet (more than 1,000 rows).",
 };

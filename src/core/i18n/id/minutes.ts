@@ -67,5 +67,6 @@ export const minutesId = {
     "Keputusan panel tidak dapat dibaca: lembar {sheet} hilang atau rusak. Mencatat satu keputusan di tampilan rapat memperbaikinya; lalu ekspor ulang.",
   "err.decisionsUnreadable":
     "Berita acara tidak dibuat: keputusan panel tidak dapat dibaca karena lembar {sheet} hilang atau rusak. Mencatat satu keputusan di tampilan rapat memperbaikinya; lalu coba lagi.",
+  "err.nobodyPresent": "Centang sekurang-kurangnya satu anggota panel yang hadir.",
   "err.minutesTooLong": "Berita acara terlalu panjang untuk satu lembar (lebih dari 1.000 baris).",
 } as const;
