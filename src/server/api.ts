@@ -42,14 +42,13 @@ import type {
 import { describeIssues } from "../core/validation";
 import { type AgencyList, indexedResolver, readAgencies, withAgencyNames } from "./agencies";
 import { assignmentProblems, parseAssignments, readAssignments } from "./assignments";
-import { serverIdNumber } from "./ids";
 import { readLastRanking } from "./last-ranking";
 import { SPECS } from "./layout";
 import {
   issueQuickwinIds,
   type Ledger,
   ledgerLine,
-  noteQuickwinNumberTaken,
+  noteQuickwinTaken,
   nowToSecond,
   readLedger,
   reserve,
@@ -604,8 +603,7 @@ export function handleSubmitReview(ctx: Context, input: unknown): MyReview {
     };
     // Its number (and the log row's) reserved first, then the sealed row in one appendRow; the
     // quickwin's own number is taken with them, so it is never issued again (ids.ts).
-    const taken = serverIdNumber(q.id);
-    if (taken !== null) noteQuickwinNumberTaken(ctx, taken);
+    noteQuickwinTaken(ctx, q.id);
     const { state, firstReview } = reserve(ctx, 1);
     const cells = reviewCells(stored, criteria, submittedAt, ctx.sheetT());
     const line = sealedRow(ctx, state, "reviews", firstReview, cells);

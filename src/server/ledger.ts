@@ -85,12 +85,13 @@ export function saveSealState(ctx: Context, state: SealState): void {
 const takenIds = new WeakMap<Context, string>();
 
 /**
- * Records that this call takes quickwin number `digits` (an id it issues, or a review's): the
- * next write of the seal state — the one that reserves this call's log row, or its review's
- * number — carries it, so taking an id costs no write of its own.
+ * Records that this call takes quickwin `id` (one it issues, or a review's; an id that is not a
+ * server id takes no number): the next write of the seal state — the one that reserves this
+ * call's log row, or its review's number — carries it, so taking an id costs no write of its own.
  */
-export function noteQuickwinNumberTaken(ctx: Context, digits: string): void {
-  takenIds.set(ctx, maxDigits(takenIds.get(ctx) ?? "0", digits));
+export function noteQuickwinTaken(ctx: Context, id: string): void {
+  const digits = serverIdNumber(id);
+  if (digits !== null) takenIds.set(ctx, maxDigits(takenIds.get(ctx) ?? "0", digits));
 }
 
 function withTakenIds(ctx: Context, state: SealState): SealState {
@@ -116,8 +117,8 @@ export function issueQuickwinIds(ctx: Context, quickwins: Table, count: number):
     ids = nextQuickwinIds(quickwins, { ledger: ctx.table("reviews") }, count);
     ledgerScanned.add(ctx);
   } else ids = nextQuickwinIds(quickwins, { number }, count);
-  const last = ids.length > 0 ? serverIdNumber(ids[ids.length - 1]!) : null;
-  if (last !== null) noteQuickwinNumberTaken(ctx, last);
+  const last = ids[ids.length - 1];
+  if (last !== undefined) noteQuickwinTaken(ctx, last);
   return ids;
 }
 

@@ -129,16 +129,20 @@ export function formatNewSheet(
 function formatScoreColumns(ctx: Context, sheet: Sheet, rows: number): void {
   const kinds = SPECS.ranking.columns.map((c) => c.kind);
   const first = kinds.indexOf("score");
-  const last = kinds.lastIndexOf("score");
-  const line = kinds
-    .slice(first, last + 1)
-    .map((k) => (k === "score" ? SCORE_NUMBER_FORMAT : AUTOMATIC_NUMBER_FORMAT));
+  const line = scoreFormats("ranking", first, kinds.lastIndexOf("score") + 1);
   const count = Math.min(rows - 1, RANKING_FORMATTED_ROWS);
   ctx.retry(() =>
     sheet
       .getRange(2, first + 1, count, line.length)
       .setNumberFormats(Array.from({ length: count }, () => line)),
   );
+}
+
+/** The formats of a page's layout columns from..to (0-based, to excluded): one decimal for scores. */
+function scoreFormats(key: SheetKey, from: number, to: number): string[] {
+  return SPECS[key].columns
+    .slice(from, to)
+    .map((c) => (c.kind === "score" ? SCORE_NUMBER_FORMAT : AUTOMATIC_NUMBER_FORMAT));
 }
 
 type ValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -197,11 +201,8 @@ function formatShortlist(ctx: Context, sheet: Sheet, rows: number, width: number
   const header = SPECS.shortlist.headerRow;
   const table = r(() => sheet.getRange(header, 2, rows - header + 1, width - 1));
   r(() => table.setWrap(true));
-  // Scores show one decimal (DESIGN §4); the page keeps the full value.
-  const score = layoutIndex("shortlist", "score") - 1;
-  const line = Array.from({ length: width - 1 }, (_, j) =>
-    j === score ? SCORE_NUMBER_FORMAT : AUTOMATIC_NUMBER_FORMAT,
-  );
+  // Scores show one decimal (DESIGN §4); the page keeps the full value. Column A is left alone.
+  const line = scoreFormats("shortlist", 1, width);
   const automatic = line.map(() => AUTOMATIC_NUMBER_FORMAT);
   r(() =>
     table.setNumberFormats(

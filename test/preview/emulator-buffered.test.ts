@@ -103,8 +103,11 @@ describe("buffered writes", () => {
   });
 });
 
-/** A counter under the document lock; FLUSH decides whether it flushes before releasing. */
-const counterScript = (flush: boolean) => `
+/**
+ * A counter under the document lock: `flush` decides whether it flushes; `release`, whether it
+ * releases the lock (then writes once more) or keeps it to the end of the execution.
+ */
+const counterScript = (flush: boolean, release = true) => `
 function nextNumber() {
   var lock = LockService.getDocumentLock();
   lock.waitLock(10000);
@@ -112,8 +115,7 @@ function nextNumber() {
   var n = Number(cell.getValue()) || 0;
   cell.setValue(n + 1);
   ${flush ? "SpreadsheetApp.flush();" : ""}
-  lock.releaseLock();
-  SpreadsheetApp.getActive().getSheets()[0].getRange("B1").setValue("done");
+  ${release ? 'lock.releaseLock();\n  SpreadsheetApp.getActive().getSheets()[0].getRange("B1").setValue("done");' : ""}
   return n + 1;
 }`;
 
@@ -152,21 +154,10 @@ describe("a missing flush before the lock is released", () => {
   });
 });
 
-/** A counter kept under a lock held to the end of the execution (no release call). */
-const keptLockScript = (flush: boolean) => `function nextNumber() {
-  var lock = LockService.getDocumentLock();
-  lock.waitLock(10000);
-  var cell = SpreadsheetApp.getActive().getSheets()[0].getRange("A1");
-  var n = Number(cell.getValue()) || 0;
-  cell.setValue(n + 1);
-  ${flush ? "SpreadsheetApp.flush();" : ""}
-  return n + 1;
-}`;
-
 /** Two callers; the second runs as the first ends: after its lock went, if the mode allows. */
 function atTheEnd(flush: boolean, executionEnd: "commit-first" | "release-first"): unknown[] {
   const rt = loadServer({
-    code: keptLockScript(flush),
+    code: counterScript(flush, false),
     emulator: createEmulator({ bufferedWrites: true, executionEnd }),
   });
   let second: unknown = "no window";
