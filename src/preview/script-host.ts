@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import ts from "typescript";
+import { parse } from "acorn";
 import { createEmulator, type Emulator } from "./emulator";
 import { toWire } from "./wire";
 
@@ -88,17 +88,12 @@ function compiled(code: string): { names: string[]; script: vm.Script } {
 }
 
 function parseTopLevelFunctions(code: string): string[] {
-  const source = ts.createSourceFile(
-    "server.js",
-    code,
-    ts.ScriptTarget.ES2020,
-    false,
-    ts.ScriptKind.JS,
-  );
+  // A classic script, as Apps Script's files are (vm.Script has compiled it already).
+  const program = parse(code, { ecmaVersion: "latest", sourceType: "script" });
   const names: string[] = [];
-  for (const statement of source.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
-      names.push(statement.name.text);
+  for (const statement of program.body) {
+    if (statement.type === "FunctionDeclaration") {
+      names.push(statement.id.name);
     }
   }
   return names;
