@@ -5,14 +5,16 @@
 // labelled 0–100 and the shortlist and the flags are marked.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sample } from "../support/tier";
 import {
   findChromium,
   launch,
+  type Pages,
   picture,
   release,
+  reusablePages,
   screenshotDir,
   startPreview,
   watchErrors,
@@ -66,11 +68,15 @@ const intersects = (a: DrawnRow["box"], b: DrawnRow["box"]) =>
 
 describe.skipIf(!chromium)("the ranking chart in the 300 px sidebar", () => {
   let browser: Browser;
+  let context: BrowserContext;
+  let pages: Pages;
   const errors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     browser = await launch(chromium as string);
+    context = await browser.newContext({ viewport: { width: 300, height: 800 } });
+    pages = reusablePages(context, (page) => watchErrors(page, errors));
   }, 60_000);
 
   afterAll(async () => {
@@ -82,9 +88,8 @@ describe.skipIf(!chromium)("the ranking chart in the 300 px sidebar", () => {
     "%i quickwins: every name in its own row, no marks overlapping, within 300 px",
     async (n) => {
       const preview = await startPreview();
-      const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+      const page = await pages.take();
       try {
-        watchErrors(page, errors);
         const seeded = await seedMeeting(preview, n);
         await page.goto(`${preview.url}/sidebar?user=${SEED_COORDINATOR}&locale=id`);
         await page.waitForSelector("#app[data-view]:not([data-view=loading])");
@@ -128,7 +133,7 @@ describe.skipIf(!chromium)("the ranking chart in the 300 px sidebar", () => {
           await picture(() => chart.screenshot({ path: join(shots, "09-grafik-peringkat.png") }));
         }
       } finally {
-        await page.close();
+        pages.give(page);
         await preview.stop();
       }
     },

@@ -12,9 +12,11 @@ import {
   axeSerious,
   findChromium,
   launch,
+  type Pages,
   type Preview,
   picture,
   release,
+  reusablePages,
   screenshotDir,
   startPreview,
   watchErrors,
@@ -38,6 +40,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
   let preview: Preview;
   let browser: Browser;
   let context: BrowserContext;
+  let pages: Pages;
   const errors: string[] = [];
   const axeFindings: string[] = [];
 
@@ -59,6 +62,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
       viewport: { width: 300, height: 800 },
       deviceScaleFactor: 1,
     });
+    pages = reusablePages(context, (page) => watchErrors(page, errors));
     await rpc("setupSpreadsheet", []);
     await rpc("saveReviewers", [
       [
@@ -90,8 +94,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
   });
 
   async function open(user: string): Promise<Page> {
-    const page = await context.newPage();
-    watchErrors(page, errors);
+    const page = await pages.take();
     await page.goto(`${preview.url}/sidebar?user=${encodeURIComponent(user)}&locale=id`);
     await page.waitForSelector("#app[data-view]:not([data-view=loading])");
     return page;
@@ -270,8 +273,8 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
         .join(", ")}.`,
     );
     await checkA11y(coord, "ranking with missing assigned reviews");
-    await coord.close();
-    await budi.close();
+    pages.give(coord);
+    pages.give(budi);
   }, 180_000);
 
   it("imports a form-like sheet: bad, duplicate and good rows; the second import adds nothing", async () => {
@@ -392,7 +395,7 @@ describe.skipIf(!chromium)("before the meeting in Chromium", () => {
     );
     const after = await rpc<{ quickwins: unknown[] }>("getSidebarState", []);
     expect(after.quickwins).toHaveLength(6);
-    await coord.close();
+    pages.give(coord);
   }, 180_000);
 
   it("reported no console errors, no page errors and no serious axe findings", () => {

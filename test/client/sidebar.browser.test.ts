@@ -11,9 +11,11 @@ import {
   axeSerious,
   findChromium,
   launch,
+  type Pages,
   type Preview,
   picture,
   release,
+  reusablePages,
   screenshotDir,
   startPreview,
   tabTo,
@@ -96,6 +98,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
   let preview: Preview;
   let browser: Browser;
   let context: BrowserContext;
+  let pages: Pages;
   const errors: string[] = [];
   const axeFindings: string[] = [];
   const renderTimes: number[] = [];
@@ -109,6 +112,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
       deviceScaleFactor: 1,
       acceptDownloads: true,
     });
+    pages = reusablePages(context, (page) => watchErrors(page, errors));
   }, 90_000);
 
   afterAll(async () => {
@@ -130,8 +134,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
 
   /** Opens the sidebar as `user`; waits for the first real view and records its render time. */
   async function open(user: string, locale: "id" | "en" = "id"): Promise<Page> {
-    const page = await context.newPage();
-    watchErrors(page, errors);
+    const page = await pages.take();
     await page.goto(`${preview.url}/sidebar?user=${encodeURIComponent(user)}&locale=${locale}`);
     await page.waitForSelector("#app[data-view]:not([data-view=loading])");
     const times = await page.evaluate(() => {
@@ -263,7 +266,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     await weight.fill(before);
     expect(await weight.getAttribute("aria-invalid")).toBeNull();
     await checkA11y(page, "settings, rubric card open");
-    await page.close();
+    pages.give(page);
   }, 120_000);
 
   it("the coordinator enters quickwins with inline validation; hostile text stays text", async () => {
@@ -329,7 +332,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     await page.fill("[name=description]", "Pemantauan ibu hamil oleh bidan desa (diperbarui).");
     await clickAndWait(page, 'button:has-text("Simpan")');
     expect(await page.textContent(".notice.ok")).toContain("Pregnancy Tools");
-    await page.close();
+    pages.give(page);
   }, 120_000);
 
   /** Picks a level in every criterion of the open quickwin, with the mouse. */
@@ -373,7 +376,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
       await page.locator("fieldset.criterion").count(),
     );
     expect(await page.isVisible('button:has-text("Perbarui nilai")')).toBe(true);
-    await page.close();
+    pages.give(page);
   }, 120_000);
 
   it("a reviewer scores by keyboard only: Tab between criteria, arrows between levels", async () => {
@@ -409,7 +412,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     }
     await page.waitForSelector(".progress-text");
     expect(await page.textContent(".progress-text")).toContain("4 dari 4");
-    await page.close();
+    pages.give(page);
   }, 120_000);
 
   it("a reviewer from the proposing agency records a conflict; scoring it is refused", async () => {
@@ -452,7 +455,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     ).json()) as { ok: boolean; error?: { message: string } };
     expect(direct.ok).toBe(false);
     expect(direct.error?.message).toMatch(/OPD yang sama \(Disdagperin\)/);
-    await page.close();
+    pages.give(page);
   }, 120_000);
 
   it("the coordinator ranks, sees the shortlist and downloads the CSV", async () => {
@@ -503,7 +506,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
       expect(csv, "CSV holds the shortlist").toContain(name.replace(/"/g, '""'));
     // No cell starts with a formula character (the server escapes them).
     expect(csv.slice(1), "no formula cell").not.toMatch(/(^|[,;\t\n])"?[=+@]/);
-    await page.close();
+    pages.give(page);
   }, 120_000);
 
   it("the coordinator merges a look-alike agency; agency fields suggest the list", async () => {
@@ -540,7 +543,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     );
     expect(options).toEqual(expect.arrayContaining(["Disdagperin", "Bappeda", "Inspektorat"]));
     expect(options).not.toContain(LOOK_ALIKE);
-    await page.close();
+    pages.give(page);
   }, 60_000);
 
   it("works in English too", async () => {
@@ -561,8 +564,8 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     await coordinator.click("#tab-settings");
     expect(await coordinator.textContent("#tabpanel")).toContain("0 means no cap");
     await checkA11y(coordinator, "settings (en)");
-    await coordinator.close();
-    await page.close();
+    pages.give(coordinator);
+    pages.give(page);
   }, 60_000);
 
   it("a visitor not on the panel is told whom to ask", async () => {
@@ -570,7 +573,7 @@ describe.skipIf(!chromium)("sidebar in Chromium against the preview", () => {
     expect(await view(page)).toBe("not-member");
     expect(await page.textContent("#app")).toContain("tamu@contoh.id");
     await checkA11y(page, "not on the panel");
-    await page.close();
+    pages.give(page);
   });
 
   it("reported no console errors, no page errors, no dialogs and no serious axe findings", () => {

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 export const root = join(import.meta.dirname, "../../..");
 
@@ -69,6 +69,38 @@ export function launch(executablePath: string): Promise<Browser> {
 
 /** Process-wide, not module-wide: a module may be evaluated again for another suite. */
 const SHARED = Symbol.for("quickwin.test.chromium");
+
+/**
+ * A suite's pages, reused. A suite that opens the sidebar for one user after another gives a
+ * page back when done and the next user's `goto` navigates it, instead of opening a new page:
+ * a new page is a new renderer process that compiles the sidebar, Playwright's injected script
+ * and axe-core afresh (about a third of a browser suite's CPU time), whereas a navigation gives
+ * the same fresh document and script realm in a process that has compiled them before. Pages in
+ * use at the same time are different pages. Nothing a test checks lives in a page across a
+ * navigation (the sidebar keeps no storage; the context, shared anyway, holds the cookies).
+ */
+export interface Pages {
+  /** A page given back earlier, or a new one (`prepare` runs once for each new page). */
+  take(): Promise<Page>;
+  /** The test is done with `page`: the next `take` may navigate it. */
+  give(page: Page): void;
+}
+
+export function reusablePages(context: BrowserContext, prepare: (page: Page) => void): Pages {
+  const free: Page[] = [];
+  return {
+    async take() {
+      const reused = free.pop();
+      if (reused) return reused;
+      const page = await context.newPage();
+      prepare(page);
+      return page;
+    },
+    give(page) {
+      if (!page.isClosed() && !free.includes(page)) free.push(page);
+    },
+  };
+}
 
 /** Ends a suite's use of the shared Chromium: every page and context it opened is closed. */
 export async function release(browser: Browser | undefined): Promise<void> {
