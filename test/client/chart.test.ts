@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ChartInput, chartLayout, fitText, overlaps, textWidth } from "../../src/client/chart";
 import { FLAGS } from "../../src/core/schemas";
+import { runs, SEED } from "../support/tier";
 
 const rowArb = (i: number) =>
   fc
@@ -64,7 +65,7 @@ describe("chartLayout", () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(50, 150), seed: SEED },
     );
   });
 
@@ -80,7 +81,7 @@ describe("chartLayout", () => {
           }
         }
       }),
-      { numRuns: 100 },
+      { numRuns: runs(33, 100), seed: SEED },
     );
   });
 

@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { downloadLink, externalLink, h, isHttpUrl, mount, s } from "../../src/client/dom";
+import { runs, SEED } from "../support/tier";
 
 const HOSTILE = [
   "<img src=x onerror=alert(1)>",
@@ -32,7 +33,7 @@ describe("h()", () => {
         expect(el.children.length).toBe(0);
         expect(el.getAttribute("data-x")).toBe(a);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(100, 300), seed: SEED },
     );
   });
 

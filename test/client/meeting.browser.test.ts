@@ -103,14 +103,16 @@ describe.skipIf(!chromium)("the meeting view, driven from the sidebar", () => {
     await meeting.waitForSelector(".notice.ok");
     expect(await meeting.locator(".notice.ok").first().textContent()).toContain("dipilih");
     await picture(() => page.screenshot({ path: join(shots, "12-rapat-di-atas-grid.png") }));
-    // The meeting view itself at the dialog's size (as a projector shows it).
-    const direct = await browser.newPage({ viewport: { width: 1200, height: 760 } });
-    await direct.goto(meeting.url());
-    await direct.waitForSelector("#app[data-view=meeting]");
-    await picture(() => direct.screenshot({ path: join(shots, "12-tampilan-rapat.png") }));
-    await direct.evaluate(() => document.getElementById("m-discuss")?.scrollIntoView());
-    await picture(() => direct.screenshot({ path: join(shots, "12-bukti-per-quickwin.png") }));
-    await direct.close();
+    // The meeting view itself at the dialog's size (as a projector shows it), for the README.
+    await picture(async () => {
+      const direct = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+      await direct.goto(meeting.url());
+      await direct.waitForSelector("#app[data-view=meeting]");
+      await direct.screenshot({ path: join(shots, "12-tampilan-rapat.png") });
+      await direct.evaluate(() => document.getElementById("m-discuss")?.scrollIntoView());
+      await direct.screenshot({ path: join(shots, "12-bukti-per-quickwin.png") });
+      await direct.close();
+    });
 
     // A shortlisted quickwin, selected by keyboard only.
     const listedFold = meeting.locator(`details[data-id="${listed}"]`);

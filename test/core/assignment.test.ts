@@ -12,6 +12,7 @@ import {
 } from "../../src/core/assignment";
 import { translator } from "../../src/core/i18n";
 import { identityKey } from "../../src/core/identity";
+import { runs, SEED } from "../support/tier";
 
 const AGENCIES = ["Dinkes", "Bappeda", "Disdagperin", "Diskominfo"];
 
@@ -144,7 +145,7 @@ describe("proposeAssignment", () => {
       fc.property(panelArb({ conflicts: true }), ({ input }) => {
         checkInvariants(input, proposeAssignment(input));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(133, 400), seed: SEED },
     );
   });
 
@@ -161,7 +162,7 @@ describe("proposeAssignment", () => {
         expect(out.unbalanced).toBeNull();
         expect(out.groups).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(100, 300), seed: SEED },
     );
   });
 
@@ -170,7 +171,7 @@ describe("proposeAssignment", () => {
       fc.property(panelArb({ conflicts: true }), ({ input }) => {
         expect(proposeAssignment(input)).toEqual(proposeAssignment(input));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(33, 100), seed: SEED },
     );
   });
 
@@ -195,7 +196,7 @@ describe("proposeAssignment", () => {
           expect(out.added).toBe(added.length);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(67, 200), seed: SEED },
     );
   });
 
@@ -217,7 +218,7 @@ describe("proposeAssignment", () => {
           expect(out.shortfalls).toEqual([]);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(67, 200), seed: SEED },
     );
   });
 

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { base64WebSafe, fromSignedBytes, hex, hmacSha256, sha256, utf8 } from "../../src/core/hmac";
 import { createEmulator } from "../../src/preview/emulator";
+import { runs, SEED } from "../support/tier";
 
 const bytes = (h: string) => Uint8Array.from(h.match(/../g)!.map((b) => Number.parseInt(b, 16)));
 const repeat = (byte: number, n: number) => new Uint8Array(n).fill(byte);
@@ -80,7 +81,7 @@ describe("HMAC-SHA-256", () => {
           expected.toString("base64").replace(/\+/g, "-").replace(/\//g, "_"),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: runs(100, 300), seed: SEED },
     );
   });
 
@@ -94,7 +95,7 @@ describe("HMAC-SHA-256", () => {
         expect(hex(fromSignedBytes(signed))).toBe(hex(ours));
         expect(utilities.base64EncodeWebSafe(signed)).toBe(base64WebSafe(ours));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(67, 200), seed: SEED },
     );
   });
 

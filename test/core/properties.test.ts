@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { rankQuickwins } from "../../src/core/index";
 import type { Criterion, Review } from "../../src/core/schemas";
 import type { RankInput, RankResult } from "../../src/core/types";
-import { runs } from "../support/tier";
+import { runs, SEED } from "../support/tier";
 import { crit, member, PLAIN, plain, qw } from "./helpers";
 import { reference } from "./reference";
 
@@ -195,7 +195,7 @@ describe("rankQuickwins properties", () => {
           ),
         );
       }),
-      { numRuns: 150 },
+      { numRuns: runs(50, 150), seed: SEED },
     );
   });
 
@@ -236,7 +236,7 @@ describe("rankQuickwins properties", () => {
       ),
       // Three rankings with resampling per run: the heaviest property here, so npm test makes a
       // third of its runs and the full tier all (test/support/tier.ts).
-      { numRuns: runs(40, 120) },
+      { numRuns: runs(40, 120), seed: SEED },
     );
   });
 
@@ -264,7 +264,7 @@ describe("rankQuickwins properties", () => {
           expect(canonical(b)).toEqual(canonical(a));
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(33, 100), seed: SEED },
     );
   });
 
@@ -291,7 +291,7 @@ describe("rankQuickwins properties", () => {
           expect(other.shortlist).toEqual(base.shortlist);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(33, 100), seed: SEED },
     );
   });
 
@@ -346,7 +346,7 @@ describe("rankQuickwins properties", () => {
         });
         expect(shifted.shortlist).toEqual(base.shortlist);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(33, 100), seed: SEED },
     );
   });
 
@@ -398,7 +398,7 @@ describe("rankQuickwins properties", () => {
           });
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(33, 100), seed: SEED },
     );
   });
 
@@ -426,7 +426,7 @@ describe("rankQuickwins properties", () => {
           expect(result.agreement).toBe(1);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(33, 100), seed: SEED },
     );
   });
 
@@ -444,7 +444,7 @@ describe("rankQuickwins properties", () => {
         // JSON-safe output (it crosses google.script.run).
         expect(JSON.parse(JSON.stringify(a))).toEqual(a);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(30, 60), seed: SEED },
     );
   });
 
@@ -484,7 +484,7 @@ describe("rankQuickwins properties", () => {
             if (r.score !== null) expect(Number.isFinite(r.score)).toBe(true);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(50, 150), seed: SEED },
     );
   });
 });

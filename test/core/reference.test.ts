@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rankQuickwins } from "../../src/core/index";
 import type { Criterion, PanelMember, Quickwin, Review } from "../../src/core/schemas";
+import { runs, SEED } from "../support/tier";
 import { reference } from "./reference";
 
 interface RefCriterion {
@@ -199,7 +200,7 @@ describe("rankQuickwins agrees with an independent reference of DESIGN §4", () 
           ps.map((p) => `${p.code}|${p.code === "graph-disconnected" ? "" : p.quickwinId}`).sort();
         expect(codes(got.problems)).toEqual(codes(ref.problems));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(100, 300), seed: SEED },
     );
   });
 
@@ -239,7 +240,7 @@ describe("rankQuickwins agrees with an independent reference of DESIGN §4", () 
           expect(row.flags.includes("uncertain-shortlist")).toBe(uncertain);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(50, 150), seed: SEED },
     );
   });
 });

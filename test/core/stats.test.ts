@@ -11,6 +11,7 @@ import {
   solveLinear,
   UnionFind,
 } from "../../src/core/index";
+import { runs, SEED } from "../support/tier";
 import { crit, input, review } from "./helpers";
 import { alphaPairs } from "./reference";
 
@@ -43,7 +44,7 @@ describe("Krippendorff's alpha, interval", () => {
         if (slow === null) expect(fast).toBeNull();
         else expect(fast!).toBeCloseTo(slow, 9);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(67, 200), seed: SEED },
     );
   });
 
