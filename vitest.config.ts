@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
@@ -7,13 +8,20 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * beside it, a worker running a server suite uses the CPU it leaves idle, whereas browser suites
  * side by side left both cores half idle. The browser suites still start early: they are the
  * longest files, and one started last would leave a worker running alone at the end.
+ *
+ * The few files in another environment (happy-dom) run together right after the first file:
+ * a worker runs files of one environment, so each change of environment starts a new worker
+ * that imports everything again. Left where their short durations put them (at the end), they
+ * started four new workers in the run's last seconds.
  */
 class BrowserSuitesInterleaved extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const isBrowser = (f: TestSpecification) => f.moduleId.endsWith(".browser.test.ts");
-    const browser = sorted.filter(isBrowser);
-    const rest = sorted.filter((f) => !isBrowser(f));
+    const otherEnvironment = sorted.filter(inOtherEnvironment);
+    const inNode = sorted.filter((f) => !inOtherEnvironment(f));
+    const browser = inNode.filter(isBrowser);
+    const rest = inNode.filter((f) => !isBrowser(f));
     const order: TestSpecification[] = [];
     while (browser.length > 0 || rest.length > 0) {
       const b = browser.shift();
@@ -21,8 +29,15 @@ class BrowserSuitesInterleaved extends BaseSequencer {
       if (b) order.push(b);
       if (r) order.push(r);
     }
+    order.splice(1, 0, ...otherEnvironment);
     return order;
   }
+}
+
+/** A file that asks for another environment in its first line (`// @vitest-environment …`). */
+function inOtherEnvironment(file: TestSpecification): boolean {
+  const head = readFileSync(file.moduleId, "utf8").slice(0, 200);
+  return /@vitest-environment\s+(?!node\b)\S+/.test(head);
 }
 
 export default defineConfig({

@@ -10,12 +10,13 @@ export const root = join(import.meta.dirname, "../../..");
 
 /**
  * Where a browser suite writes its pictures: the README's folder on request (`npm run
- * screenshots`), else a temporary folder, so that `npm test` leaves the work tree clean.
+ * screenshots`), else one folder under the system's temp dir that stays empty (`picture` takes
+ * none then), so that `npm test` leaves the work tree clean and no folder per run behind.
  */
 export function screenshotDir(): string {
   return process.env.QW_SCREENSHOTS === "1"
     ? join(root, "docs/screenshots")
-    : mkdtempSync(join(tmpdir(), "qw-screenshots-"));
+    : join(tmpdir(), "qw-screenshots");
 }
 
 /**
