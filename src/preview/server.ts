@@ -386,8 +386,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
 
   // A change is saved within SAVE_DELAY_MS, once for a burst of requests (opening the sidebar
-  // makes several, a person clicking through it many): each save writes the whole workbook,
-  // ~2 MB. close() (and so Ctrl-C in `npm start`) saves what is left at once.
+  // makes several, a person clicking through it many): each save writes the whole workbook
+  // (~50 KB for the demo: a formatted column is saved as runs, see CellData.n). close() (and so
+  // Ctrl-C in `npm start`) saves what is left at once.
   let pending: ReturnType<typeof setTimeout> | null = null;
   const saveNow = () => {
     if (pending) clearTimeout(pending);

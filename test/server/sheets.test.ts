@@ -1,7 +1,7 @@
 // Setup and the sheets themselves: names, headers, formats, protection, idempotent re-runs,
 // renamed tabs, verbatim text, and hand-edited rows that are skipped and reported.
 import { describe, expect, it } from "vitest";
-import { createEmulator } from "../../src/preview/emulator";
+import { cellDataAt, createEmulator } from "../../src/preview/emulator";
 import { loadServer } from "../../src/preview/script-host";
 import {
   appendSealedReviews,
@@ -52,14 +52,12 @@ describe("setupSpreadsheet", () => {
     ]);
     const q = sheetJson(rt, "Quickwin");
     expect(q.frozenRows).toBe(1);
-    const nf = (name: string, r: number, c: number) =>
-      sheetJson(rt, name).cells.find((x) => x.r === r && x.c === c)?.nf;
+    const nf = (name: string, r: number, c: number) => cellDataAt(sheetJson(rt, name), r, c)?.nf;
     expect(nf("Quickwin", 500, 1)).toBe("@"); // id, far down: typed text stays text
     expect(nf("Quickwin", 2, 6)).toBe("d mmmm yyyy"); // start date: a date, shown in words
     expect(nf("Quickwin", 2, 8)).toMatch(/Rp/); // budget
     expect(nf("Tim Penilai", 3, 1)).toBe("@");
-    const cell = (name: string, r: number, c: number) =>
-      sheetJson(rt, name).cells.find((x) => x.r === r && x.c === c);
+    const cell = (name: string, r: number, c: number) => cellDataAt(sheetJson(rt, name), r, c);
     expect(cell("Quickwin", 2, 4)?.dv?.values).toEqual(
       // The dropdown offers the words the sheet shows (codes and either language still read).
       expect.arrayContaining([

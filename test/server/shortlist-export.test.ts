@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { formatInteger } from "../../src/core/format";
 import { translator } from "../../src/core/i18n";
 import type { ExportResult } from "../../src/core/types";
-import { createEmulator, type WorkbookData } from "../../src/preview/emulator";
+import { cellDataAt, createEmulator, type WorkbookData } from "../../src/preview/emulator";
 import { loadServer, type RpcResult } from "../../src/preview/script-host";
 import {
   SHORTLIST_HIDDEN,
@@ -291,7 +291,7 @@ describe("the shortlist page prints on A4 (issue #15)", () => {
   /** The page's print set-up as the emulator recorded it. */
   function printSetup(rt: ReturnType<typeof fresh>) {
     const s = json(rt);
-    const style = (r: number, c: number) => s.cells.find((x) => x.r === r && x.c === c)?.st ?? {};
+    const style = (r: number, c: number) => cellDataAt(s, r, c)?.st ?? {};
     const width = SPECS.shortlist.columns.length;
     const header = SPECS.shortlist.headerRow;
     return {

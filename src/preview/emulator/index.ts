@@ -24,7 +24,7 @@ import { UtilitiesObj } from "./utilities";
 export type { ServiceCallHook, ServiceCallInfo } from "./core";
 export type { SheetGrid, SheetSnapshot } from "./grid";
 export { LOCK_TIMEOUT } from "./lock";
-export { checkWorkbookData, type WorkbookData } from "./model";
+export { cellDataAt, checkWorkbookData, type WorkbookData } from "./model";
 export { type SheetEditOp, SheetNotFoundError } from "./person";
 export type { MenuItem } from "./ui";
 
