@@ -76,10 +76,14 @@ describe("the workbook file", () => {
     };
     const run = (cells: SheetData["cells"]) =>
       cells.find((c) => (c.n ?? 1) > 1) as SheetData["cells"][number];
-    expect(edited((cells) => void (run(cells).n = 0))).toMatch(/cells\[\d+\]\.n must be/);
-    expect(edited((cells) => void (run(cells).n = 1.5))).toMatch(/cells\[\d+\]\.n must be/);
-    expect(edited((cells) => void (run(cells).n = 100_000))).toMatch(/outside the \d+ × \d+ grid/);
-    expect(edited((cells) => void (run(cells).v = "x"))).toMatch(/repeats a value or formula/);
+    const withRun = (patch: Partial<SheetData["cells"][number]>) =>
+      edited((cells) => {
+        Object.assign(run(cells), patch);
+      });
+    expect(withRun({ n: 0 })).toMatch(/cells\[\d+\]\.n must be/);
+    expect(withRun({ n: 1.5 })).toMatch(/cells\[\d+\]\.n must be/);
+    expect(withRun({ n: 100_000 })).toMatch(/outside the \d+ × \d+ grid/);
+    expect(withRun({ v: "x" })).toMatch(/repeats a value or formula/);
     expect(
       edited((cells) => {
         const r = run(cells);
