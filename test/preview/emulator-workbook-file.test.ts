@@ -91,5 +91,11 @@ describe("the workbook file", () => {
       }),
     ).toMatch(/repeats cell/);
     expect(checkWorkbookData({ ...setUp, version: 3 })).toMatch(/unsupported version 3/);
+    // A few bytes that would become more cells than a spreadsheet may hold are refused at once.
+    const huge = structuredClone(setUp);
+    const first = huge.sheets[0] as SheetData;
+    first.maxRows = 1_000_000_000;
+    first.cells.push({ r: 2_000, c: 1, n: 999_000_000, nf: "@" });
+    expect(checkWorkbookData(huge)).toMatch(/beyond the 10000000 cells a spreadsheet may hold/);
   });
 });

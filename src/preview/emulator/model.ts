@@ -699,6 +699,9 @@ const WORKBOOK_SHALLOW = workbookCheck((v, p) =>
   Array.isArray(v) ? null : `${p} must be an array`,
 );
 
+/** Google Sheets' limit for a whole spreadsheet; a saved workbook covers no more. */
+export const MAX_SAVED_CELLS = 10_000_000;
+
 /**
  * A reason the value is not a WorkbookData, or null when it is one. `deep: false` skips the
  * cell-by-cell checks (for data this process wrote itself; a file from disk gets them all).
@@ -717,6 +720,7 @@ export function checkWorkbookData(data: unknown, options: { deep?: boolean } = {
     return "workbook.sheets is empty (a spreadsheet has at least one sheet)";
   const ids = new Set<number>();
   const names = new Set<string>();
+  let covered = 0;
   for (const [i, s] of d.sheets.entries()) {
     if (ids.has(s.id)) return `workbook.sheets[${i}].id ${s.id} is not unique`;
     if (names.has(s.name.toLowerCase()))
@@ -724,17 +728,28 @@ export function checkWorkbookData(data: unknown, options: { deep?: boolean } = {
     ids.add(s.id);
     names.add(s.name.toLowerCase());
     if (!deep) continue;
-    const seen = new Set<string>();
+    // Each column's entries as row intervals: a run must not cover a cell another entry holds.
+    const columns = new Map<number, [first: number, last: number, j: number][]>();
     for (const [j, c] of s.cells.entries()) {
       const n = c.n ?? 1;
       if (c.r + n - 1 > s.maxRows || c.c > s.maxColumns)
         return `workbook.sheets[${i}].cells[${j}] is outside the ${s.maxRows} × ${s.maxColumns} grid`;
       if (n > 1 && (c.v !== undefined || c.f !== undefined))
         return `workbook.sheets[${i}].cells[${j}] repeats a value or formula down ${n} rows`;
-      for (let row = c.r; row < c.r + n; row++) {
-        const key = `${row}:${c.c}`;
-        if (seen.has(key)) return `workbook.sheets[${i}].cells[${j}] repeats cell ${key}`;
-        seen.add(key);
+      // A few bytes of JSON must not become more cells than a spreadsheet may hold.
+      covered += n;
+      if (covered > MAX_SAVED_CELLS)
+        return `workbook.sheets[${i}].cells[${j}] goes beyond the ${MAX_SAVED_CELLS} cells a spreadsheet may hold`;
+      const list = columns.get(c.c) ?? [];
+      list.push([c.r, c.r + n - 1, j]);
+      columns.set(c.c, list);
+    }
+    for (const [column, list] of columns) {
+      list.sort((a, b) => a[0] - b[0]);
+      for (let k = 1; k < list.length; k++) {
+        const [first, , j] = list[k]!;
+        if (first <= list[k - 1]![1])
+          return `workbook.sheets[${i}].cells[${j}] repeats cell ${first}:${column}`;
       }
     }
   }
