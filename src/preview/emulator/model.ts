@@ -61,7 +61,7 @@ export interface CellData {
   /**
    * How many cells down the column this entry stands for (absent: 1). Setup formats whole
    * columns, so most cells hold a format and nothing else: a run of alike cells (no value, no
-   * formula) is saved once. The workbook file went from ~2 MB to ~70 KB.
+   * formula) is saved once. A set-up workbook went from ~2 MB to ~50 KB.
    */
   n?: number;
   v?: JsonVal;
