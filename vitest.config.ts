@@ -18,14 +18,17 @@ class BrowserSuitesInterleaved extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const isBrowser = (f: TestSpecification) => f.moduleId.endsWith(".browser.test.ts");
-    const otherEnvironment = sorted.filter(inOtherEnvironment);
-    const inNode = sorted.filter((f) => !inOtherEnvironment(f));
-    const browser = inNode.filter(isBrowser);
-    // The slowest of the rest first even without timings (a fresh clone orders by file size).
-    const rest = [
-      ...inNode.filter((f) => !isBrowser(f) && isSlow(f)),
-      ...inNode.filter((f) => !isBrowser(f) && !isSlow(f)),
-    ];
+    const otherEnvironment: TestSpecification[] = [];
+    const browser: TestSpecification[] = [];
+    const slow: TestSpecification[] = [];
+    const rest: TestSpecification[] = [];
+    for (const f of sorted) {
+      if (inOtherEnvironment(f)) otherEnvironment.push(f);
+      else if (isBrowser(f)) browser.push(f);
+      // The slowest of the rest first even without timings (a fresh clone orders by file size).
+      else (isSlow(f) ? slow : rest).push(f);
+    }
+    rest.unshift(...slow);
     const order: TestSpecification[] = [];
     while (browser.length > 0 || rest.length > 0) {
       const b = browser.shift();

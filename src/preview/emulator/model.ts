@@ -457,20 +457,9 @@ export function cellDataAt(sheet: SheetJson, r: number, c: number): CellData | u
   return sheet.cells.find((x) => x.c === c && x.r <= r && r < x.r + (x.n ?? 1));
 }
 
-function hasNoContent(c: Cell): boolean {
-  return c.v === undefined && c.f === undefined;
-}
-
 /** Same number format, style and rule (as saved: an empty style is none). */
 function alike(a: Cell, b: Cell): boolean {
-  return a.nf === b.nf && sameStyle(a.st, b.st) && (a.dv === b.dv || sameJson(a.dv, b.dv));
-}
-
-function sameStyle(a: Readonly<Style> | undefined, b: Readonly<Style> | undefined): boolean {
-  if (a === b) return true;
-  const x = Object.keys(a ?? {});
-  if (x.length !== Object.keys(b ?? {}).length) return false;
-  return x.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a?.[k] === b?.[k]);
+  return a.nf === b.nf && sameJson(a.st ?? {}, b.st ?? {}) && sameJson(a.dv, b.dv);
 }
 
 function sheetToJSON(
@@ -488,7 +477,7 @@ function sheetToJSON(
         run = null;
         continue;
       }
-      if (run && hasNoContent(cell) && alike(run.last, cell)) {
+      if (run && !hasContent(cell) && alike(run.last, cell)) {
         run.data.n = (run.data.n ?? 1) + 1;
         continue;
       }
@@ -508,7 +497,7 @@ function sheetToJSON(
         continue;
       }
       cells.push(cd);
-      run = hasNoContent(cell) ? { data: cd, last: cell } : null;
+      run = !hasContent(cell) ? { data: cd, last: cell } : null;
     }
   }
   return {
@@ -700,7 +689,7 @@ const WORKBOOK_SHALLOW = workbookCheck((v, p) =>
 );
 
 /** Google Sheets' limit for a whole spreadsheet; a saved workbook covers no more. */
-export const MAX_SAVED_CELLS = 10_000_000;
+const MAX_SAVED_CELLS = 10_000_000;
 
 /**
  * A reason the value is not a WorkbookData, or null when it is one. `deep: false` skips the
